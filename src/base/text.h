@@ -1,0 +1,30 @@
+// Small UTF-8 text helpers shared by every module. All functions are pure and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhizao {
+
+// Returns `text` without leading and trailing ASCII whitespace (space, tab, CR, LF).
+std::string_view trim(std::string_view text);
+
+// Splits `text` at every `separator`; an empty text gives one empty field.
+std::vector<std::string_view> split(std::string_view text, char separator);
+
+// True if `text` is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view text);
+
+// Returns the number of terminal columns `text` occupies: CJK and full-width characters count
+// two, others one. Used to align tables that mix Chinese and digits.
+int display_width(std::string_view text);
+
+// Pads `text` with spaces to `width` display columns, on the right (kLeft) or left (kRight).
+enum class Align { kLeft, kRight };
+std::string pad_to_width(std::string_view text, int width, Align align);
+
+// Returns `text` with ASCII letters lower-cased.
+std::string ascii_lower(std::string_view text);
+
+}  // namespace zhizao

@@ -1,0 +1,25 @@
+// Dataset: every record of a database (or of one import batch) held in memory. A plain value:
+// the store loads one, ingest builds one per batch, the demo generates one, the engine reads one.
+#pragma once
+
+#include <vector>
+
+#include "domain/records.h"
+
+namespace zhizao {
+
+struct Dataset {
+  std::vector<Enterprise> enterprises;
+  std::vector<MonthlyRecord> monthly;
+  std::vector<Deflator> deflators;
+  std::vector<ValueAddedRatio> va_ratios;
+  std::vector<Park> parks;
+  std::vector<Chain> chains;
+  std::vector<Project> projects;
+  std::vector<ProjectProgress> project_progress;
+  std::vector<RegionGroup> region_groups;
+
+  bool operator==(const Dataset&) const = default;
+};
+
+}  // namespace zhizao

@@ -1,0 +1,62 @@
+// Import of the data contract's eight file kinds (../shared/data-contract.md): detect the kind
+// and encoding, parse (RFC 4180), validate every row against the standards, the database and
+// the other files of the same import, then store all of it or nothing.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "domain/uscc.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+enum class Encoding { kUtf8, kGb18030 };
+
+// A file's name (as the user gave it, used in messages) and its raw bytes.
+struct SourceFile {
+  std::string name;
+  std::string bytes;
+};
+
+struct ImportOptions {
+  std::optional<Encoding> encoding;  // forced with --encoding; detected when absent
+  UsccExceptions uscc_exceptions = default_uscc_exceptions();
+};
+
+struct ImportOutcome {
+  // Every error of every file, as "FILE:LINE: COLUMN: reason", in file then line order. When not
+  // empty, nothing was stored.
+  std::vector<std::string> errors;
+  // Warnings (unknown columns, retired region codes mapped), same format; they never refuse.
+  std::vector<std::string> warnings;
+  ApplySummary summary;  // what was stored, when errors is empty
+  struct FileCount {
+    std::string name;
+    std::string kind;  // "enterprises", "monthly", ...
+    long rows = 0;
+  };
+  std::vector<FileCount> files;
+
+  bool refused() const { return !errors.empty(); }
+};
+
+// Reads the files at `paths` and imports them as import_sources does.
+// Errors: kNotFound / kIoError when a file cannot be read (nothing stored).
+Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>& paths,
+                                   const ImportOptions& options);
+
+// Imports files given in memory, in any order (kinds are applied in dependency order). Data
+// errors are returned in ImportOutcome::errors, not as a failed Result; the Result fails only
+// when the database cannot be read or written (kIoError).
+Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>& files,
+                                     const ImportOptions& options);
+
+// Writes the contract's eight files (UTF-8, English headers, numbers in shortest round-trip
+// form) for `dataset` into directory `dir`, creating it. Importing them into an empty database
+// gives back the same Dataset. Errors: kIoError.
+Status export_contract_files(const Dataset& dataset, const std::string& dir);
+
+}  // namespace zhizao

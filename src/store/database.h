@@ -1,0 +1,83 @@
+// Database: the SQLite file that is zhizao's system of record (WAL, versioned schema). Holds
+// enterprises, monthly records, deflators, value-added ratios, parks, chains, projects, their
+// progress, region groups, and every revision of submitted data.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "domain/dataset.h"
+
+struct sqlite3;
+
+namespace zhizao {
+
+enum class OpenMode { kCreateIfMissing, kMustExist };
+
+// The rows of one input file, validated, with the name they came from (kept in revisions).
+struct SourcedBatch {
+  std::string source;  // file name as given on the command line
+  Dataset rows;
+};
+
+struct ApplySummary {
+  long import_id = 0;
+  long inserted = 0;   // keys that did not exist
+  long replaced = 0;   // keys that existed with other values (a revision each)
+  long unchanged = 0;  // keys that existed with the same values
+};
+
+// One change to a stored key: old and new values as JSON objects (null when absent).
+struct Revision {
+  long id = 0;
+  long import_id = 0;
+  std::string kind;      // "enterprise", "monthly", "deflator", "va_ratio", "park", "chain",
+                         // "project", "project_progress", "region_group"
+  std::string key;       // e.g. "91410300...|2021-04"
+  std::string uscc;      // for enterprise and monthly rows, else empty
+  std::string old_value; // JSON text, "null" for an insert
+  std::string new_value; // JSON text
+  std::string changed_at;  // ISO 8601 UTC
+  std::string source;      // file the new value came from
+};
+
+struct RevisionFilter {
+  std::optional<std::string> uscc;
+  std::optional<std::string> kind;
+};
+
+// Owns one SQLite connection. Not thread-safe: use one Database per thread.
+class Database {
+ public:
+  // Opens (and with kCreateIfMissing creates) the database at `path`, migrating its schema to
+  // the current version. Errors: kNotFound when it must exist and does not; kCorruption when the
+  // file is not a zhizao database or is newer than this binary; kIoError otherwise.
+  static Result<std::unique_ptr<Database>> open(const std::string& path, OpenMode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Returns every stored record, each kind sorted by its key. Errors: kIoError, kCorruption.
+  Result<Dataset> load() const;
+
+  // Stores the batches in one transaction, all or nothing: new keys are inserted, existing keys
+  // replaced; every replaced key that changed gets a Revision naming its batch's source. A crash
+  // or kill at any point leaves the database as it was before the call or after it.
+  // Precondition: the batches are validated (ingest does that). Errors: kIoError.
+  Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches);
+
+  // Returns the revisions matching `filter`, oldest first. Errors: kIoError.
+  Result<std::vector<Revision>> revisions(const RevisionFilter& filter) const;
+
+  // The schema version this binary writes (PRAGMA user_version).
+  static int schema_version();
+
+ private:
+  explicit Database(sqlite3* handle);
+  sqlite3* handle_;
+};
+
+}  // namespace zhizao
