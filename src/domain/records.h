@@ -12,7 +12,7 @@ namespace zhizao {
 
 // A row of enterprises.csv. `division` is derived from `industry` (GB/T 4754-2017).
 struct Enterprise {
-  std::string uscc;                 // GB 32100-2015 unified social credit code, upper case
+  std::string uscc;  // GB 32100-2015 unified social credit code, upper case
   std::string name;
   std::string industry;             // as given: 4-digit class or 2-digit division
   std::string division;             // the 2-digit division (06–46) that `industry` belongs to
@@ -28,13 +28,13 @@ struct Enterprise {
 struct MonthlyRecord {
   std::string uscc;
   YearMonth period;
-  double output = 0;                        // 工业总产值, current prices
-  std::optional<double> value_added;        // 工业增加值, current prices
-  std::optional<double> electricity;        // 用电量
-  std::optional<double> output_prev;        // same month of the previous year, as reported
+  double output = 0;                  // 工业总产值, current prices
+  std::optional<double> value_added;  // 工业增加值, current prices
+  std::optional<double> electricity;  // 用电量
+  std::optional<double> output_prev;  // same month of the previous year, as reported
   std::optional<double> value_added_prev;
   std::optional<double> electricity_prev;
-  bool in_scope = true;                     // 规上 in this month
+  bool in_scope = true;  // 规上 in this month
 
   bool operator==(const MonthlyRecord&) const = default;
 };

@@ -24,6 +24,11 @@ struct UsccExceptions {
 // Returns the compiled-in exception list.
 const UsccExceptions& default_uscc_exceptions();
 
+// Returns `first17` followed by its check character, e.g. for generating demo codes.
+// Precondition: first17 is 17 characters of the code set (uscc_check_character succeeds);
+// otherwise returns first17 unchanged. Pure, thread-safe.
+std::string complete_uscc(std::string_view first17);
+
 // Normalises (trims, upper-cases) and checks a code.
 // Returns the normalised code. Errors: kInvalidData with the reason, e.g.
 // `bad check character: "91410300MA44XXXX1X" (expected 7)` or `not 18 characters: "123"`.

@@ -24,7 +24,15 @@ struct ReportRequest {
 Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& request);
 
 // What a figure is traced down to: a division, region, park, chain, or the key enterprises.
-enum class ExplainKind { kIndustry, kManufacturing, kDivision, kRegion, kPark, kChain, kKeyEnterprises };
+enum class ExplainKind {
+  kIndustry,
+  kManufacturing,
+  kDivision,
+  kRegion,
+  kPark,
+  kChain,
+  kKeyEnterprises
+};
 
 struct ExplainTarget {
   ExplainKind kind = ExplainKind::kIndustry;

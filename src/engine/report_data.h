@@ -19,9 +19,9 @@ enum class WindowKind {
 
 // Sums over the comparable pairs of one measure for a set of enterprises.
 struct ComparableSums {
-  double current = 0;  // Σ current values (value added: at comparable prices, Σ cva)
-  double previous = 0; // Σ previous values (same months of the previous year)
-  long pairs = 0;      // number of comparable (enterprise, month) pairs
+  double current = 0;   // Σ current values (value added: at comparable prices, Σ cva)
+  double previous = 0;  // Σ previous values (same months of the previous year)
+  long pairs = 0;       // number of comparable (enterprise, month) pairs
 
   // 100 × (current / previous − 1); nullopt when there are no pairs or previous is 0.
   std::optional<double> growth() const;
@@ -49,9 +49,9 @@ struct SetFigures {
 
 // 行业增长面 over the 31 manufacturing divisions.
 struct Breadth {
-  int with_data = 0;     // manufacturing divisions with at least one comparable pair
-  int growing = 0;       // G > 0
-  int double_digit = 0;  // G ≥ 10
+  int with_data = 0;            // manufacturing divisions with at least one comparable pair
+  int growing = 0;              // G > 0
+  int double_digit = 0;         // G ≥ 10
   std::optional<double> share;  // growing / with_data × 100
 };
 
@@ -63,36 +63,36 @@ struct KeyEnterpriseFigures {
   std::string region;
   ComparableSums output;
   std::optional<double> output_growth;  // g_e
-  std::optional<double> pull;           // 100 × increase / Σ previous output of all key enterprises
+  std::optional<double> pull;  // 100 × increase / Σ previous output of all key enterprises
 };
 
 struct KeyEnterprises {
   long count = 0;  // #{key = 1}
   ComparableSums output;
   std::optional<double> output_growth;
-  long over_30 = 0;  // #{g_e > 30}
-  long over_50 = 0;  // #{g_e > 50}
-  long doubled = 0;  // #{g_e ≥ 100}
-  long growing = 0;  // #{g_e > 0}
-  long declining = 0;  // #{g_e < 0}
+  long over_30 = 0;                               // #{g_e > 30}
+  long over_50 = 0;                               // #{g_e > 50}
+  long doubled = 0;                               // #{g_e ≥ 100}
+  long growing = 0;                               // #{g_e > 0}
+  long declining = 0;                             // #{g_e < 0}
   std::vector<KeyEnterpriseFigures> enterprises;  // by increase, largest first
 };
 
 // Projects, year to date: from 1 January of Y to the last day of M (also in monthly reports).
 struct ProjectFigures {
-  long projects = 0;  // projects in the data (all years)
+  long projects = 0;      // projects in the data (all years)
   double investment = 0;  // Σ progress investment in Y-01..Y-M, 万元
   long planned_starts = 0;
   long actual_starts = 0;
-  long year_planned_starts = 0;  // planned_start in year Y
+  long year_planned_starts = 0;       // planned_start in year Y
   std::optional<double> start_share;  // 100 × actual_starts / year_planned_starts
   long planned_completions = 0;
   long actual_completions = 0;
   long year_planned_completions = 0;
   std::optional<double> completion_share;
-  double year_plan_investment = 0;  // Σ year_plan_investment of projects active in Y
+  double year_plan_investment = 0;         // Σ year_plan_investment of projects active in Y
   std::optional<double> investment_share;  // 100 × investment / year_plan_investment
-  std::optional<double> time_progress;     // 100 × days elapsed to end of M / days in Y (时间进度)
+  std::optional<double> time_progress;  // 100 × days elapsed to end of M / days in Y (时间进度)
 };
 
 struct ReportData {
@@ -102,9 +102,9 @@ struct ReportData {
   YearMonth window_to;
   std::string scope;  // region or group code the report is restricted to; empty for all data
 
-  SetFigures industry;       // divisions 06–46
-  SetFigures manufacturing;  // divisions 13–43
-  std::vector<SetFigures> sections;   // mining, manufacturing, utilities (code "B", "C", "D")
+  SetFigures industry;               // divisions 06–46
+  SetFigures manufacturing;          // divisions 13–43
+  std::vector<SetFigures> sections;  // mining, manufacturing, utilities (code "B", "C", "D")
   Breadth manufacturing_breadth;
   std::vector<SetFigures> divisions;  // every division with enterprises, in code order
   std::vector<SetFigures> regions;    // county-level units, in code order

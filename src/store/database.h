@@ -34,12 +34,12 @@ struct ApplySummary {
 struct Revision {
   long id = 0;
   long import_id = 0;
-  std::string kind;      // "enterprise", "monthly", "deflator", "va_ratio", "park", "chain",
-                         // "project", "project_progress", "region_group"
-  std::string key;       // e.g. "91410300...|2021-04"
-  std::string uscc;      // for enterprise and monthly rows, else empty
-  std::string old_value; // JSON text, "null" for an insert
-  std::string new_value; // JSON text
+  std::string kind;        // "enterprise", "monthly", "deflator", "va_ratio", "park", "chain",
+                           // "project", "project_progress", "region_group"
+  std::string key;         // e.g. "91410300...|2021-04"
+  std::string uscc;        // for enterprise and monthly rows, else empty
+  std::string old_value;   // JSON text, "null" for an insert
+  std::string new_value;   // JSON text
   std::string changed_at;  // ISO 8601 UTC
   std::string source;      // file the new value came from
 };

@@ -1,0 +1,89 @@
+// zhizao report and zhizao explain: compute a period's figures and write them.
+#include <fmt/format.h>
+
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "cli/report_options.h"
+
+namespace zhizao {
+namespace {
+
+int run_report(const ReportOptions& options) {
+  auto request = options.request();
+  if (!request) return report_failure(request.error());
+  auto dataset = load_dataset(options.db);
+  if (!dataset) return report_failure(dataset.error());
+  auto report = compute_report(*dataset, *request);
+  if (!report) return report_failure(report.error());
+  std::string text = render_report(*report, options.report_format(), options.language());
+  Status written = write_output(options.output, text);
+  return written.is_ok() ? kExitDone : report_failure(written);
+}
+
+struct ExplainArgs {
+  ReportOptions report;
+  std::string division;
+  std::string region;
+  std::string park;
+  std::string chain;
+  bool key_enterprises = false;
+  bool manufacturing = false;
+
+  ExplainTarget target() const {
+    if (!division.empty()) return {ExplainKind::kDivision, division};
+    if (!region.empty()) return {ExplainKind::kRegion, region};
+    if (!park.empty()) return {ExplainKind::kPark, park};
+    if (!chain.empty()) return {ExplainKind::kChain, chain};
+    if (key_enterprises) return {ExplainKind::kKeyEnterprises, ""};
+    if (manufacturing) return {ExplainKind::kManufacturing, ""};
+    return {ExplainKind::kIndustry, ""};
+  }
+};
+
+int run_explain(const ExplainArgs& args) {
+  auto request = args.report.request();
+  if (!request) return report_failure(request.error());
+  auto dataset = load_dataset(args.report.db);
+  if (!dataset) return report_failure(dataset.error());
+  auto explanation = explain(*dataset, *request, args.target());
+  if (!explanation) return report_failure(explanation.error());
+  std::string text =
+      render_explanation(*explanation, args.report.report_format(), args.report.language());
+  Status written = write_output(args.report.output, text);
+  return written.is_ok() ? kExitDone : report_failure(written);
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, int* exit_code) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "Write the monthly analysis of a period");
+  options->add_to(cmd);
+  cmd->footer(
+      "Examples:\n  zhizao report --db city.db --period 2021-04\n"
+      "  zhizao report --db city.db --period 2021-04 --monthly --lang en\n"
+      "  zhizao report --db city.db --period 2021-04 --json\n"
+      "January is released with February (1-2月): ask for YYYY-02.");
+  cmd->callback([options, exit_code] { *exit_code = run_report(*options); });
+}
+
+void add_explain_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* cmd =
+      app.add_subcommand("explain", "Trace a figure down to the enterprises behind it");
+  args->report.add_to(cmd);
+  auto* group = cmd->add_option_group("target", "What to explain (default: all industry)");
+  group->add_option("--division", args->division, "A 2-digit division, e.g. 34");
+  group->add_option("--region", args->region, "A region code of any level");
+  group->add_option("--park", args->park, "A park id");
+  group->add_option("--chain", args->chain, "A chain id");
+  group->add_flag("--key", args->key_enterprises, "The key enterprises' output");
+  group->add_flag("--manufacturing", args->manufacturing, "Manufacturing (divisions 13-43)");
+  group->require_option(0, 1);
+  cmd->footer("Example:\n  zhizao explain --db city.db --period 2021-04 --division 34");
+  cmd->callback([args, exit_code] { *exit_code = run_explain(*args); });
+}
+
+}  // namespace zhizao

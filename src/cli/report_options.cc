@@ -1,0 +1,67 @@
+#include "cli/report_options.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "base/year_month.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+void ReportOptions::add_to(CLI::App* cmd) {
+  cmd->add_option("--db", db, "Database file")->required();
+  cmd->add_option("--period", period, "Report period YYYY-MM (also YYYYMM, YYYY年M月)")->required();
+  cmd->add_flag("--monthly", monthly, "Month M alone (当月) instead of months 1..M (累计)");
+  cmd->add_flag("--json", json, "Print the data contract's JSON object (same as --format json)");
+  cmd->add_option("--format", format, "text, markdown or json")
+      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_option("--lang", lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--scope", scope, "Restrict to a region code (any level) or a region group id");
+  cmd->add_option("-o,--output", output, "Write to FILE instead of standard output");
+}
+
+Result<ReportRequest> ReportOptions::request() const {
+  auto period_value = parse_year_month(period);
+  if (!period_value) return fail(Status::usage(period_value.error().message()));
+  ReportRequest out;
+  out.period = *period_value;
+  out.window = monthly ? WindowKind::kMonthly : WindowKind::kCumulative;
+  out.scope = scope;
+  return out;
+}
+
+ReportFormat ReportOptions::report_format() const {
+  if (json || format == "json") return ReportFormat::kJson;
+  if (format == "markdown") return ReportFormat::kMarkdown;
+  return ReportFormat::kText;
+}
+
+Result<Dataset> load_dataset(const std::string& path) {
+  auto db = Database::open(path, OpenMode::kMustExist);
+  if (!db) return fail(db.error());
+  return (*db)->load();
+}
+
+Status write_output(const std::string& output, const std::string& text) {
+  if (output.empty()) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+      return Status::io_error("cannot write to standard output");
+    }
+    return Status::ok();
+  }
+  // Write beside the target and rename, so a reader never sees half a report.
+  std::string temporary = output + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) return Status::io_error(fmt::format("cannot write {}", temporary));
+  }
+  if (std::rename(temporary.c_str(), output.c_str()) != 0) {
+    return Status::io_error(fmt::format("cannot rename {} to {}", temporary, output));
+  }
+  return Status::ok();
+}
+
+}  // namespace zhizao

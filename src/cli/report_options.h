@@ -1,0 +1,41 @@
+// Options shared by the commands that compute a report (report, explain): the database, the
+// period and its window, the scope, the language, the format and the output file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "base/language.h"
+#include "base/result.h"
+#include "domain/dataset.h"
+#include "engine/engine.h"
+#include "report/render.h"
+
+namespace zhizao {
+
+struct ReportOptions {
+  std::string db;
+  std::string period;
+  bool monthly = false;
+  bool json = false;
+  std::string format = "text";
+  std::string lang = "zh";
+  std::string scope;
+  std::string output;
+
+  // Adds the options to `cmd`.
+  void add_to(CLI::App* cmd);
+  // Returns the engine request. Errors: kUsage for a malformed period.
+  Result<ReportRequest> request() const;
+  ReportFormat report_format() const;
+  Language language() const { return lang == "en" ? Language::kEn : Language::kZh; }
+};
+
+// Opens the existing database at `path` and loads every record.
+// Errors: kNotFound when there is no database; kIoError, kCorruption.
+Result<Dataset> load_dataset(const std::string& path);
+
+// Writes `text` to `output`, or to standard output when it is empty. Errors: kIoError.
+Status write_output(const std::string& output, const std::string& text);
+
+}  // namespace zhizao

@@ -1,0 +1,34 @@
+// One enterprise's sums over its comparable pairs in a report window: the building block every
+// set's figures are added up from.
+#pragma once
+
+#include <cstddef>
+
+#include "engine/indexed_dataset.h"
+#include "engine/report_data.h"
+#include "engine/value_added.h"
+#include "engine/window.h"
+
+namespace zhizao::detail {
+
+// Whether to compute the two-year average sums (they need two earlier years of records).
+enum class TwoYearAverage { kCompute, kSkip };
+
+struct EnterpriseFigures {
+  ComparableSums value_added;  // Σ cva vs Σ prev_va
+  ComparableSums output;
+  ComparableSums electricity;
+  ComparableSums two_year_this;    // value added of Y over the two-year enterprise-months
+  ComparableSums two_year_last;    // value added of Y−1 over the same months
+  bool at_current_prices = false;  // a comparable value-added pair had no PPI
+  int months_in_scope = 0;         // months of the window with an in-scope record
+  bool lacks_value_added = false;  // an in-scope month had neither value_added nor a ratio
+
+  const ComparableSums& of(Measure measure) const;
+};
+
+// Returns the figures of enterprise number `enterprise` for `window`.
+EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t enterprise,
+                                     const ReportWindow& window, TwoYearAverage two_year);
+
+}  // namespace zhizao::detail

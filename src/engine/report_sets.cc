@@ -1,0 +1,143 @@
+#include "engine/report_sets.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "base/language.h"
+#include "domain/industry.h"
+#include "domain/region.h"
+#include "engine/set_aggregation.h"
+
+namespace zhizao::detail {
+namespace {
+
+using AccumulatorsByCode = std::map<std::string, SetAccumulator>;
+
+std::string region_name(const std::string& code) {
+  const Region* region = find_region(code);
+  return region != nullptr ? std::string(region->name) : code;
+}
+
+template <typename NameOf>
+std::vector<SetFigures> in_code_order(const AccumulatorsByCode& sets, NameOf name_of) {
+  std::vector<SetFigures> figures;
+  for (const auto& [code, accumulator] : sets)
+    figures.push_back(accumulator.figures(code, name_of(code)));
+  return figures;
+}
+
+// Parks or chains: those of the data table first, in its order, then unknown ids by id.
+template <typename Entry>
+std::vector<SetFigures> in_data_order(const AccumulatorsByCode& sets,
+                                      const std::vector<Entry>& table) {
+  std::vector<SetFigures> figures;
+  std::map<std::string, bool> listed;
+  for (const Entry& entry : table) {
+    auto found = sets.find(entry.id);
+    if (found == sets.end() || listed[entry.id]) continue;
+    listed[entry.id] = true;
+    figures.push_back(found->second.figures(entry.id, entry.name));
+  }
+  for (const auto& [id, accumulator] : sets) {
+    if (!listed[id]) figures.push_back(accumulator.figures(id, id));
+  }
+  return figures;
+}
+
+constexpr Section kSections[] = {Section::kMining, Section::kManufacturing, Section::kUtilities};
+constexpr const char* kSectionCodes[] = {"B", "C", "D"};
+
+std::size_t section_slot(Section section) { return static_cast<std::size_t>(section); }
+
+}  // namespace
+
+HeadlineFigures headline_figures(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                                 const std::vector<EnterpriseFigures>& figures) {
+  SetAccumulator industry;
+  SetAccumulator manufacturing;
+  for (std::size_t i = 0; i < scoped.members.size(); ++i) {
+    industry.add(figures[i]);
+    if (is_manufacturing(data.enterprises()[scoped.members[i]].division)) {
+      manufacturing.add(figures[i]);
+    }
+  }
+  return {industry.figures(kIndustryCode, "工业"),
+          manufacturing.figures(kManufacturingCode,
+                                std::string(section_name(Section::kManufacturing, Language::kZh)))};
+}
+
+Breadth manufacturing_breadth(const std::vector<SetFigures>& divisions) {
+  Breadth breadth;
+  for (const SetFigures& division : divisions) {
+    if (!is_manufacturing(division.code) || division.value_added.pairs == 0) continue;
+    ++breadth.with_data;
+    std::optional<double> growth = division.value_added_growth;
+    if (growth && *growth > 0) ++breadth.growing;
+    if (growth && *growth >= 10) ++breadth.double_digit;
+  }
+  if (breadth.with_data > 0) breadth.share = 100.0 * breadth.growing / breadth.with_data;
+  return breadth;
+}
+
+void fill_report_sets(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                      ReportData& report) {
+  const Dataset& dataset = data.dataset();
+  SetAccumulator sections[3];
+  AccumulatorsByCode divisions, counties, cities, provinces, parks, chains;
+  std::vector<SetAccumulator> groups(dataset.region_groups.size());
+  for (std::size_t i = 0; i < scoped.members.size(); ++i) {
+    const Enterprise& enterprise = data.enterprises()[scoped.members[i]];
+    const EnterpriseFigures& figures = scoped.figures[i];
+    if (find_division(enterprise.division) != nullptr) {
+      sections[section_slot(section_of(enterprise.division))].add(figures);
+    }
+    divisions[enterprise.division].add(figures);
+    counties[enterprise.region].add(figures);
+    cities[city_code_of(enterprise.region)].add(figures);
+    provinces[province_code_of(enterprise.region)].add(figures);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (group_covers(dataset.region_groups[g], enterprise.region)) groups[g].add(figures);
+    }
+    if (!enterprise.park.empty()) parks[enterprise.park].add(figures);
+    for (const std::string& chain : enterprise.chains) chains[chain].add(figures);
+  }
+
+  HeadlineFigures headline = headline_figures(data, scoped, scoped.figures);
+  report.industry = std::move(headline.industry);
+  report.manufacturing = std::move(headline.manufacturing);
+  for (std::size_t s = 0; s < 3; ++s) {
+    report.sections.push_back(sections[section_slot(kSections[s])].figures(
+        kSectionCodes[s], std::string(section_name(kSections[s], Language::kZh))));
+  }
+  report.divisions = in_code_order(divisions, [](const std::string& code) {
+    return std::string(division_name(code, Language::kZh));
+  });
+  report.regions = in_code_order(counties, region_name);
+  report.cities = in_code_order(cities, region_name);
+  report.provinces = in_code_order(provinces, region_name);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const RegionGroup& group = dataset.region_groups[g];
+    report.region_groups.push_back(groups[g].figures(group.id, group.name));
+  }
+  report.parks = in_data_order(parks, dataset.parks);
+  report.chains = in_data_order(chains, dataset.chains);
+
+  const ComparableSums total = report.industry.value_added;
+  auto share_all = [&](std::vector<SetFigures>& sets) {
+    for (SetFigures& set : sets) set_share_of_total(set, total);
+  };
+  set_share_of_total(report.industry, total);
+  set_share_of_total(report.manufacturing, total);
+  for (auto* sets : {&report.sections, &report.divisions, &report.regions, &report.cities,
+                     &report.provinces, &report.region_groups, &report.parks, &report.chains}) {
+    share_all(*sets);
+  }
+  report.manufacturing_breadth = manufacturing_breadth(report.divisions);
+  for (const SetFigures& division : report.divisions) {
+    if (division.at_current_prices) report.divisions_at_current_prices.push_back(division.code);
+  }
+}
+
+}  // namespace zhizao::detail

@@ -1,0 +1,35 @@
+// The sets of a report — industry, manufacturing, sections, divisions, county-level regions and
+// their city and province roll-ups, region groups, parks, chains — added up from the scoped
+// enterprises' figures, with each set's contribution to and pull on the industrial total.
+#pragma once
+
+#include "engine/indexed_dataset.h"
+#include "engine/report_data.h"
+#include "engine/scoped_enterprises.h"
+
+namespace zhizao::detail {
+
+// Names of the two headline sets (SetFigures::code).
+inline constexpr char kIndustryCode[] = "industry";
+inline constexpr char kManufacturingCode[] = "manufacturing";
+
+// Fills the set fields of `report` (industry through chains), manufacturing_breadth and
+// divisions_at_current_prices. Divisions, regions, cities and provinces come in code order;
+// groups in the dataset's order; parks and chains in the order of parks.csv/chains.csv, ids
+// unknown there after them by id. A division, region, park or chain is listed when at least one
+// enterprise of the scope belongs to it; every region group of the dataset is listed.
+void fill_report_sets(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                      ReportData& report);
+
+// Returns the headline figures (industry, manufacturing) of `figures` of `scoped.members`.
+struct HeadlineFigures {
+  SetFigures industry;
+  SetFigures manufacturing;
+};
+HeadlineFigures headline_figures(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                                 const std::vector<EnterpriseFigures>& figures);
+
+// Returns 行业增长面 over the manufacturing divisions of `divisions`.
+Breadth manufacturing_breadth(const std::vector<SetFigures>& divisions);
+
+}  // namespace zhizao::detail

@@ -1,0 +1,35 @@
+// The first step of every engine call: the report window, the scope, and the figures of each
+// enterprise of the scope, computed once and then added up into sets.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "base/result.h"
+#include "engine/engine.h"
+#include "engine/enterprise_figures.h"
+#include "engine/indexed_dataset.h"
+#include "engine/region_scope.h"
+#include "engine/window.h"
+
+namespace zhizao::detail {
+
+struct ScopedEnterprises {
+  ReportWindow window;
+  RegionScope scope;
+  std::vector<std::size_t> members;        // enterprises (indices) whose region is in the scope
+  std::vector<EnterpriseFigures> figures;  // parallel to members
+};
+
+// Returns the scoped enterprises of `request` with their figures for `window`.
+// Errors: kUsage for a January period or an unknown scope.
+Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
+                                             const ReportRequest& request);
+
+// Returns the figures of `members` for another window (the previous period), without the
+// two-year sums.
+std::vector<EnterpriseFigures> figures_for_window(const IndexedDataset& data,
+                                                  const std::vector<std::size_t>& members,
+                                                  const ReportWindow& window);
+
+}  // namespace zhizao::detail

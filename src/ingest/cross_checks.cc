@@ -1,0 +1,149 @@
+#include "ingest/cross_checks.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
+
+namespace zhizao::detail {
+namespace {
+
+struct RowRef {
+  size_t file;
+  size_t row;
+};
+
+// The key of each kind as a comparable tuple, and as text for messages.
+auto key_of(const Enterprise& e) { return std::tie(e.uscc); }
+auto key_of(const MonthlyRecord& m) { return std::tie(m.uscc, m.period); }
+auto key_of(const Deflator& d) { return std::tie(d.division, d.period); }
+auto key_of(const ValueAddedRatio& r) { return std::tie(r.division, r.year); }
+auto key_of(const Park& p) { return std::tie(p.id); }
+auto key_of(const Chain& c) { return std::tie(c.id); }
+auto key_of(const Project& p) { return std::tie(p.id); }
+auto key_of(const ProjectProgress& p) { return std::tie(p.project_id, p.period); }
+auto key_of(const RegionGroup& g) { return std::tie(g.id); }
+
+std::string key_text(const Enterprise& e) { return e.uscc; }
+std::string key_text(const MonthlyRecord& m) { return m.uscc + "|" + m.period.to_string(); }
+std::string key_text(const Deflator& d) { return d.division + "|" + d.period.to_string(); }
+std::string key_text(const ValueAddedRatio& r) { return fmt::format("{}|{}", r.division, r.year); }
+std::string key_text(const Park& p) { return p.id; }
+std::string key_text(const Chain& c) { return c.id; }
+std::string key_text(const Project& p) { return p.id; }
+std::string key_text(const ProjectProgress& p) { return p.project_id + "|" + p.period.to_string(); }
+std::string key_text(const RegionGroup& g) { return g.id; }
+
+// Sorts the rows of every file of `kind` by key (stably, so file then line order is kept among
+// equal keys) and reports each row after the first of a run of equal keys.
+template <typename Record>
+void check_kind(std::vector<ParsedFile>& files, FileKind kind,
+                std::vector<Record> Dataset::*member) {
+  std::vector<RowRef> refs;
+  for (size_t f = 0; f < files.size(); ++f) {
+    if (files[f].kind != kind) continue;
+    for (size_t r = 0; r < (files[f].rows.*member).size(); ++r) refs.push_back({f, r});
+  }
+  auto record = [&](const RowRef& ref) -> const Record& {
+    return (files[ref.file].rows.*member)[ref.row];
+  };
+  std::stable_sort(refs.begin(), refs.end(), [&](const RowRef& a, const RowRef& b) {
+    return key_of(record(a)) < key_of(record(b));
+  });
+  for (size_t i = 1, first = 0; i < refs.size(); ++i) {
+    if (key_of(record(refs[i])) != key_of(record(refs[first]))) {
+      first = i;
+      continue;
+    }
+    const RowRef& earlier = refs[first];
+    const RowRef& later = refs[i];
+    long earlier_line = files[earlier.file].lines[earlier.row];
+    std::string where = earlier.file == later.file
+                            ? fmt::format("first on line {}", earlier_line)
+                            : fmt::format("first in {}:{}", files[earlier.file].name, earlier_line);
+    ParsedFile& file = files[later.file];
+    file.findings.errors.push_back(
+        {file.lines[later.row], std::string(file.header.column_header(kind, 0)),
+         fmt::format("duplicate key \"{}\" ({})", key_text(record(later)), where)});
+  }
+}
+
+using IdSet = std::unordered_set<std::string_view>;
+
+// The ids of `member` in `stored` and in every file of `kind`.
+template <typename Record, typename IdOf>
+IdSet known_ids(const std::vector<ParsedFile>& files, const Dataset& stored, FileKind kind,
+                std::vector<Record> Dataset::*member, IdOf id_of) {
+  IdSet ids;
+  for (const Record& r : stored.*member) ids.insert(id_of(r));
+  for (const ParsedFile& file : files) {
+    if (file.kind != kind) continue;
+    for (const Record& r : file.rows.*member) ids.insert(id_of(r));
+  }
+  return ids;
+}
+
+void report_unknown(ParsedFile& file, size_t row, int column, std::string_view what,
+                    std::string_view id) {
+  file.findings.errors.push_back({file.lines[row],
+                                  std::string(file.header.column_header(*file.kind, column)),
+                                  fmt::format("unknown {}: \"{}\"", what, id)});
+}
+
+}  // namespace
+
+void check_duplicate_keys(std::vector<ParsedFile>& files) {
+  check_kind(files, FileKind::kEnterprises, &Dataset::enterprises);
+  check_kind(files, FileKind::kMonthly, &Dataset::monthly);
+  check_kind(files, FileKind::kDeflators, &Dataset::deflators);
+  check_kind(files, FileKind::kValueAddedRatios, &Dataset::va_ratios);
+  check_kind(files, FileKind::kParks, &Dataset::parks);
+  check_kind(files, FileKind::kChains, &Dataset::chains);
+  check_kind(files, FileKind::kProjects, &Dataset::projects);
+  check_kind(files, FileKind::kProjectProgress, &Dataset::project_progress);
+  check_kind(files, FileKind::kRegionGroups, &Dataset::region_groups);
+}
+
+void check_references(std::vector<ParsedFile>& files, const Dataset& stored) {
+  IdSet enterprises = known_ids(files, stored, FileKind::kEnterprises, &Dataset::enterprises,
+                                [](const Enterprise& e) -> std::string_view { return e.uscc; });
+  IdSet projects = known_ids(files, stored, FileKind::kProjects, &Dataset::projects,
+                             [](const Project& p) -> std::string_view { return p.id; });
+  IdSet parks = known_ids(files, stored, FileKind::kParks, &Dataset::parks,
+                          [](const Park& p) -> std::string_view { return p.id; });
+  IdSet chains = known_ids(files, stored, FileKind::kChains, &Dataset::chains,
+                           [](const Chain& c) -> std::string_view { return c.id; });
+  for (ParsedFile& file : files) {
+    const Dataset& rows = file.rows;
+    for (size_t i = 0; i < rows.enterprises.size(); ++i) {
+      const Enterprise& e = rows.enterprises[i];
+      if (!e.park.empty() && !parks.contains(e.park)) {
+        report_unknown(file, i, enterprise_col::kPark, "park", e.park);
+      }
+      for (const std::string& chain : e.chains) {
+        if (!chains.contains(chain)) report_unknown(file, i, enterprise_col::kChains, "chain", chain);
+      }
+    }
+    for (size_t i = 0; i < rows.monthly.size(); ++i) {
+      const std::string& uscc = rows.monthly[i].uscc;
+      if (!enterprises.contains(uscc)) report_unknown(file, i, monthly_col::kUscc, "enterprise", uscc);
+    }
+    for (size_t i = 0; i < rows.projects.size(); ++i) {
+      const Project& p = rows.projects[i];
+      if (!p.park.empty() && !parks.contains(p.park)) {
+        report_unknown(file, i, project_col::kPark, "park", p.park);
+      }
+      if (!p.chain.empty() && !chains.contains(p.chain)) {
+        report_unknown(file, i, project_col::kChain, "chain", p.chain);
+      }
+    }
+    for (size_t i = 0; i < rows.project_progress.size(); ++i) {
+      const std::string& id = rows.project_progress[i].project_id;
+      if (!projects.contains(id)) report_unknown(file, i, progress_col::kId, "project", id);
+    }
+  }
+}
+
+}  // namespace zhizao::detail

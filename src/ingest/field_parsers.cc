@@ -1,0 +1,122 @@
+#include "ingest/field_parsers.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+
+#include "base/text.h"
+
+namespace zhizao::detail {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Checks the integer part: plain digits, or 1–3 digits followed by groups of ",ddd".
+bool valid_integer_part(std::string_view digits) {
+  if (digits.empty()) return false;
+  if (digits.find(',') == std::string_view::npos) {
+    for (char c : digits) {
+      if (!is_digit(c)) return false;
+    }
+    return true;
+  }
+  size_t first_comma = digits.find(',');
+  if (first_comma == 0 || first_comma > 3 || digits[0] == '0') return false;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    bool comma_place = i >= first_comma && (i - first_comma) % 4 == 0;
+    if (comma_place ? digits[i] != ',' : !is_digit(digits[i])) return false;
+  }
+  return (digits.size() - first_comma) % 4 == 0;
+}
+
+}  // namespace
+
+Result<double> parse_number(std::string_view text) {
+  auto bad = [&] { return fail(Status::invalid_data(fmt::format("not a number: \"{}\"", text))); };
+  std::string_view body = text;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) body.remove_prefix(1);
+  size_t point = body.find('.');
+  std::string_view integer = body.substr(0, point);
+  if (!valid_integer_part(integer)) return bad();
+  if (point != std::string_view::npos) {
+    std::string_view fraction = body.substr(point + 1);
+    if (fraction.empty()) return bad();
+    for (char c : fraction) {
+      if (!is_digit(c)) return bad();
+    }
+  }
+  // from_chars takes no commas and no '+': copy the digits to a stack buffer.
+  std::array<char, 128> buffer;
+  if (text.size() > buffer.size()) return bad();
+  size_t size = 0;
+  for (char c : text) {
+    if (c != ',' && c != '+') buffer[size++] = c;
+  }
+  double value = 0;
+  auto [end, error] = std::from_chars(buffer.data(), buffer.data() + size, value);
+  if (error != std::errc() || end != buffer.data() + size) return bad();
+  return value;
+}
+
+Result<double> parse_number_in(std::string_view text, NumberRange range) {
+  Result<double> value = parse_number(text);
+  if (!value) return value;
+  switch (range) {
+    case NumberRange::kAny:
+      break;
+    case NumberRange::kNonNegative:
+      if (*value < 0) {
+        return fail(Status::invalid_data(fmt::format("must not be negative: \"{}\"", text)));
+      }
+      break;
+    case NumberRange::kPositive:
+      if (!(*value > 0)) {
+        return fail(Status::invalid_data(fmt::format("must be greater than 0: \"{}\"", text)));
+      }
+      break;
+    case NumberRange::kRatio:
+      if (!(*value > 0 && *value <= 1)) {
+        return fail(Status::invalid_data(
+            fmt::format("must be greater than 0 and at most 1: \"{}\"", text)));
+      }
+      break;
+  }
+  return value;
+}
+
+Result<bool> parse_flag(std::string_view text) {
+  if (text == "1" || text == "是") return true;
+  if (text == "0" || text == "否") return false;
+  return fail(Status::invalid_data(fmt::format("not 0 or 1: \"{}\"", text)));
+}
+
+Result<int> parse_year(std::string_view text) {
+  std::string_view digits = text;
+  if (digits.ends_with("年")) digits.remove_suffix(std::string_view("年").size());
+  int year = 0;
+  auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
+  if (digits.size() != 4 || error != std::errc() || end != digits.data() + digits.size() ||
+      year < 1900 || year > 2999) {
+    return fail(Status::invalid_data(fmt::format("not a year: \"{}\"", text)));
+  }
+  return year;
+}
+
+std::vector<std::string_view> split_id_list(std::string_view text) {
+  constexpr std::string_view kFullWidthSemicolon = "；";
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t ascii = text.find(';', start);
+    size_t wide = text.find(kFullWidthSemicolon, start);
+    size_t end = std::min(ascii, wide);
+    std::string_view part = trim(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
+    if (!part.empty()) parts.push_back(part);
+    if (end == std::string_view::npos) break;
+    start = end + (end == ascii ? 1 : kFullWidthSemicolon.size());
+  }
+  return parts;
+}
+
+}  // namespace zhizao::detail

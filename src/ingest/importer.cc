@@ -1,0 +1,93 @@
+#include "ingest/importer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/cross_checks.h"
+#include "ingest/file_parser.h"
+
+namespace zhizao {
+namespace {
+
+using detail::FileKind;
+using detail::Finding;
+using detail::ParsedFile;
+
+bool by_line(const Finding& a, const Finding& b) { return a.line < b.line; }
+
+// Puts every file's findings, sorted by line, into the outcome in the order the files came.
+void collect_findings(std::vector<ParsedFile>& files, ImportOutcome& outcome) {
+  for (ParsedFile& file : files) {
+    std::stable_sort(file.findings.errors.begin(), file.findings.errors.end(), by_line);
+    std::stable_sort(file.findings.warnings.begin(), file.findings.warnings.end(), by_line);
+    for (const Finding& f : file.findings.errors) {
+      outcome.errors.push_back(detail::format_finding(file.name, f));
+    }
+    for (const Finding& f : file.findings.warnings) {
+      outcome.warnings.push_back(detail::format_finding(file.name, f));
+    }
+    outcome.files.push_back(
+        {file.name, file.kind ? std::string(detail::kind_name(*file.kind)) : "", file.records});
+  }
+}
+
+// One batch per file, kinds in dependency order, files of a kind in the order given.
+std::vector<SourcedBatch> batches_in_dependency_order(std::vector<ParsedFile>& files) {
+  std::vector<SourcedBatch> batches;
+  for (FileKind kind : detail::kKindsInDependencyOrder) {
+    for (ParsedFile& file : files) {
+      if (file.kind == kind) batches.push_back({file.name, std::move(file.rows)});
+    }
+  }
+  return batches;
+}
+
+Result<std::string> read_whole_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    return fail(Status::not_found(fmt::format("no such file: {}", path)));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(Status::io_error(fmt::format("cannot read {}", path)));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return fail(Status::io_error(fmt::format("cannot read {}", path)));
+  return std::move(bytes).str();
+}
+
+}  // namespace
+
+Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>& paths,
+                                   const ImportOptions& options) {
+  std::vector<SourceFile> sources;
+  for (const std::string& path : paths) {
+    Result<std::string> bytes = read_whole_file(path);
+    if (!bytes) return fail(bytes.error());
+    sources.push_back({path, *std::move(bytes)});
+  }
+  return import_sources(db, sources, options);
+}
+
+Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>& sources,
+                                     const ImportOptions& options) {
+  std::vector<ParsedFile> files;
+  files.reserve(sources.size());
+  for (const SourceFile& source : sources) files.push_back(detail::parse_file(source, options));
+  Result<Dataset> stored = db.load();
+  if (!stored) return fail(stored.error());
+  detail::check_duplicate_keys(files);
+  detail::check_references(files, *stored);
+  ImportOutcome outcome;
+  collect_findings(files, outcome);
+  if (outcome.refused()) return outcome;
+  Result<ApplySummary> summary = db.apply(batches_in_dependency_order(files));
+  if (!summary) return fail(summary.error());
+  outcome.summary = *summary;
+  return outcome;
+}
+
+}  // namespace zhizao

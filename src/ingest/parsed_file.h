@@ -1,0 +1,28 @@
+// ParsedFile: one input file after decoding, CSV parsing and row checks, before the checks that
+// need the other files and the database (duplicate keys, references).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/dataset.h"
+#include "ingest/column_schema.h"
+#include "ingest/file_kind.h"
+#include "ingest/finding.h"
+
+namespace zhizao::detail {
+
+struct ParsedFile {
+  std::string name;               // as given, for messages and revisions
+  std::optional<FileKind> kind;   // absent when it could not be told
+  HeaderMap header;
+  // Only the vector of `kind` is filled: every row whose key could be read (rows with errors
+  // in other fields too, so that the cross-file checks do not report them twice).
+  Dataset rows;
+  std::vector<long> lines;  // the line of each row of that vector
+  long records = 0;         // data records read
+  Findings findings;
+};
+
+}  // namespace zhizao::detail

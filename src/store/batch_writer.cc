@@ -1,0 +1,81 @@
+#include "store/batch_writer.h"
+
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "store/record_keys.h"
+#include "store/record_tables.h"
+#include "store/table_access.h"
+
+namespace zhizao::detail {
+namespace {
+
+constexpr const char* kInsertRevision =
+    "INSERT INTO revision (import_id, kind, key, uscc, old_value, new_value, changed_at, source) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+}  // namespace
+
+BatchWriter::BatchWriter(sqlite3* db, int64_t import_id, std::string changed_at)
+    : cache_(db), changed_at_(std::move(changed_at)) {
+  summary_.import_id = static_cast<long>(import_id);
+}
+
+Status BatchWriter::apply(const SourcedBatch& batch) {
+  const Dataset& rows = batch.rows;
+  const std::string& source = batch.source;
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<EnterpriseTable>(rows.enterprises, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<MonthlyTable>(rows.monthly, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<DeflatorTable>(rows.deflators, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ValueAddedRatioTable>(rows.va_ratios, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ParkTable>(rows.parks, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ChainTable>(rows.chains, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ProjectTable>(rows.projects, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ProjectProgressTable>(rows.project_progress, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<RegionGroupTable>(rows.region_groups, source));
+  return Status::ok();
+}
+
+template <typename Table, typename Row>
+Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source) {
+  static_assert(std::is_same_v<Row, typename Table::Row>);
+  for (const Row& row : rows) {
+    Result<std::optional<Row>> existing = find_row<Table>(cache_, row);
+    if (!existing) return existing.error();
+    if (*existing && **existing == row) {
+      ++summary_.unchanged;
+      continue;
+    }
+    ZHIZAO_RETURN_IF_ERROR(write_row<Table>(cache_, row));
+    if (!*existing) {
+      ++summary_.inserted;
+      continue;
+    }
+    ++summary_.replaced;
+    ZHIZAO_RETURN_IF_ERROR(record_revision(kind_name(row), key_text(row), revision_uscc(row),
+                                           to_json_text(**existing), to_json_text(row), source));
+  }
+  return Status::ok();
+}
+
+Status BatchWriter::record_revision(const char* kind, const std::string& key,
+                                    const std::string& uscc, const std::string& old_value,
+                                    const std::string& new_value, const std::string& source) {
+  Result<SqliteStatement*> statement = cache_.get(kInsertRevision);
+  if (!statement) return statement.error();
+  SqliteStatement& insert = **statement;
+  insert.bind(1, static_cast<int64_t>(summary_.import_id));
+  insert.bind(2, std::string_view(kind));
+  insert.bind(3, std::string_view(key));
+  insert.bind(4, std::string_view(uscc));
+  insert.bind(5, std::string_view(old_value));
+  insert.bind(6, std::string_view(new_value));
+  insert.bind(7, std::string_view(changed_at_));
+  insert.bind(8, std::string_view(source));
+  ZHIZAO_RETURN_IF_ERROR(insert.run());
+  insert.reset();
+  return Status::ok();
+}
+
+}  // namespace zhizao::detail

@@ -1,0 +1,43 @@
+// BatchWriter: stores the rows of import batches inside a transaction its caller owns, counting
+// inserted, replaced and unchanged keys and writing a revision for each replaced key.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "store/database.h"
+#include "store/sqlite_statement.h"
+
+namespace zhizao::detail {
+
+// Not thread-safe; `db` must outlive the writer and have a write transaction open while apply()
+// runs (a failed apply() leaves partial writes that only the caller's rollback undoes).
+class BatchWriter {
+ public:
+  // `import_id` names the import_batch row the revisions belong to; `changed_at` is their
+  // ISO 8601 UTC time.
+  BatchWriter(sqlite3* db, int64_t import_id, std::string changed_at);
+
+  // Looks up each row's key: absent keys are inserted, keys with equal values are left alone,
+  // keys with other values are overwritten and get a revision naming `batch.source`.
+  // Errors: kIoError (also for a row the schema's constraints refuse), kCorruption.
+  Status apply(const SourcedBatch& batch);
+
+  // The counts so far, with import_id set.
+  const ApplySummary& summary() const { return summary_; }
+
+ private:
+  template <typename Table, typename Row>
+  Status apply_rows(const std::vector<Row>& rows, const std::string& source);
+  Status record_revision(const char* kind, const std::string& key, const std::string& uscc,
+                         const std::string& old_value, const std::string& new_value,
+                         const std::string& source);
+
+  StatementCache cache_;
+  std::string changed_at_;
+  ApplySummary summary_;
+};
+
+}  // namespace zhizao::detail

@@ -1,0 +1,184 @@
+#include "store/database.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "store/batch_writer.h"
+#include "store/migrations.h"
+#include "store/record_tables.h"
+#include "store/sqlite_statement.h"
+#include "store/table_access.h"
+
+namespace zhizao {
+namespace {
+
+using detail::SqliteStatement;
+using detail::SqliteTransaction;
+using detail::StatementCache;
+using detail::StepResult;
+using detail::TransactionKind;
+
+// How long a writer waits for another process's lock before giving up with kIoError.
+constexpr int kBusyTimeoutMs = 10'000;
+
+// Returns the current time as ISO 8601 UTC, e.g. "2024-05-31T08:15:00Z".
+std::string utc_now() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
+}
+
+// The settings every connection needs; the schema decides nothing here. WAL lets reports read
+// while an import writes (https://sqlite.org/wal.html); foreign keys keep child lists (chains,
+// group members) attached to their rows.
+Status configure(sqlite3* db) {
+  sqlite3_extended_result_codes(db, 1);
+  int rc = sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  if (rc != SQLITE_OK) return detail::sqlite_status(db, rc, "setting the busy timeout");
+  ZHIZAO_RETURN_IF_ERROR(detail::check_identity(db));
+  ZHIZAO_RETURN_IF_ERROR(detail::exec_sql(db, "PRAGMA journal_mode = WAL"));
+  ZHIZAO_RETURN_IF_ERROR(detail::exec_sql(db, "PRAGMA foreign_keys = ON"));
+  return detail::migrate(db);
+}
+
+Status insert_import_batch(StatementCache& cache, const std::string& at,
+                           const std::vector<SourcedBatch>& batches) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (const SourcedBatch& batch : batches) sources.push_back(batch.source);
+  Result<SqliteStatement*> insert =
+      cache.get("INSERT INTO import_batch (at, sources, counts) VALUES (?1, ?2, '{}')");
+  if (!insert) return insert.error();
+  (*insert)->bind(1, std::string_view(at));
+  (*insert)->bind(2, std::string_view(sources.dump()));
+  ZHIZAO_RETURN_IF_ERROR((*insert)->run());
+  (*insert)->reset();
+  return Status::ok();
+}
+
+Status record_counts(StatementCache& cache, const ApplySummary& summary) {
+  nlohmann::ordered_json counts = {{"inserted", summary.inserted},
+                                   {"replaced", summary.replaced},
+                                   {"unchanged", summary.unchanged}};
+  Result<SqliteStatement*> update = cache.get("UPDATE import_batch SET counts = ?1 WHERE id = ?2");
+  if (!update) return update.error();
+  (*update)->bind(1, std::string_view(counts.dump()));
+  (*update)->bind(2, static_cast<int64_t>(summary.import_id));
+  ZHIZAO_RETURN_IF_ERROR((*update)->run());
+  (*update)->reset();
+  return Status::ok();
+}
+
+// The revision queries, one per filter shape, so each can use its index.
+const char* revisions_sql(const RevisionFilter& filter) {
+  if (filter.uscc && filter.kind) {
+    return "SELECT id, import_id, kind, key, uscc, old_value, new_value, changed_at, source "
+           "FROM revision WHERE uscc = ?1 AND kind = ?2 ORDER BY id";
+  }
+  if (filter.uscc) {
+    return "SELECT id, import_id, kind, key, uscc, old_value, new_value, changed_at, source "
+           "FROM revision WHERE uscc = ?1 ORDER BY id";
+  }
+  if (filter.kind) {
+    return "SELECT id, import_id, kind, key, uscc, old_value, new_value, changed_at, source "
+           "FROM revision WHERE kind = ?2 ORDER BY id";
+  }
+  return "SELECT id, import_id, kind, key, uscc, old_value, new_value, changed_at, source "
+         "FROM revision ORDER BY id";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& path, OpenMode mode) {
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (mode == OpenMode::kCreateIfMissing) {
+    flags |= SQLITE_OPEN_CREATE;
+  } else {
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+      return fail(Status::not_found("no database at " + path));
+    }
+  }
+  sqlite3* handle = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  // Owns the handle from here on, also when opening failed (SQLite allocates one anyway).
+  std::unique_ptr<Database> database(new Database(handle));
+  if (rc != SQLITE_OK) {
+    return fail(Status::io_error("cannot open " + path + ": " + sqlite3_errstr(rc)));
+  }
+  Status configured = configure(handle);
+  if (!configured.is_ok()) {
+    return fail(Status(configured.code(), path + ": " + configured.message()));
+  }
+  return database;
+}
+
+Database::Database(sqlite3* handle) : handle_(handle) {}
+
+Database::~Database() { sqlite3_close_v2(handle_); }
+
+int Database::schema_version() { return static_cast<int>(detail::migrations().size()); }
+
+Result<Dataset> Database::load() const {
+  using namespace detail;
+  StatementCache cache(handle_);
+  // One read transaction: every table from the same snapshot, even while another process writes.
+  SqliteTransaction transaction(handle_);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kDeferred));
+  Dataset dataset;
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<EnterpriseTable>(cache, dataset.enterprises));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<MonthlyTable>(cache, dataset.monthly));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<DeflatorTable>(cache, dataset.deflators));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ValueAddedRatioTable>(cache, dataset.va_ratios));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ParkTable>(cache, dataset.parks));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ChainTable>(cache, dataset.chains));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ProjectTable>(cache, dataset.projects));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ProjectProgressTable>(cache, dataset.project_progress));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<RegionGroupTable>(cache, dataset.region_groups));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
+  return dataset;
+}
+
+Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches) {
+  StatementCache cache(handle_);
+  // IMMEDIATE takes the write lock up front, so a concurrent import waits (busy timeout) instead
+  // of failing halfway. Nothing is committed before the end: a crash leaves the old state.
+  SqliteTransaction transaction(handle_);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kImmediate));
+  std::string now = utc_now();
+  ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
+  detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
+  for (const SourcedBatch& batch : batches) {
+    Status applied = writer.apply(batch);
+    if (!applied.is_ok()) {
+      return fail(Status(applied.code(), batch.source + ": " + applied.message()));
+    }
+  }
+  ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
+  return writer.summary();
+}
+
+Result<std::vector<Revision>> Database::revisions(const RevisionFilter& filter) const {
+  Result<SqliteStatement> query = SqliteStatement::prepare(handle_, revisions_sql(filter));
+  if (!query) return fail(query.error());
+  if (filter.uscc) query->bind(1, std::string_view(*filter.uscc));
+  if (filter.kind) query->bind(2, std::string_view(*filter.kind));
+  std::vector<Revision> found;
+  for (;;) {
+    Result<StepResult> stepped = query->step();
+    if (!stepped) return fail(stepped.error());
+    if (*stepped == StepResult::kDone) break;
+    found.push_back(Revision{query->column_int64(0), query->column_int64(1), query->column_text(2),
+                             query->column_text(3), query->column_text(4), query->column_text(5),
+                             query->column_text(6), query->column_text(7), query->column_text(8)});
+  }
+  return found;
+}
+
+}  // namespace zhizao

@@ -1,0 +1,218 @@
+#include "store/migrations.h"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <string>
+
+#include "store/sqlite_statement.h"
+
+namespace zhizao::detail {
+namespace {
+
+// Tables are STRICT so a stored value always has the type its reader expects
+// (https://sqlite.org/stricttables.html); keyed tables are WITHOUT ROWID because their primary
+// key is how every row is found. Optional text (park, chain, ...) is '' when absent, as in
+// records.h; optional numbers and dates are NULL. Dates are 'YYYY-MM-DD'.
+constexpr const char* kCreateTables = R"sql(
+CREATE TABLE enterprise (
+  uscc TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  division TEXT NOT NULL,
+  region TEXT NOT NULL,
+  park TEXT NOT NULL,
+  is_key INTEGER NOT NULL CHECK (is_key IN (0, 1))
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE enterprise_chain (
+  uscc TEXT NOT NULL REFERENCES enterprise (uscc) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  chain TEXT NOT NULL,
+  PRIMARY KEY (uscc, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE monthly (
+  uscc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  output REAL NOT NULL,
+  value_added REAL,
+  electricity REAL,
+  output_prev REAL,
+  value_added_prev REAL,
+  electricity_prev REAL,
+  in_scope INTEGER NOT NULL CHECK (in_scope IN (0, 1)),
+  PRIMARY KEY (uscc, year, month)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE deflator (
+  division TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  ppi REAL NOT NULL,
+  PRIMARY KEY (division, year, month)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE va_ratio (
+  division TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  ratio REAL NOT NULL CHECK (ratio > 0 AND ratio <= 1),
+  PRIMARY KEY (division, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE park (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  region TEXT NOT NULL,
+  category TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE chain (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE project (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  region TEXT NOT NULL,
+  total_investment REAL NOT NULL,
+  industry TEXT NOT NULL,
+  chain TEXT NOT NULL,
+  park TEXT NOT NULL,
+  year_plan_investment REAL,
+  planned_start TEXT CHECK (planned_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  actual_start TEXT CHECK (actual_start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  planned_completion TEXT
+    CHECK (planned_completion GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  actual_completion TEXT
+    CHECK (actual_completion GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE project_progress (
+  project_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  investment REAL NOT NULL,
+  PRIMARY KEY (project_id, year, month)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE region_group (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE region_group_member (
+  group_id TEXT NOT NULL REFERENCES region_group (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  region TEXT NOT NULL,
+  PRIMARY KEY (group_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- sources: JSON array of file names; counts: JSON object {inserted, replaced, unchanged}.
+CREATE TABLE import_batch (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  sources TEXT NOT NULL,
+  counts TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE revision (
+  id INTEGER PRIMARY KEY,
+  import_id INTEGER NOT NULL REFERENCES import_batch (id),
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  uscc TEXT NOT NULL,
+  old_value TEXT NOT NULL,
+  new_value TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  source TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX revision_by_uscc ON revision (uscc, id);
+CREATE INDEX revision_by_kind ON revision (kind, id);
+)sql";
+
+// 洛阳都市圈: Luoyang, Jiyuan, Jiaozuo, Pingdingshan, Sanmenxia and Gongyi (GB/T 2260 codes).
+// Seeded as data so that users may import other groups or replace this one.
+constexpr const char* kSeedLuoyangMetro = R"sql(
+INSERT INTO region_group (id, name) VALUES ('luoyang-metro', '洛阳都市圈');
+INSERT INTO region_group_member (group_id, position, region) VALUES
+  ('luoyang-metro', 0, '410300'),
+  ('luoyang-metro', 1, '419001'),
+  ('luoyang-metro', 2, '410800'),
+  ('luoyang-metro', 3, '410400'),
+  ('luoyang-metro', 4, '411200'),
+  ('luoyang-metro', 5, '410181');
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{"create tables", kCreateTables},
+    Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
+};
+
+Result<int64_t> query_int(sqlite3* db, const char* sql) {
+  Result<SqliteStatement> statement = SqliteStatement::prepare(db, sql);
+  if (!statement) return fail(statement.error());
+  Result<StepResult> stepped = statement->step();
+  if (!stepped) return fail(stepped.error());
+  if (*stepped != StepResult::kRow) return fail(Status::internal("no row from a pragma"));
+  return statement->column_int64(0);
+}
+
+Result<int64_t> user_version(sqlite3* db) { return query_int(db, "PRAGMA user_version"); }
+
+Status apply_migration(sqlite3* db, int version, const Migration& migration) {
+  SqliteTransaction transaction(db);
+  ZHIZAO_RETURN_IF_ERROR(transaction.begin(TransactionKind::kImmediate));
+  // Another process may have migrated between our check and our write lock.
+  Result<int64_t> current = user_version(db);
+  if (!current) return current.error();
+  if (*current >= version) return transaction.commit();
+  Status applied = exec_sql(db, migration.sql);
+  if (!applied.is_ok()) {
+    return Status(applied.code(),
+                  std::string("migration \"") + migration.description + "\": " + applied.message());
+  }
+  // PRAGMA takes no parameters; both values are integers of this binary, not data.
+  std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
+                      "; PRAGMA user_version = " + std::to_string(version);
+  ZHIZAO_RETURN_IF_ERROR(exec_sql(db, stamp.c_str()));
+  return transaction.commit();
+}
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+Status check_identity(sqlite3* db) {
+  Result<int64_t> application_id = query_int(db, "PRAGMA application_id");
+  if (!application_id) return application_id.error();
+  Result<int64_t> version = user_version(db);
+  if (!version) return version.error();
+  Result<int64_t> objects = query_int(db, "SELECT count(*) FROM sqlite_schema");
+  if (!objects) return objects.error();
+  bool empty = *application_id == 0 && *version == 0 && *objects == 0;
+  if (*application_id != kApplicationId && !empty) {
+    return Status::corruption("not a zhizao database (SQLite application_id " +
+                              std::to_string(*application_id) + ")");
+  }
+  auto known = static_cast<int64_t>(kMigrations.size());
+  if (*version > known) {
+    return Status::corruption("database schema version " + std::to_string(*version) +
+                              " is newer than this program's " + std::to_string(known));
+  }
+  return Status::ok();
+}
+
+Status migrate(sqlite3* db) {
+  Result<int64_t> current = user_version(db);
+  if (!current) return current.error();
+  for (size_t i = static_cast<size_t>(*current); i < kMigrations.size(); ++i) {
+    ZHIZAO_RETURN_IF_ERROR(apply_migration(db, static_cast<int>(i + 1), kMigrations[i]));
+  }
+  return Status::ok();
+}
+
+}  // namespace zhizao::detail

@@ -1,0 +1,119 @@
+// SqliteStatement: an RAII owner of one prepared SQLite statement, and SqliteTransaction, a
+// scope that rolls back unless committed. Values are always bound as parameters, never spliced
+// into SQL text (https://sqlite.org/lang_expr.html#varparam).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+// In a function returning Result<T>: returns the failed Status of `expr` as an unexpected value.
+#define ZHIZAO_RETURN_IF_ERROR_RESULT(expr)                             \
+  do {                                                                  \
+    ::zhizao::Status zhizao_status_ = (expr);                           \
+    if (!zhizao_status_.is_ok()) return ::zhizao::fail(zhizao_status_); \
+  } while (0)
+
+namespace zhizao::detail {
+
+// Returns a Status for SQLite result `rc` on `db`: kCorruption for SQLITE_CORRUPT and
+// SQLITE_NOTADB, kIoError otherwise; the message is `what` and SQLite's own message.
+Status sqlite_status(sqlite3* db, int rc, std::string_view what);
+
+// Runs `sql` (one or more statements without parameters, e.g. DDL). Errors: see sqlite_status.
+Status exec_sql(sqlite3* db, const char* sql);
+
+// Whether step() produced a row or finished the statement.
+enum class StepResult { kRow, kDone };
+
+// A prepared statement. Move-only; finalizes on destruction. Not thread-safe. The connection
+// must outlive the statement. Parameter indexes are 1-based, column indexes 0-based (as SQLite).
+class SqliteStatement {
+ public:
+  // Compiles `sql` on `db`. Errors: see sqlite_status.
+  static Result<SqliteStatement> prepare(sqlite3* db, std::string_view sql);
+
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement& operator=(SqliteStatement&& other) noexcept;
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  ~SqliteStatement();
+
+  // Binders copy their value (SQLITE_TRANSIENT). A failed bind is remembered and returned by the
+  // next step(), so a sequence of binds needs one check.
+  void bind(int index, std::string_view text);
+  void bind(int index, double value);
+  void bind(int index, int64_t value);
+  void bind(int index, int value) { bind(index, static_cast<int64_t>(value)); }
+  void bind(int index, const std::optional<double>& value);
+  void bind(int index, const std::optional<std::string>& text);
+  void bind_null(int index);
+
+  // Advances the statement. Errors: a failed bind, or see sqlite_status.
+  Result<StepResult> step();
+  // Steps a statement that returns no rows (INSERT, UPDATE, DELETE). Errors: as step().
+  Status run();
+  // Makes the statement ready to run again and clears its bindings.
+  void reset();
+
+  // Column readers for the current row. Text of a NULL column is empty; column_optional_double
+  // returns std::nullopt for NULL.
+  bool column_is_null(int column) const;
+  std::string column_text(int column) const;
+  double column_double(int column) const;
+  int64_t column_int64(int column) const;
+  int column_int(int column) const;
+  std::optional<double> column_optional_double(int column) const;
+
+ private:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+  void note_bind(int rc);
+
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* statement_ = nullptr;
+  int bind_error_ = SQLITE_OK;
+};
+
+// Prepared statements of one connection, compiled on first use and reused, so that a loop over
+// millions of rows compiles each SQL text once. Not thread-safe; the connection must outlive it.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+
+  // Returns the statement for `sql`, reset and with no bindings; the pointer stays valid for
+  // the cache's lifetime. Errors: see SqliteStatement::prepare.
+  Result<SqliteStatement*> get(std::string_view sql);
+
+ private:
+  sqlite3* db_;
+  std::map<std::string, SqliteStatement, std::less<>> statements_;
+};
+
+// Whether to wait for the write lock at BEGIN (IMMEDIATE) or at the first write (DEFERRED).
+enum class TransactionKind { kDeferred, kImmediate };
+
+// A transaction scope: begin() starts it, commit() ends it, and the destructor rolls back a
+// transaction that was begun and not committed. Not thread-safe.
+class SqliteTransaction {
+ public:
+  explicit SqliteTransaction(sqlite3* db) : db_(db) {}
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+  ~SqliteTransaction();
+
+  // Errors: see sqlite_status (kIoError also for SQLITE_BUSY after the busy timeout).
+  Status begin(TransactionKind kind);
+  Status commit();
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
+}  // namespace zhizao::detail
