@@ -129,7 +129,7 @@ def load_csv(directory, file_name):
         line = reader.line_num  # last physical line of the record; good enough for messages
         if not any(f.strip() for f in fields):
             continue
-        row = {}
+        row = {key: "" for key in keys if key is not None}
         for key, value in zip(keys, fields):
             if key is not None:
                 row[key] = value.strip()
@@ -235,8 +235,8 @@ class Dataset:
             raise
 
     def _enterprise(self, row):
-        industry = row["uscc"] and row.get("industry", "")
-        if not re.fullmatch(r"\d{2}|\d{4}", industry or ""):
+        industry = row.get("industry", "")
+        if not re.fullmatch(r"\d{2}|\d{4}", industry):
             error = ValueError("industry code must be 2 or 4 digits")
             error.column = "industry"
             raise error
@@ -260,11 +260,15 @@ class Dataset:
 
     def _deflator(self, row):
         year, month = self._field(row, "period", parse_period)
-        self.ppi[(division_of(row["industry"]), year, month)] = self._field(
-            row, "ppi", parse_number)
+        ppi = self._field(row, "ppi", parse_number)
+        if ppi is None or ppi <= 0:
+            error = ValueError("ppi must be a positive number")
+            error.column = "ppi"
+            raise error
+        self.ppi[(division_of(row["industry"]), year, month)] = ppi
 
     def _ratio(self, row):
-        year = int(row["year"])
+        year = self._field(row, "year", lambda text: int(text))
         self.ratio[(division_of(row["industry"]), year)] = self._field(row, "ratio", parse_number)
 
     def _park(self, row):
@@ -533,13 +537,13 @@ def report(data, year, month, monthly, fold):
 
     first = datetime.date(year, 1, 1)
     last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    in_window = lambda d: d is not None and first <= d <= last
+    in_ytd = lambda d: d is not None and first <= d <= last
     in_year = lambda d: d is not None and d.year == year
     projects = data.projects.values()
     count = lambda column, test: sum(1 for p in projects if test(p[column]))
-    actual_starts = count("actual_start", in_window)
+    actual_starts = count("actual_start", in_ytd)
     year_planned_starts = count("planned_start", in_year)
-    actual_completions = count("actual_completion", in_window)
+    actual_completions = count("actual_completion", in_ytd)
     year_planned_completions = count("planned_completion", in_year)
 
     return {
@@ -573,11 +577,11 @@ def report(data, year, month, monthly, fold):
             "investment": math.fsum(
                 v for (_, y, m), v in data.progress.items()
                 if y == year and 1 <= m <= month and v is not None),
-            "planned_starts": count("planned_start", in_window),
+            "planned_starts": count("planned_start", in_ytd),
             "actual_starts": actual_starts,
             "year_planned_starts": year_planned_starts,
             "start_share": share(actual_starts, year_planned_starts),
-            "planned_completions": count("planned_completion", in_window),
+            "planned_completions": count("planned_completion", in_ytd),
             "actual_completions": actual_completions,
             "year_planned_completions": year_planned_completions,
             "completion_share": share(actual_completions, year_planned_completions),
