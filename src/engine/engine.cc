@@ -4,33 +4,41 @@
 #include "engine/indexed_dataset.h"
 #include "engine/key_enterprises.h"
 #include "engine/projects.h"
+#include "engine/report_assembly.h"
 #include "engine/report_sets.h"
 #include "engine/scoped_enterprises.h"
 
 namespace zhizao {
+namespace detail {
+
+ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                           const ReportRequest& request) {
+  ReportData report;
+  report.period = request.period;
+  report.window = request.window;
+  report.window_from = scoped.window.from;
+  report.window_to = scoped.window.to;
+  report.scope = request.scope;
+  fill_report_sets(data, scoped, report);
+  report.key_enterprises = key_enterprise_figures(data, scoped);
+  report.projects = project_figures(data.dataset(), scoped.scope, request.period);
+
+  if (auto previous = previous_report_window(request.period, request.window)) {
+    HeadlineFigures headline =
+        headline_figures(data, scoped, figures_for_window(data, scoped.members, *previous));
+    report.previous_value_added_growth = headline.industry.value_added_growth;
+    report.previous_manufacturing_growth = headline.manufacturing.value_added_growth;
+  }
+  return report;
+}
+
+}  // namespace detail
 
 Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& request) {
   detail::IndexedDataset data(dataset);
   Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(data, request);
   if (!scoped) return fail(scoped.error());
-
-  ReportData report;
-  report.period = request.period;
-  report.window = request.window;
-  report.window_from = scoped->window.from;
-  report.window_to = scoped->window.to;
-  report.scope = request.scope;
-  detail::fill_report_sets(data, *scoped, report);
-  report.key_enterprises = detail::key_enterprise_figures(data, *scoped);
-  report.projects = detail::project_figures(dataset, scoped->scope, request.period);
-
-  if (auto previous = detail::previous_report_window(request.period, request.window)) {
-    detail::HeadlineFigures headline = detail::headline_figures(
-        data, *scoped, detail::figures_for_window(data, scoped->members, *previous));
-    report.previous_value_added_growth = headline.industry.value_added_growth;
-    report.previous_manufacturing_growth = headline.manufacturing.value_added_growth;
-  }
-  return report;
+  return detail::assemble_report(data, *scoped, request);
 }
 
 }  // namespace zhizao

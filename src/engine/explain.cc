@@ -7,10 +7,11 @@
 #include "domain/industry.h"
 #include "engine/engine.h"
 #include "engine/indexed_dataset.h"
-#include "engine/key_enterprises.h"
 #include "engine/region_scope.h"
+#include "engine/report_assembly.h"
 #include "engine/report_sets.h"
 #include "engine/scoped_enterprises.h"
+#include "engine/set_aggregation.h"
 #include "engine/shares.h"
 
 namespace zhizao {
@@ -27,7 +28,9 @@ const SetFigures* find_set(const std::vector<SetFigures>& sets, const std::strin
 }
 
 // Returns the report's figures of the target set; kNotFound when the report has no such set.
-Result<SetFigures> target_totals(const ReportData& report, const ExplainTarget& target) {
+Result<SetFigures> target_totals(const ReportData& report, const ExplainTarget& target,
+                                 const detail::IndexedDataset& data,
+                                 const detail::ScopedEnterprises& scoped) {
   const SetFigures* set = nullptr;
   switch (target.kind) {
     case ExplainKind::kIndustry:
@@ -50,13 +53,12 @@ Result<SetFigures> target_totals(const ReportData& report, const ExplainTarget& 
       set = find_set(report.chains, target.code);
       break;
     case ExplainKind::kKeyEnterprises: {
-      SetFigures key;
-      key.code = "key_enterprises";
-      key.name = "重点企业";
-      key.output = report.key_enterprises.output;
-      key.output_growth = report.key_enterprises.output_growth;
-      key.enterprises = report.key_enterprises.count;
-      return key;
+      // The key enterprises are no set of the report: add them up the way the sets are.
+      detail::SetAccumulator key;
+      for (std::size_t i = 0; i < scoped.members.size(); ++i) {
+        if (data.enterprises()[scoped.members[i]].key) key.add(scoped.figures[i]);
+      }
+      return key.figures("key_enterprises", "重点企业");
     }
   }
   if (set == nullptr) {
@@ -115,14 +117,13 @@ void sort_by_increase(std::vector<EnterpriseShare>& shares) {
 
 Result<Explanation> explain(const Dataset& dataset, const ReportRequest& request,
                             const ExplainTarget& target) {
-  Result<ReportData> report = compute_report(dataset, request);
-  if (!report) return fail(report.error());
-  Result<SetFigures> totals = target_totals(*report, target);
-  if (!totals) return fail(totals.error());
-
   detail::IndexedDataset data(dataset);
   Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(data, request);
   if (!scoped) return fail(scoped.error());
+  ReportData report = detail::assemble_report(data, *scoped, request);
+  Result<SetFigures> totals = target_totals(report, target, data, *scoped);
+  if (!totals) return fail(totals.error());
+
   detail::RegionScope region;
   if (target.kind == ExplainKind::kRegion) {
     Result<detail::RegionScope> resolved = detail::RegionScope::resolve(dataset, target.code);

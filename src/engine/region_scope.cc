@@ -1,17 +1,11 @@
 #include "engine/region_scope.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "domain/region.h"
+#include "domain/region_group.h"
 
 namespace zhizao::detail {
-
-bool group_covers(const RegionGroup& group, std::string_view county) {
-  return std::any_of(group.members.begin(), group.members.end(),
-                     [&](const std::string& member) { return region_contains(member, county); });
-}
 
 Result<RegionScope> RegionScope::resolve(const Dataset& dataset, std::string_view code) {
   RegionScope scope;
@@ -29,7 +23,7 @@ Result<RegionScope> RegionScope::resolve(const Dataset& dataset, std::string_vie
 
 bool RegionScope::contains(std::string_view county) const {
   if (code_.empty()) return true;
-  if (group_ != nullptr) return group_covers(*group_, county);
+  if (group_ != nullptr) return group_contains(*group_, county);
   return region_contains(code_, county);
 }
 

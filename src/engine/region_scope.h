@@ -10,10 +10,6 @@
 
 namespace zhizao::detail {
 
-// True if county-level `county` lies in one of the group's member regions (of any level).
-// Stands in for domain's group_contains() until region_group.h exists.
-bool group_covers(const RegionGroup& group, std::string_view county);
-
 // Value type; holds a pointer into the Dataset it was resolved against, which must outlive it.
 class RegionScope {
  public:

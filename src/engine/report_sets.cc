@@ -8,6 +8,7 @@
 #include "base/language.h"
 #include "domain/industry.h"
 #include "domain/region.h"
+#include "domain/region_group.h"
 #include "engine/set_aggregation.h"
 
 namespace zhizao::detail {
@@ -98,7 +99,7 @@ void fill_report_sets(const IndexedDataset& data, const ScopedEnterprises& scope
     cities[city_code_of(enterprise.region)].add(figures);
     provinces[province_code_of(enterprise.region)].add(figures);
     for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (group_covers(dataset.region_groups[g], enterprise.region)) groups[g].add(figures);
+      if (group_contains(dataset.region_groups[g], enterprise.region)) groups[g].add(figures);
     }
     if (!enterprise.park.empty()) parks[enterprise.park].add(figures);
     for (const std::string& chain : enterprise.chains) chains[chain].add(figures);
