@@ -72,14 +72,10 @@ json key_enterprises_to_json(const KeyEnterprises& key) {
                            {"output_growth", optional_number(e.output_growth)},
                            {"pull", optional_number(e.pull)}});
   }
-  return {{"count", key.count},
-          {"output_growth", optional_number(key.output_growth)},
-          {"over_50", key.over_50},
-          {"doubled", key.doubled},
-          {"over_30", key.over_30},
-          {"growing", key.growing},
-          {"declining", key.declining},
-          {"output", sums_to_json(key.output)},
+  return {{"count", key.count},         {"output_growth", optional_number(key.output_growth)},
+          {"over_50", key.over_50},     {"doubled", key.doubled},
+          {"over_30", key.over_30},     {"growing", key.growing},
+          {"declining", key.declining}, {"output", sums_to_json(key.output)},
           {"enterprises", enterprises}};
 }
 
@@ -101,13 +97,20 @@ json projects_to_json(const ProjectFigures& p) {
 
 const char* explain_kind_name(ExplainKind kind) {
   switch (kind) {
-    case ExplainKind::kIndustry: return "industry";
-    case ExplainKind::kManufacturing: return "manufacturing";
-    case ExplainKind::kDivision: return "division";
-    case ExplainKind::kRegion: return "region";
-    case ExplainKind::kPark: return "park";
-    case ExplainKind::kChain: return "chain";
-    case ExplainKind::kKeyEnterprises: return "key_enterprises";
+    case ExplainKind::kIndustry:
+      return "industry";
+    case ExplainKind::kManufacturing:
+      return "manufacturing";
+    case ExplainKind::kDivision:
+      return "division";
+    case ExplainKind::kRegion:
+      return "region";
+    case ExplainKind::kPark:
+      return "park";
+    case ExplainKind::kChain:
+      return "chain";
+    case ExplainKind::kKeyEnterprises:
+      return "key_enterprises";
   }
   return "unknown";
 }
@@ -151,13 +154,13 @@ json explanation_to_json(const Explanation& explanation) {
                            {"months_in_scope", e.months_in_scope},
                            {"note", e.note}});
   }
-  return {{"target",
-           {{"kind", explain_kind_name(explanation.target.kind)},
-            {"code", explanation.target.code}}},
-          {"name", explanation.name},
-          {"measure", explanation.measure},
-          {"totals", set_to_json(explanation.totals, "code")},
-          {"enterprises", enterprises}};
+  return {
+      {"target",
+       {{"kind", explain_kind_name(explanation.target.kind)}, {"code", explanation.target.code}}},
+      {"name", explanation.name},
+      {"measure", explanation.measure},
+      {"totals", set_to_json(explanation.totals, "code")},
+      {"enterprises", enterprises}};
 }
 
 }  // namespace detail

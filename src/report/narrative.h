@@ -28,6 +28,9 @@ Narrative narrative_zh(const ReportData& report);
 // The same content in the plain register of an official English release.
 Narrative narrative_en(const ReportData& report);
 
+// Joins `parts` with `separator`.
+std::string join(const std::vector<std::string>& parts, const std::string& separator);
+
 // Returns "一".."十" for 1..10, the decimal number otherwise (section and item numbering).
 std::string chinese_ordinal(int number);
 

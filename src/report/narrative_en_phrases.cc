@@ -13,9 +13,12 @@ namespace zhizao::detail {
 
 std::string trend_en(double value, int decimals) {
   switch (display_trend(value, decimals)) {
-    case Trend::kUp: return "grew " + format_magnitude(value, decimals) + "%";
-    case Trend::kDown: return "fell " + format_magnitude(value, decimals) + "%";
-    case Trend::kFlat: break;
+    case Trend::kUp:
+      return "grew " + format_magnitude(value, decimals) + "%";
+    case Trend::kDown:
+      return "fell " + format_magnitude(value, decimals) + "%";
+    case Trend::kFlat:
+      break;
   }
   return "was flat";
 }
@@ -38,7 +41,8 @@ std::string change_clause_en(const ReportData& report, const std::optional<doubl
     case Trend::kDown:
       return fmt::format("; growth was {} percentage points lower than in {}",
                          format_magnitude(change, kRateDecimals), *label);
-    case Trend::kFlat: break;
+    case Trend::kFlat:
+      break;
   }
   return fmt::format("; growth was the same as in {}", *label);
 }
@@ -53,7 +57,8 @@ std::string pull_clause_en(const std::optional<double>& pull) {
     case Trend::kDown:
       return fmt::format("taking {} percentage points off growth",
                          format_magnitude(*pull, decimals));
-    case Trend::kFlat: break;
+    case Trend::kFlat:
+      break;
   }
   return "";
 }
@@ -63,11 +68,8 @@ std::string count_en(long count, const std::string& singular, const std::string&
 }
 
 std::string capitalize(std::string text) {
-  for (char& c : text) {
-    if (std::isalpha(static_cast<unsigned char>(c))) {
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      break;
-    }
+  if (!text.empty() && std::islower(static_cast<unsigned char>(text[0]))) {
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
   }
   return text;
 }

@@ -15,8 +15,7 @@ std::string trend_en(double value, int decimals);
 
 // "{subject} grew 12.7% year on year" / "{subject} was flat year on year", or
 // "{subject} had no comparable data" when null.
-std::string figure_en(const std::string& subject, const std::optional<double>& value,
-                      int decimals);
+std::string figure_en(const std::string& subject, const std::optional<double>& value, int decimals);
 
 // "; growth was 0.5 percentage points lower than in January–March" / "higher" / "; growth was
 // the same as in …"; empty when a figure is null or the period has no predecessor.

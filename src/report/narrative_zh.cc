@@ -26,8 +26,8 @@ std::string headline(const ReportData& report, const std::string& area) {
     if (has_figure(industry.two_year_average_growth)) {
       text += ",两年平均" + trend_zh(*industry.two_year_average_growth, kRateDecimals);
     }
-    text += change_clause_zh(report, industry.value_added_growth,
-                             report.previous_value_added_growth);
+    text +=
+        change_clause_zh(report, industry.value_added_growth, report.previous_value_added_growth);
     text += "。";
   }
   if (industry.enterprises > 0 || has_figure(industry.output_growth)) {
@@ -51,7 +51,7 @@ std::string sections_paragraph(const ReportData& report, const std::string& area
     }
     parts.push_back(part);
   }
-  if (!parts.empty()) return "分三大门类看," + join(parts, ",") + "。";
+  if (!parts.empty()) return "分三大门类看," + join(parts, ";") + "。";
   if (!has_figure(report.manufacturing.value_added_growth)) return "";
   return figure_zh(area + "规模以上制造业增加值", report.manufacturing.value_added_growth,
                    kRateDecimals) +
@@ -62,8 +62,7 @@ std::string sections_paragraph(const ReportData& report, const std::string& area
 
 std::string breadth_sentence(const Breadth& breadth) {
   if (breadth.with_data == 0) return "制造业31个行业大类均无可比数据。";
-  std::string text =
-      fmt::format("在制造业涵盖的31个行业大类中,{}个行业有数据,", breadth.with_data);
+  std::string text = fmt::format("在制造业涵盖的31个行业大类中,{}个行业有数据,", breadth.with_data);
   if (breadth.growing == 0) return text + "没有行业增加值实现增长。";
   text += fmt::format("{}个行业增加值实现增长", breadth.growing);
   if (has_figure(breadth.share)) {
@@ -75,14 +74,18 @@ std::string breadth_sentence(const Breadth& breadth) {
   return text + "。";
 }
 
+// Whether the sentence already named the subject (增加值同比) before the list.
+enum class Subject { kNamed, kImplied };
+
 // "A增加值同比增长X%,拉动全市规上工业增长Y个百分点;B增长…" for the sets given.
 std::string listed_with_pull(const std::vector<const SetFigures*>& sets, const std::string& area,
-                             bool divisions) {
+                             Subject subject) {
   std::vector<std::string> parts;
   for (const SetFigures* set : sets) {
-    std::string name = divisions ? division_display_name(*set, Language::kZh) : set->name;
-    std::string part = name + (parts.empty() ? "增加值同比" : "") +
-                       trend_zh(*set->value_added_growth, kRateDecimals);
+    std::string name = division_display_name(*set, Language::kZh);
+    bool first = parts.empty() && subject == Subject::kNamed;
+    std::string part =
+        name + (first ? "增加值同比" : "") + trend_zh(*set->value_added_growth, kRateDecimals);
     std::string pull = pull_clause_zh(set->pull, parts.empty() ? area : "");
     if (!pull.empty()) part += "," + pull;
     parts.push_back(part);
@@ -95,13 +98,14 @@ std::string divisions_paragraph(const ReportData& report, const std::string& are
   auto growing = sets_with_trend(report.divisions, Trend::kUp);
   sort_by_pull(growing, Order::kDescending);
   if (!growing.empty()) {
-    text += "从拉动作用看," + listed_with_pull(first_n(growing, kListedSets), area, true) + "。";
+    text += "从拉动作用看," +
+            listed_with_pull(first_n(growing, kListedSets), area, Subject::kNamed) + "。";
   }
   auto falling = sets_with_trend(report.divisions, Trend::kDown);
   sort_by_pull(falling, Order::kAscending);
   if (!falling.empty()) {
     text += fmt::format("{}个行业大类增加值同比下降,其中", falling.size()) +
-            listed_with_pull(first_n(falling, kListedSets), area, true) + "。";
+            listed_with_pull(first_n(falling, kListedSets), area, Subject::kImplied) + "。";
   }
   return text;
 }
@@ -143,7 +147,7 @@ std::string electricity_and_key_paragraph(const ReportData& report, const std::s
   return text + key_enterprises_sentence(report.key_enterprises, area);
 }
 
-// "分园区看,5个园区中3个增加值实现增长,增速最高的是A(增长X%),最低的是B(下降Y%)。"
+// "分园区看,有可比数据的5个园区中3个增加值实现增长,增速最高的是A(增长X%),最低的是B(下降Y%)。"
 std::string spread_sentence(const std::vector<SetFigures>& sets, const std::string& lead,
                             const std::string& noun, const std::string& counter) {
   auto with_growth = sets_with_growth(sets);
@@ -157,7 +161,8 @@ std::string spread_sentence(const std::vector<SetFigures>& sets, const std::stri
   const SetFigures* highest = ranked.front();
   const SetFigures* lowest = ranked[with_growth.size() - 1];  // growth figures rank first
   size_t up = sets_with_trend(sets, Trend::kUp).size();
-  std::string text = fmt::format("{},{}{}{}中", lead, with_growth.size(), counter, noun);
+  std::string text =
+      fmt::format("{},有可比数据的{}{}{}中", lead, with_growth.size(), counter, noun);
   text += up == 0 ? "没有" + counter + "增加值实现增长"
                   : fmt::format("{}{}增加值实现增长", up, counter);
   text += fmt::format(",增速最高的是{}({}),最低的是{}({})。", highest->name,
@@ -193,8 +198,8 @@ Narrative narrative_zh(const ReportData& report) {
       if (!paragraph.empty()) section.paragraphs.push_back(std::move(paragraph));
     }
     if (section.paragraphs.empty()) continue;
-    section.heading = chinese_ordinal(static_cast<int>(narrative.sections.size()) + 1) + "、" +
-                      heading;
+    section.heading =
+        chinese_ordinal(static_cast<int>(narrative.sections.size()) + 1) + "、" + heading;
     narrative.sections.push_back(std::move(section));
   }
   return narrative;

@@ -12,9 +12,12 @@ namespace zhizao::detail {
 
 std::string trend_zh(double value, int decimals) {
   switch (display_trend(value, decimals)) {
-    case Trend::kUp: return "增长" + format_magnitude(value, decimals) + "%";
-    case Trend::kDown: return "下降" + format_magnitude(value, decimals) + "%";
-    case Trend::kFlat: break;
+    case Trend::kUp:
+      return "增长" + format_magnitude(value, decimals) + "%";
+    case Trend::kDown:
+      return "下降" + format_magnitude(value, decimals) + "%";
+    case Trend::kFlat:
+      break;
   }
   return "持平";
 }
@@ -37,7 +40,8 @@ std::string change_clause_zh(const ReportData& report, const std::optional<doubl
     case Trend::kDown:
       return fmt::format(",增速比{}回落{}个百分点", *label,
                          format_magnitude(change, kRateDecimals));
-    case Trend::kFlat: break;
+    case Trend::kFlat:
+      break;
   }
   return fmt::format(",增速与{}持平", *label);
 }
@@ -47,9 +51,12 @@ std::string pull_clause_zh(const std::optional<double>& pull, const std::string&
   int decimals = pull_decimals(*pull);
   std::string points = format_magnitude(*pull, decimals) + "个百分点";
   switch (display_trend(*pull, decimals)) {
-    case Trend::kUp: return area.empty() ? "拉动" + points : "拉动" + area + "规上工业增长" + points;
-    case Trend::kDown: return area.empty() ? "拉低" + points : "拉低" + area + "规上工业增速" + points;
-    case Trend::kFlat: break;
+    case Trend::kUp:
+      return area.empty() ? "拉动" + points : "拉动" + area + "规上工业增长" + points;
+    case Trend::kDown:
+      return area.empty() ? "拉低" + points : "拉低" + area + "规上工业增速" + points;
+    case Trend::kFlat:
+      break;
   }
   return "";
 }
@@ -64,7 +71,7 @@ std::string join(const std::vector<std::string>& parts, const std::string& separ
 }
 
 std::string chinese_ordinal(int number) {
-  static constexpr const char* kDigits[] = {"", "一", "二", "三", "四", "五",
+  static constexpr const char* kDigits[] = {"",   "一", "二", "三", "四", "五",
                                             "六", "七", "八", "九", "十"};
   if (number >= 1 && number <= 10) return kDigits[number];
   return std::to_string(number);

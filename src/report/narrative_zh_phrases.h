@@ -14,8 +14,7 @@ namespace zhizao::detail {
 std::string trend_zh(double value, int decimals);
 
 // "{subject}同比增长12.7%", or "{subject}无可比数据" when the figure is null.
-std::string figure_zh(const std::string& subject, const std::optional<double>& value,
-                      int decimals);
+std::string figure_zh(const std::string& subject, const std::optional<double>& value, int decimals);
 
 // ",增速比1—3月加快0.5个百分点" / "回落" / ",增速与1—3月持平", from the unrounded difference;
 // empty when either figure is null or the period has no predecessor (1—2月).
@@ -31,8 +30,5 @@ std::string projects_paragraph_zh(const ReportData& report, const std::string& a
 
 // "值得关注的是,一是…;二是…。": declines and lagging items; a reassurance when there are none.
 std::string watch_paragraph_zh(const ReportData& report, const std::string& area);
-
-// Joins `parts` with `separator`.
-std::string join(const std::vector<std::string>& parts, const std::string& separator);
 
 }  // namespace zhizao::detail

@@ -23,9 +23,12 @@ std::string time_progress_clause(const ProjectFigures& p) {
   if (!has_figure(p.investment_share) || !has_figure(p.time_progress)) return "";
   double gap = *p.investment_share - *p.time_progress;
   switch (display_trend(gap, kRateDecimals)) {
-    case Trend::kUp: return ",超过时间进度" + format_magnitude(gap, kRateDecimals) + "个百分点";
-    case Trend::kDown: return ",落后时间进度" + format_magnitude(gap, kRateDecimals) + "个百分点";
-    case Trend::kFlat: break;
+    case Trend::kUp:
+      return ",超过时间进度" + format_magnitude(gap, kRateDecimals) + "个百分点";
+    case Trend::kDown:
+      return ",落后时间进度" + format_magnitude(gap, kRateDecimals) + "个百分点";
+    case Trend::kFlat:
+      break;
   }
   return ",与时间进度持平";
 }
@@ -89,10 +92,10 @@ std::string projects_item(const ProjectFigures& p) {
 std::string projects_paragraph_zh(const ReportData& report, const std::string& area) {
   const ProjectFigures& p = report.projects;
   if (!has_projects(p)) return "";
-  std::string text = fmt::format(
-      "{},{}工业项目累计完成投资{}亿元",
-      window_label(report.period.month, WindowKind::kCumulative, Language::kZh), area,
-      format_yi_yuan(p.investment));
+  std::string text =
+      fmt::format("{},{}工业项目累计完成投资{}亿元",
+                  window_label(report.period.month, WindowKind::kCumulative, Language::kZh), area,
+                  format_yi_yuan(p.investment));
   if (has_figure(p.investment_share)) {
     text += ",完成年度计划投资的" + format_fixed(*p.investment_share, kRateDecimals) + "%" +
             time_progress_clause(p);
@@ -101,8 +104,8 @@ std::string projects_paragraph_zh(const ReportData& report, const std::string& a
   if (has_figure(p.start_share)) {
     text += ",占全年计划开工项目的" + format_fixed(*p.start_share, kRateDecimals) + "%";
   }
-  text += fmt::format(";计划竣工项目{}个,实际竣工{}个", p.planned_completions,
-                      p.actual_completions);
+  text +=
+      fmt::format(";计划竣工项目{}个,实际竣工{}个", p.planned_completions, p.actual_completions);
   if (has_figure(p.completion_share)) {
     text += ",占全年计划竣工项目的" + format_fixed(*p.completion_share, kRateDecimals) + "%";
   }

@@ -10,6 +10,10 @@ namespace {
 
 constexpr long long kPowersOfTen[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
+// Beyond this magnitude a scaled value does not fit a long long; no report figure gets near it,
+// and such a value is written by fmt directly (its last digits are noise anyway).
+constexpr double kLargestScaled = 9e18;
+
 // Writes |scaled| / 10^decimals exactly, from the integer, so that no second rounding by the
 // float formatter can disagree with the trend computed from the same integer.
 std::string format_scaled(long long scaled, int decimals, bool with_sign) {
@@ -23,7 +27,11 @@ std::string format_scaled(long long scaled, int decimals, bool with_sign) {
 }  // namespace
 
 long long scaled_for_display(double value, int decimals) {
-  return std::llround(value * static_cast<double>(kPowersOfTen[decimals]));
+  double scaled = value * static_cast<double>(kPowersOfTen[decimals]);
+  if (!std::isfinite(scaled)) return 0;
+  // Clamped so that llround stays defined; only the sign matters at this size.
+  if (std::fabs(scaled) >= kLargestScaled) return scaled > 0 ? 1 : -1;
+  return std::llround(scaled);
 }
 
 Trend display_trend(double value, int decimals) {
@@ -35,12 +43,14 @@ Trend display_trend(double value, int decimals) {
 
 std::string format_fixed(double value, int decimals) {
   if (!std::isfinite(value)) return std::string(kMissing);
+  if (std::fabs(value) * static_cast<double>(kPowersOfTen[decimals]) >= kLargestScaled) {
+    return fmt::format("{:.{}f}", value, decimals);
+  }
   return format_scaled(scaled_for_display(value, decimals), decimals, true);
 }
 
 std::string format_magnitude(double value, int decimals) {
-  if (!std::isfinite(value)) return std::string(kMissing);
-  return format_scaled(scaled_for_display(value, decimals), decimals, false);
+  return format_fixed(std::fabs(value), decimals);
 }
 
 std::string format_optional(const std::optional<double>& value, int decimals) {

@@ -37,8 +37,7 @@ std::string window_label_with_year(YearMonth period, WindowKind window, Language
   return fmt::format("{} {}", label, period.year);
 }
 
-std::optional<std::string> previous_window_label(int month, WindowKind window,
-                                                 Language language) {
+std::optional<std::string> previous_window_label(int month, WindowKind window, Language language) {
   if (is_first_period(month)) return std::nullopt;
   return window_label(month - 1, window, language);
 }

@@ -21,8 +21,7 @@ std::string window_label_with_year(YearMonth period, WindowKind window, Language
 
 // Returns the label of the period the headline is compared with (cumulative 1..M−1, or month
 // M−1), or nullopt when there is none: the first period of the year (1—2月) has no predecessor.
-std::optional<std::string> previous_window_label(int month, WindowKind window,
-                                                 Language language);
+std::optional<std::string> previous_window_label(int month, WindowKind window, Language language);
 
 // The English name of a month, "January" .. "December".
 std::string english_month(int month);
