@@ -30,7 +30,8 @@ struct ApplySummary {
   long unchanged = 0;  // keys that existed with the same values
 };
 
-// One change to a stored key: old and new values as JSON objects (null when absent).
+// One replacement of a stored key: old and new values as JSON objects with the data contract's
+// English column names (missing optional values are null). Inserts of new keys write none.
 struct Revision {
   long id = 0;
   long import_id = 0;
@@ -38,7 +39,7 @@ struct Revision {
                            // "project", "project_progress", "region_group"
   std::string key;         // e.g. "91410300...|2021-04"
   std::string uscc;        // for enterprise and monthly rows, else empty
-  std::string old_value;   // JSON text, "null" for an insert
+  std::string old_value;   // JSON text of the value replaced
   std::string new_value;   // JSON text
   std::string changed_at;  // ISO 8601 UTC
   std::string source;      // file the new value came from
