@@ -111,8 +111,8 @@ std::string_view strip_bom(std::string_view text) {
 
 // Drops a trailing "(...)", "（...）" or "[...]" holding a unit.
 std::string_view strip_unit(std::string_view text) {
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBrackets = {{
-      {"(", ")"}, {"（", "）"}, {"[", "]"}}};
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBrackets = {
+      {{"(", ")"}, {"（", "）"}, {"[", "]"}}};
   for (auto [open, close] : kBrackets) {
     if (!text.ends_with(close)) continue;
     size_t start = text.rfind(open);
@@ -169,9 +169,9 @@ HeaderMap map_header(FileKind kind, const std::vector<std::string_view>& header,
     if (column < 0) {
       if (!written.empty()) findings.warnings.push_back({1, written, "unknown column, ignored"});
     } else if (int earlier = map.field_of_column[static_cast<size_t>(column)]; earlier >= 0) {
-      findings.errors.push_back(
-          {1, written,
-           fmt::format("column given twice (also as \"{}\")", map.written[static_cast<size_t>(earlier)])});
+      findings.errors.push_back({1, written,
+                                 fmt::format("column given twice (also as \"{}\")",
+                                             map.written[static_cast<size_t>(earlier)])});
     } else {
       map.field_of_column[static_cast<size_t>(column)] = static_cast<int>(field);
     }

@@ -16,7 +16,7 @@ namespace zhizao::detail {
 enum class Requirement { kOptional, kRequired };
 
 struct ColumnSpec {
-  std::string_view name;     // English name, as in the contract and in exported files
+  std::string_view name;  // English name, as in the contract and in exported files
   Requirement requirement;
   std::string_view aliases;  // normalised Chinese names, separated by '|'
 };
@@ -27,8 +27,15 @@ enum : int { kUscc, kName, kIndustry, kRegion, kPark, kChains, kKey };
 }
 namespace monthly_col {
 enum : int {
-  kUscc, kPeriod, kOutput, kValueAdded, kElectricity,
-  kOutputPrev, kValueAddedPrev, kElectricityPrev, kInScope,
+  kUscc,
+  kPeriod,
+  kOutput,
+  kValueAdded,
+  kElectricity,
+  kOutputPrev,
+  kValueAddedPrev,
+  kElectricityPrev,
+  kInScope,
 };
 }
 namespace deflator_col {
@@ -45,8 +52,18 @@ enum : int { kId, kName };
 }
 namespace project_col {
 enum : int {
-  kId, kName, kRegion, kTotalInvestment, kIndustry, kChain, kPark, kYearPlanInvestment,
-  kPlannedStart, kActualStart, kPlannedCompletion, kActualCompletion,
+  kId,
+  kName,
+  kRegion,
+  kTotalInvestment,
+  kIndustry,
+  kChain,
+  kPark,
+  kYearPlanInvestment,
+  kPlannedStart,
+  kActualStart,
+  kPlannedCompletion,
+  kActualCompletion,
 };
 }
 namespace progress_col {

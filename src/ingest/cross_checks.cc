@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <compare>
+#include <cstdint>
+#include <functional>
 #include <string_view>
 #include <tuple>
 #include <unordered_set>
@@ -10,12 +13,7 @@
 namespace zhizao::detail {
 namespace {
 
-struct RowRef {
-  size_t file;
-  size_t row;
-};
-
-// The key of each kind as a comparable tuple, and as text for messages.
+// The key of each kind as a comparable tuple, a hash of it, and text for messages.
 auto key_of(const Enterprise& e) { return std::tie(e.uscc); }
 auto key_of(const MonthlyRecord& m) { return std::tie(m.uscc, m.period); }
 auto key_of(const Deflator& d) { return std::tie(d.division, d.period); }
@@ -25,6 +23,22 @@ auto key_of(const Chain& c) { return std::tie(c.id); }
 auto key_of(const Project& p) { return std::tie(p.id); }
 auto key_of(const ProjectProgress& p) { return std::tie(p.project_id, p.period); }
 auto key_of(const RegionGroup& g) { return std::tie(g.id); }
+
+size_t hash_text(std::string_view text) { return std::hash<std::string_view>{}(text); }
+size_t hash_pair(std::string_view text, int number) {
+  // boost::hash_combine's mixing step.
+  size_t seed = hash_text(text);
+  return seed ^ (static_cast<size_t>(number) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
+size_t key_hash(const Enterprise& e) { return hash_text(e.uscc); }
+size_t key_hash(const MonthlyRecord& m) { return hash_pair(m.uscc, m.period.index()); }
+size_t key_hash(const Deflator& d) { return hash_pair(d.division, d.period.index()); }
+size_t key_hash(const ValueAddedRatio& r) { return hash_pair(r.division, r.year); }
+size_t key_hash(const Park& p) { return hash_text(p.id); }
+size_t key_hash(const Chain& c) { return hash_text(c.id); }
+size_t key_hash(const Project& p) { return hash_text(p.id); }
+size_t key_hash(const ProjectProgress& p) { return hash_pair(p.project_id, p.period.index()); }
+size_t key_hash(const RegionGroup& g) { return hash_text(g.id); }
 
 std::string key_text(const Enterprise& e) { return e.uscc; }
 std::string key_text(const MonthlyRecord& m) { return m.uscc + "|" + m.period.to_string(); }
@@ -36,37 +50,55 @@ std::string key_text(const Project& p) { return p.id; }
 std::string key_text(const ProjectProgress& p) { return p.project_id + "|" + p.period.to_string(); }
 std::string key_text(const RegionGroup& g) { return g.id; }
 
-// Sorts the rows of every file of `kind` by key (stably, so file then line order is kept among
-// equal keys) and reports each row after the first of a run of equal keys.
+// A row of one of the files, with the hash of its key.
+struct HashedRow {
+  size_t hash;
+  uint32_t file;
+  uint32_t row;
+  auto operator<=>(const HashedRow&) const = default;
+};
+
+void report_duplicate(std::vector<ParsedFile>& files, FileKind kind, const HashedRow& earlier,
+                      const HashedRow& later, const std::string& key) {
+  long earlier_line = files[earlier.file].lines[earlier.row];
+  std::string where = earlier.file == later.file
+                          ? fmt::format("first on line {}", earlier_line)
+                          : fmt::format("first in {}:{}", files[earlier.file].name, earlier_line);
+  ParsedFile& file = files[later.file];
+  file.findings.errors.push_back({file.lines[later.row],
+                                  std::string(file.header.column_header(kind, 0)),
+                                  fmt::format("duplicate key \"{}\" ({})", key, where)});
+}
+
+// Sorts the rows of every file of `kind` by key hash, then file, then row (30M monthly rows sort
+// as integers, not strings), and reports each row whose key an earlier row has.
 template <typename Record>
 void check_kind(std::vector<ParsedFile>& files, FileKind kind,
                 std::vector<Record> Dataset::*member) {
-  std::vector<RowRef> refs;
+  std::vector<HashedRow> rows;
   for (size_t f = 0; f < files.size(); ++f) {
     if (files[f].kind != kind) continue;
-    for (size_t r = 0; r < (files[f].rows.*member).size(); ++r) refs.push_back({f, r});
-  }
-  auto record = [&](const RowRef& ref) -> const Record& {
-    return (files[ref.file].rows.*member)[ref.row];
-  };
-  std::stable_sort(refs.begin(), refs.end(), [&](const RowRef& a, const RowRef& b) {
-    return key_of(record(a)) < key_of(record(b));
-  });
-  for (size_t i = 1, first = 0; i < refs.size(); ++i) {
-    if (key_of(record(refs[i])) != key_of(record(refs[first]))) {
-      first = i;
-      continue;
+    const std::vector<Record>& records = files[f].rows.*member;
+    for (size_t r = 0; r < records.size(); ++r) {
+      rows.push_back({key_hash(records[r]), static_cast<uint32_t>(f), static_cast<uint32_t>(r)});
     }
-    const RowRef& earlier = refs[first];
-    const RowRef& later = refs[i];
-    long earlier_line = files[earlier.file].lines[earlier.row];
-    std::string where = earlier.file == later.file
-                            ? fmt::format("first on line {}", earlier_line)
-                            : fmt::format("first in {}:{}", files[earlier.file].name, earlier_line);
-    ParsedFile& file = files[later.file];
-    file.findings.errors.push_back(
-        {file.lines[later.row], std::string(file.header.column_header(kind, 0)),
-         fmt::format("duplicate key \"{}\" ({})", key_text(record(later)), where)});
+  }
+  std::sort(rows.begin(), rows.end());
+  auto record = [&](const HashedRow& row) -> const Record& {
+    return (files[row.file].rows.*member)[row.row];
+  };
+  for (size_t start = 0; start < rows.size();) {
+    size_t end = start + 1;
+    while (end < rows.size() && rows[end].hash == rows[start].hash) ++end;
+    // Equal hashes are rare and their runs short: compare the keys pairwise.
+    for (size_t i = start + 1; i < end; ++i) {
+      for (size_t j = start; j < i; ++j) {
+        if (key_of(record(rows[j])) != key_of(record(rows[i]))) continue;
+        report_duplicate(files, kind, rows[j], rows[i], key_text(record(rows[i])));
+        break;
+      }
+    }
+    start = end;
   }
 }
 
@@ -123,12 +155,14 @@ void check_references(std::vector<ParsedFile>& files, const Dataset& stored) {
         report_unknown(file, i, enterprise_col::kPark, "park", e.park);
       }
       for (const std::string& chain : e.chains) {
-        if (!chains.contains(chain)) report_unknown(file, i, enterprise_col::kChains, "chain", chain);
+        if (!chains.contains(chain))
+          report_unknown(file, i, enterprise_col::kChains, "chain", chain);
       }
     }
     for (size_t i = 0; i < rows.monthly.size(); ++i) {
       const std::string& uscc = rows.monthly[i].uscc;
-      if (!enterprises.contains(uscc)) report_unknown(file, i, monthly_col::kUscc, "enterprise", uscc);
+      if (!enterprises.contains(uscc))
+        report_unknown(file, i, monthly_col::kUscc, "enterprise", uscc);
     }
     for (size_t i = 0; i < rows.projects.size(); ++i) {
       const Project& p = rows.projects[i];

@@ -34,9 +34,8 @@ long first_invalid_utf8_line(std::string_view text) {
   return line;
 }
 
-std::string strip_bom(std::string text) {
-  if (std::string_view(text).starts_with(kUtf8Bom)) text.erase(0, kUtf8Bom.size());
-  return text;
+std::string_view strip_bom(std::string_view text) {
+  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
 }
 
 // Converts GB18030 to UTF-8 with glibc's iconv. GB18030 bytes never use 0x0A inside a
@@ -74,21 +73,21 @@ tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
 
 }  // namespace
 
-tl::expected<std::string, Finding> decode_to_utf8(std::string bytes,
+tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
                                                   std::optional<Encoding> forced) {
-  if (forced == Encoding::kUtf8) {
-    if (!is_valid_utf8(bytes)) {
+  if (forced == Encoding::kUtf8 || (!forced && is_valid_utf8(bytes))) {
+    if (forced && !is_valid_utf8(bytes)) {
       return tl::unexpected(
           Finding{first_invalid_utf8_line(bytes), std::string(kEncodingColumn), "not valid UTF-8"});
     }
-    return strip_bom(std::move(bytes));
+    return DecodedText{false, {}, strip_bom(bytes)};
   }
-  if (!forced && is_valid_utf8(bytes)) return strip_bom(std::move(bytes));
   auto converted =
       convert_gb18030(bytes, forced ? "not valid GB18030" : "neither valid UTF-8 nor GB18030");
-  if (!converted) return converted;
+  if (!converted) return tl::unexpected(std::move(converted.error()));
   // A GB18030 byte order mark (84 31 95 33) decodes to U+FEFF.
-  return strip_bom(std::move(*converted));
+  if (std::string_view(*converted).starts_with(kUtf8Bom)) converted->erase(0, kUtf8Bom.size());
+  return DecodedText{true, *std::move(converted), {}};
 }
 
 }  // namespace zhizao::detail

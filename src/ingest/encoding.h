@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ingest/finding.h"
 #include "ingest/importer.h"
@@ -11,10 +12,21 @@
 
 namespace zhizao::detail {
 
+// UTF-8 text without a byte order mark: a view of the input when it needed no conversion (no
+// copy of a large file), else the converted text it owns.
+struct DecodedText {
+  bool is_converted = false;
+  std::string converted;      // when is_converted
+  std::string_view borrowed;  // otherwise: a view of the input
+
+  std::string_view text() const { return is_converted ? std::string_view(converted) : borrowed; }
+};
+
 // Returns `bytes` as UTF-8 text without a byte order mark, decoding them as `forced` or, when
-// absent, as detected. Errors: a Finding at the physical line of the first byte that cannot be
-// decoded (column "(encoding)"). Thread-safe.
-tl::expected<std::string, Finding> decode_to_utf8(std::string bytes,
+// absent, as detected. The result may view `bytes`, which must outlive it. Errors: a Finding at
+// the physical line of the first byte that cannot be decoded (column "(encoding)").
+// Thread-safe.
+tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
                                                   std::optional<Encoding> forced);
 
 }  // namespace zhizao::detail

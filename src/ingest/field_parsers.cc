@@ -111,7 +111,8 @@ std::vector<std::string_view> split_id_list(std::string_view text) {
     size_t ascii = text.find(';', start);
     size_t wide = text.find(kFullWidthSemicolon, start);
     size_t end = std::min(ascii, wide);
-    std::string_view part = trim(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
+    std::string_view part =
+        trim(text.substr(start, end == std::string_view::npos ? text.size() - start : end - start));
     if (!part.empty()) parts.push_back(part);
     if (end == std::string_view::npos) break;
     start = end + (end == ascii ? 1 : kFullWidthSemicolon.size());

@@ -23,8 +23,8 @@ enum class FileKind {
 };
 
 inline constexpr std::array<FileKind, 9> kKindsInDependencyOrder = {
-    FileKind::kChains,      FileKind::kParks,    FileKind::kRegionGroups,
-    FileKind::kEnterprises, FileKind::kMonthly,  FileKind::kDeflators,
+    FileKind::kChains,           FileKind::kParks,    FileKind::kRegionGroups,
+    FileKind::kEnterprises,      FileKind::kMonthly,  FileKind::kDeflators,
     FileKind::kValueAddedRatios, FileKind::kProjects, FileKind::kProjectProgress,
 };
 

@@ -43,8 +43,8 @@ void parse_records(CsvReader& reader, const ImportOptions& options, ParsedFile& 
   while (true) {
     Result<bool> more = reader.next(record);
     if (!more) {
-      file.findings.errors.push_back({record.line, column_of_field(file, record.fields.size()),
-                                      more.error().message()});
+      file.findings.errors.push_back(
+          {record.line, column_of_field(file, record.fields.size()), more.error().message()});
       return;
     }
     if (!*more) return;
@@ -69,7 +69,7 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options) {
     file.findings.errors.push_back(std::move(text.error()));
     return file;
   }
-  CsvReader reader(*text);
+  CsvReader reader(text->text());
   CsvRecord header;
   Result<bool> has_header = reader.next(header);
   if (!has_header) {
@@ -77,9 +77,10 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options) {
     return file;
   }
   if (!*has_header) {
-    file.findings.errors.push_back(
-        {1, "(header)",
-         file.kind ? "empty file: no header row" : "cannot tell the file kind from its name or header"});
+    file.findings.errors.push_back({1, "(header)",
+                                    file.kind
+                                        ? "empty file: no header row"
+                                        : "cannot tell the file kind from its name or header"});
     return file;
   }
   if (!file.kind) file.kind = kind_from_header(header.fields);

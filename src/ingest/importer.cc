@@ -17,13 +17,25 @@ using detail::FileKind;
 using detail::Finding;
 using detail::ParsedFile;
 
-bool by_line(const Finding& a, const Finding& b) { return a.line < b.line; }
+// Sorts findings by line, then by the position of their column in the file (file-level
+// markers such as "(row)" first), keeping the order of checks otherwise.
+void sort_findings(const ParsedFile& file, std::vector<Finding>& findings) {
+  const std::vector<std::string>& written = file.header.written;
+  auto position = [&](const Finding& f) {
+    auto it = std::find(written.begin(), written.end(), f.column);
+    return it == written.end() ? -1L : static_cast<long>(it - written.begin());
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    if (a.line != b.line) return a.line < b.line;
+    return position(a) < position(b);
+  });
+}
 
-// Puts every file's findings, sorted by line, into the outcome in the order the files came.
+// Puts every file's findings, sorted, into the outcome in the order the files came.
 void collect_findings(std::vector<ParsedFile>& files, ImportOutcome& outcome) {
   for (ParsedFile& file : files) {
-    std::stable_sort(file.findings.errors.begin(), file.findings.errors.end(), by_line);
-    std::stable_sort(file.findings.warnings.begin(), file.findings.warnings.end(), by_line);
+    sort_findings(file, file.findings.errors);
+    sort_findings(file, file.findings.warnings);
     for (const Finding& f : file.findings.errors) {
       outcome.errors.push_back(detail::format_finding(file.name, f));
     }

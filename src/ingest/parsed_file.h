@@ -14,8 +14,8 @@
 namespace zhizao::detail {
 
 struct ParsedFile {
-  std::string name;               // as given, for messages and revisions
-  std::optional<FileKind> kind;   // absent when it could not be told
+  std::string name;              // as given, for messages and revisions
+  std::optional<FileKind> kind;  // absent when it could not be told
   HeaderMap header;
   // Only the vector of `kind` is filled: every row whose key could be read (rows with errors
   // in other fields too, so that the cross-file checks do not report them twice).

@@ -4,6 +4,7 @@
 
 #include "domain/industry.h"
 #include "domain/region.h"
+#include "domain/region_group.h"
 #include "domain/uscc.h"
 
 namespace zhizao::detail {
@@ -27,8 +28,8 @@ std::string uscc(RowReader& row, int column, const ImportOptions& options) {
 std::string division(RowReader& row, int column) {
   std::string_view text = row.text(column, kReq);
   if (text.empty()) return {};
-  bool two_digits = text.size() == 2 && text[0] >= '0' && text[0] <= '9' && text[1] >= '0' &&
-                    text[1] <= '9';
+  bool two_digits =
+      text.size() == 2 && text[0] >= '0' && text[0] <= '9' && text[1] >= '0' && text[1] <= '9';
   if (!two_digits) {
     row.error(column, fmt::format("not a 2-digit division: \"{}\"", text));
     return {};
@@ -216,6 +217,11 @@ void parse_region_group(RowReader& row, ParsedFile& file) {
   if (!members.empty() && codes.empty()) row.error(c::kMembers, "missing value");
   for (std::string_view code : codes) {
     if (check_any_region(row, c::kMembers, code)) g.members.emplace_back(code);
+  }
+  if (row.ok()) {
+    // The group's own rules (e.g. no member twice), see domain/region_group.h.
+    Status checked = check_region_group(g);
+    if (!checked.is_ok()) row.error(c::kMembers, checked.message());
   }
   if (!key_read) return;
   file.rows.region_groups.push_back(std::move(g));

@@ -3,6 +3,25 @@
 #include "base/text.h"
 
 namespace zhizao::detail {
+namespace {
+
+// Reads "YYYY-MM", the form of nearly every row, without the general parser's allocations.
+// Anything else (or out of range) goes to parse_year_month, which also words the error.
+std::optional<YearMonth> plain_year_month(std::string_view text) {
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  int digits[6];
+  int n = 0;
+  for (size_t i : {0, 1, 2, 3, 5, 6}) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    digits[n++] = text[i] - '0';
+  }
+  YearMonth ym{digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3],
+               digits[4] * 10 + digits[5]};
+  if (ym.year < 1900 || ym.year > 2999 || ym.month < 1 || ym.month > 12) return std::nullopt;
+  return ym;
+}
+
+}  // namespace
 
 std::string_view RowReader::text(int column, Presence presence) {
   int field = header_.field_of_column[static_cast<size_t>(column)];
@@ -28,6 +47,7 @@ std::optional<double> RowReader::number(int column, NumberRange range, Presence 
 std::optional<YearMonth> RowReader::period(int column) {
   std::string_view value = text(column, Presence::kRequired);
   if (value.empty()) return std::nullopt;
+  if (std::optional<YearMonth> plain = plain_year_month(value)) return plain;
   Result<YearMonth> parsed = parse_year_month(value);
   if (!parsed) {
     error(column, parsed.error().message());

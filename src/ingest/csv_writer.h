@@ -1,0 +1,34 @@
+// CsvWriter: builds RFC 4180 text with LF line ends, quoting only the fields that need
+// it, and the number format of exported files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zhizao::detail {
+
+// Appends records to a string. Not thread-safe.
+class CsvWriter {
+ public:
+  // Appends one field, quoted when it holds a comma, quote, CR or LF or starts or ends with a
+  // space (kept visible to a reader, although the importer trims fields).
+  void field(std::string_view value);
+  void number(double value);
+  void number(const std::optional<double>& value);
+  // Ends the current record.
+  void end_record();
+
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string text_;
+  bool line_start_ = true;
+};
+
+// Returns `value` in the shortest form that reads back to the same double, as plain decimal
+// digits (fmt's "{}" form, with any exponent written out), e.g. 0.1 → "0.1", 1e21 → "1" and 21
+// zeros.
+std::string plain_decimal(double value);
+
+}  // namespace zhizao::detail
