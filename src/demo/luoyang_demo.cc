@@ -1,0 +1,18 @@
+#include "demo/luoyang_demo.h"
+
+#include "demo/demo_build.h"
+#include "demo/demo_random.h"
+
+namespace zhizao {
+
+Result<Dataset> generate_luoyang_demo(const DemoOptions& options) {
+  detail::DemoRandom random(options.seed);
+  detail::DemoBuild build;
+  detail::generate_enterprises(random, build);
+  detail::generate_monthly(random, build);
+  detail::generate_projects(random, build.dataset);
+  if (Status status = detail::calibrate(build); !status.is_ok()) return fail(std::move(status));
+  return std::move(build.dataset);
+}
+
+}  // namespace zhizao
