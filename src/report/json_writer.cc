@@ -10,7 +10,7 @@ namespace zhizao {
 namespace detail {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json sums_to_json(const ComparableSums& sums) {
   return {{"current", sums.current}, {"previous", sums.previous}, {"pairs", sums.pairs}};
@@ -165,8 +165,8 @@ json explanation_to_json(const Explanation& explanation) {
 
 }  // namespace detail
 
-nlohmann::json report_to_json(const ReportData& report) {
-  nlohmann::json out = {
+nlohmann::ordered_json report_to_json(const ReportData& report) {
+  nlohmann::ordered_json out = {
       {"period", report.period.to_string()},
       {"window", {{"from", report.window_from.to_string()}, {"to", report.window_to.to_string()}}},
       {"industry", detail::industry_to_json(report)},
@@ -174,7 +174,7 @@ nlohmann::json report_to_json(const ReportData& report) {
       {"projects", detail::projects_to_json(report.projects)},
   };
   out["monthly"] = report.window == WindowKind::kMonthly;
-  out["scope"] = report.scope.empty() ? nlohmann::json(nullptr) : nlohmann::json(report.scope);
+  out["scope"] = report.scope.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.scope);
   return out;
 }
 

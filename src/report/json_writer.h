@@ -12,14 +12,14 @@
 namespace zhizao::detail {
 
 // Returns a JSON number, or null for nullopt and for non-finite values.
-nlohmann::json optional_number(const std::optional<double>& value);
+nlohmann::ordered_json optional_number(const std::optional<double>& value);
 
 // Returns the figures of one set with the contract's keys (`id_key` is "code" for divisions and
 // regions, "id" for parks and chains) and the extra keys (sums, output and electricity growth,
 // enterprises, two-year average, at_current_prices).
-nlohmann::json set_to_json(const SetFigures& set, const char* id_key);
+nlohmann::ordered_json set_to_json(const SetFigures& set, const char* id_key);
 
 // Returns the explanation as {"target", "name", "measure", "totals", "enterprises": [...]}.
-nlohmann::json explanation_to_json(const Explanation& explanation);
+nlohmann::ordered_json explanation_to_json(const Explanation& explanation);
 
 }  // namespace zhizao::detail

@@ -35,15 +35,15 @@ std::string change_clause_zh(const ReportData& report, const std::optional<doubl
   double change = *current - *previous;
   switch (display_trend(change, kRateDecimals)) {
     case Trend::kUp:
-      return fmt::format(",增速比{}加快{}个百分点", *label,
+      return fmt::format("，增速比{}加快{}个百分点", *label,
                          format_magnitude(change, kRateDecimals));
     case Trend::kDown:
-      return fmt::format(",增速比{}回落{}个百分点", *label,
+      return fmt::format("，增速比{}回落{}个百分点", *label,
                          format_magnitude(change, kRateDecimals));
     case Trend::kFlat:
       break;
   }
-  return fmt::format(",增速与{}持平", *label);
+  return fmt::format("，增速与{}持平", *label);
 }
 
 std::string pull_clause_zh(const std::optional<double>& pull, const std::string& area) {

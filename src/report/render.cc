@@ -11,8 +11,8 @@ namespace zhizao {
 namespace {
 
 // Invalid UTF-8 in a name must not abort the report: it is replaced (U+FFFD), not thrown.
-std::string dump_json(const nlohmann::json& json) {
-  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string dump_json(const nlohmann::ordered_json& json) {
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string write_table(const detail::Table& table, ReportFormat format) {

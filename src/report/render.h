@@ -16,7 +16,7 @@ enum class ReportFormat { kText, kMarkdown, kJson };
 
 // Returns the report object of the data contract ("report --json"): rates in percent,
 // unrounded, null without a denominator; extra keys beyond the contract are allowed.
-nlohmann::json report_to_json(const ReportData& report);
+nlohmann::ordered_json report_to_json(const ReportData& report);
 
 // Returns the whole report: narrative first, then the tables (divisions ranked with growth,
 // contribution and pull; counties; parks; chains; key enterprises up and down; projects).

@@ -10,7 +10,7 @@
 namespace zhizao {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 TEST(ReportJson, HasEveryContractKey) {
   json j = report_to_json(testing::sample_report());

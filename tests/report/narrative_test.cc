@@ -33,21 +33,21 @@ TEST(NarrativeZh, SampleHeadlineAndSentences) {
   std::string text = zh(testing::sample_report());
   EXPECT_EQ(text.substr(0, text.find('\n')), "2021年1—4月全市工业经济运行情况");
   EXPECT_TRUE(contains(text,
-                       "1—4月,全市规模以上工业增加值同比增长12.7%,两年平均增长6.6%,"
+                       "1—4月，全市规模以上工业增加值同比增长12.7%，两年平均增长6.6%，"
                        "增速比1—3月回落0.5个百分点。"));
   EXPECT_TRUE(contains(text,
-                       "在制造业涵盖的31个行业大类中,31个行业有数据,26个行业增加值实现增长,"
-                       "行业增长面83.9%,其中21个行业实现两位数增长。"));
+                       "在制造业涵盖的31个行业大类中，31个行业有数据，26个行业增加值实现增长，"
+                       "行业增长面83.9%，其中21个行业实现两位数增长。"));
   EXPECT_TRUE(contains(text, "全市工业用电量同比增长20.13%。"));
   EXPECT_TRUE(contains(text,
-                       "全市60家重点企业实现产值同比增长31.0%,42家实现增长,"
-                       "其中21家增速超过50%,11家增速实现翻番"));
+                       "全市60家重点企业实现产值同比增长31.0%，42家实现增长，"
+                       "其中21家增速超过50%，11家增速实现翻番"));
   EXPECT_TRUE(contains(text, "全市工业项目累计完成投资225.5亿元"));
   EXPECT_TRUE(contains(text,
-                       "计划新开工项目154个,实际开工项目164个,占全年计划开工项目的58.0%;"
-                       "计划竣工项目10个,实际竣工17个"));
-  EXPECT_TRUE(contains(text, "通用设备制造业增加值同比增长25.1%,拉动全市规上工业增长2.1个百分点"));
-  EXPECT_TRUE(contains(text, "值得关注的是,一是"));
+                       "计划新开工项目154个，实际开工项目164个，占全年计划开工项目的58.0%；"
+                       "计划竣工项目10个，实际竣工17个"));
+  EXPECT_TRUE(contains(text, "通用设备制造业增加值同比增长25.1%，拉动全市规上工业增长2.1个百分点"));
+  EXPECT_TRUE(contains(text, "值得关注的是，一是"));
 }
 
 TEST(NarrativeZh, FlatGrowthAndDeclineFollowTheDisplayedValue) {
@@ -103,7 +103,7 @@ TEST(NarrativeZh, NullFiguresAreNotWrittenAsNumbers) {
   r.manufacturing_breadth.share.reset();
   std::string text = narrative_zh(r);
   std::string headline = headline_of(text);
-  EXPECT_TRUE(contains(headline, "1—4月,全市规模以上工业增加值无可比数据。"));
+  EXPECT_TRUE(contains(headline, "1—4月，全市规模以上工业增加值无可比数据。"));
   EXPECT_FALSE(contains(headline, "%"));
   EXPECT_FALSE(contains(headline, "回落"));
   EXPECT_FALSE(contains(text, "用电量"));
@@ -112,8 +112,8 @@ TEST(NarrativeZh, NullFiguresAreNotWrittenAsNumbers) {
   EXPECT_FALSE(contains(text, "行业增长面"));
   EXPECT_TRUE(contains(text, "全市60家重点企业产值无可比数据"));
   // 伊川县 has no comparable data: it is neither the highest nor the lowest county.
-  EXPECT_TRUE(contains(text, "增速最高的是偃师市(增长15.6%),最低的是新安县(下降2.2%)"));
-  EXPECT_FALSE(contains(text, "伊川县("));
+  EXPECT_TRUE(contains(text, "增速最高的是偃师市（增长15.6%），最低的是新安县（下降2.2%）"));
+  EXPECT_FALSE(contains(text, "伊川县（"));
 }
 
 TEST(NarrativeZh, ComparisonWithThePreviousPeriod) {
@@ -131,9 +131,9 @@ TEST(NarrativeZh, MonthlyAndFebruaryPeriods) {
   r.window = WindowKind::kMonthly;
   std::string text = zh(r);
   EXPECT_EQ(text.substr(0, text.find('\n')), "2021年4月份全市工业经济运行情况");
-  EXPECT_TRUE(contains(text, "4月份,全市规模以上工业增加值同比增长12.7%"));
+  EXPECT_TRUE(contains(text, "4月份，全市规模以上工业增加值同比增长12.7%"));
   EXPECT_TRUE(contains(text, "增速比3月份回落0.5个百分点"));
-  EXPECT_TRUE(contains(text, "1—4月,全市工业项目累计完成投资"));  // projects stay year to date
+  EXPECT_TRUE(contains(text, "1—4月，全市工业项目累计完成投资"));  // projects stay year to date
 
   r.period = {2021, 2};
   std::string february = zh(r);
@@ -219,7 +219,7 @@ TEST(NarrativeZh, SectionsWithoutFiguresAreLeftOutAndNumberingStaysContinuous) {
   std::string text = render_report(r, ReportFormat::kText, Language::kZh);
   std::string narrative = text.substr(0, text.find("\n附表\n"));
   EXPECT_EQ(narrative.find("工业项目"), std::string::npos);
-  EXPECT_EQ(narrative.find("县(市、区)、园区和产业链"), std::string::npos);
+  EXPECT_EQ(narrative.find("县（市、区）、园区和产业链"), std::string::npos);
   EXPECT_NE(narrative.find("\n四、值得关注的问题\n"), std::string::npos);
   EXPECT_EQ(text.find("表8"), std::string::npos);
   EXPECT_NE(text.find("表4 拉低增长居前的重点企业"), std::string::npos);  // renumbered
