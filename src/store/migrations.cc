@@ -147,9 +147,69 @@ INSERT INTO region_group_member (group_id, position, region) VALUES
   ('luoyang-metro', 5, '410181');
 )sql";
 
+// The platform (issue 4): users with Argon2id password hashes (libsodium's crypto_pwhash_str),
+// sessions (only a SHA-256 of the token is stored, so a copied database opens no session), the
+// audit log of every write, and enterprises' submissions with their review trail. A submission
+// counts in the published report only once the city publishes it (it is then applied to
+// `monthly` through Database::apply, which keeps the revision).
+constexpr const char* kCreatePlatformTables = R"sql(
+CREATE TABLE user (
+  name TEXT NOT NULL PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL,  -- 'admin', 'city', 'county:CODE', 'enterprise:USCC'
+  created_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE session (
+  token_hash TEXT NOT NULL PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES user (name) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,  -- '' for the command line
+  remote TEXT NOT NULL,     -- client address, 'cli' for the command line
+  action TEXT NOT NULL,     -- e.g. 'login', 'submission.create', 'submission.review'
+  target TEXT NOT NULL,     -- e.g. 'USCC|2021-04' or a submission id
+  detail TEXT NOT NULL      -- JSON
+) STRICT;
+
+CREATE TABLE submission (
+  id INTEGER PRIMARY KEY,
+  uscc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  record TEXT NOT NULL,        -- JSON of the monthly record (contract column names)
+  explanations TEXT NOT NULL,  -- JSON object: soft rule id -> the enterprise's explanation
+  state TEXT NOT NULL CHECK (state IN ('submitted', 'county_approved', 'published', 'rejected')),
+  submitted_by TEXT NOT NULL,
+  submitted_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX submission_by_key ON submission (uscc, year, month, id);
+CREATE INDEX submission_by_state ON submission (state, id);
+
+CREATE TABLE submission_event (
+  id INTEGER PRIMARY KEY,
+  submission_id INTEGER NOT NULL REFERENCES submission (id),
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  comment TEXT NOT NULL
+) STRICT;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{"create tables", kCreateTables},
     Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
+    Migration{"platform: users, sessions, audit log, submissions", kCreatePlatformTables},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {
