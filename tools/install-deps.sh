@@ -7,6 +7,8 @@ packages=(
   g++ cmake ninja-build pkg-config make
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev python3
+  libzip-dev zipcmp zipmerge ziptool libpugixml-dev libxlsxwriter-dev libsodium-dev
+  libmuparser-dev libcpp-httplib-dev
 )
 
 missing=()
