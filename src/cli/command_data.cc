@@ -9,6 +9,7 @@
 #include "cli/exit_code.h"
 #include "demo/luoyang_demo.h"
 #include "ingest/importer.h"
+#include "ingest/workbook_export.h"
 #include "store/database.h"
 
 namespace zhizao {
@@ -58,16 +59,25 @@ int run_revisions(const RevisionsArgs& args) {
 struct ExportArgs {
   std::string db;
   std::string dir;
+  std::string format = "csv";
+  std::string output;
 };
 
 int run_export(const ExportArgs& args) {
+  bool xlsx = args.format == "xlsx";
+  std::string target = xlsx ? args.output : (args.dir.empty() ? args.output : args.dir);
+  if (target.empty()) {
+    return report_failure(Status::usage(xlsx ? "--format xlsx needs --output FILE.xlsx"
+                                             : "give the directory to write"));
+  }
   auto db = Database::open(args.db, OpenMode::kMustExist);
   if (!db) return report_failure(db.error());
   auto dataset = (*db)->load();
   if (!dataset) return report_failure(dataset.error());
-  Status written = export_contract_files(*dataset, args.dir);
+  Status written =
+      xlsx ? export_contract_workbook(*dataset, target) : export_contract_files(*dataset, target);
   if (!written.is_ok()) return report_failure(written);
-  fmt::print("wrote the contract's files to {}\n", args.dir);
+  fmt::print("wrote the contract's {} to {}\n", xlsx ? "data as a workbook" : "files", target);
   return kExitDone;
 }
 
@@ -116,8 +126,14 @@ void add_export_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ExportArgs>();
   CLI::App* cmd = app.add_subcommand("export", "Write the stored data as the contract's files");
   cmd->add_option("--db", args->db, "Database file")->required();
-  cmd->add_option("dir", args->dir, "Directory to write (created if missing)")->required();
-  cmd->footer("Example:\n  zhizao export --db city.db out/\n  zhizao import --db copy.db out/*.csv");
+  cmd->add_option("dir", args->dir, "Directory to write the CSV files to (created if missing)");
+  cmd->add_option("--format", args->format, "csv (a directory of files) or xlsx (one workbook)")
+      ->check(CLI::IsMember({"csv", "xlsx"}))
+      ->capture_default_str();
+  cmd->add_option("--output", args->output, "The .xlsx file to write (or the CSV directory)");
+  cmd->footer(
+      "Example:\n  zhizao export --db city.db out/\n  zhizao import --db copy.db out/*.csv\n"
+      "  zhizao export --db city.db --format xlsx --output data.xlsx");
   cmd->callback([args, exit_code] { *exit_code = run_export(*args); });
 }
 
@@ -127,7 +143,8 @@ void add_demo_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--db", args->db, "Database file to create")->required();
   cmd->add_option("--seed", args->seed, "Random seed (the calibrated demo uses the default)");
   cmd->add_flag("--force", args->force, "Replace the database if it exists");
-  cmd->footer("Example:\n  zhizao demo --db demo.db && zhizao report --db demo.db --period 2021-04");
+  cmd->footer(
+      "Example:\n  zhizao demo --db demo.db && zhizao report --db demo.db --period 2021-04");
   cmd->callback([args, exit_code] { *exit_code = run_demo(*args); });
 }
 

@@ -9,6 +9,7 @@
 
 #include "ingest/cross_checks.h"
 #include "ingest/file_parser.h"
+#include "ingest/sheet_parser.h"
 
 namespace zhizao {
 namespace {
@@ -36,12 +37,12 @@ void collect_findings(std::vector<ParsedFile>& files, ImportOutcome& outcome) {
   for (ParsedFile& file : files) {
     sort_findings(file, file.findings.errors);
     sort_findings(file, file.findings.warnings);
-    for (const Finding& f : file.findings.errors) {
-      outcome.errors.push_back(detail::format_finding(file.name, f));
-    }
-    for (const Finding& f : file.findings.warnings) {
-      outcome.warnings.push_back(detail::format_finding(file.name, f));
-    }
+    auto format = [&](const Finding& f) {
+      return file.sheet ? detail::format_sheet_finding(*file.sheet, file.header, f)
+                        : detail::format_finding(file.name, f);
+    };
+    for (const Finding& f : file.findings.errors) outcome.errors.push_back(format(f));
+    for (const Finding& f : file.findings.warnings) outcome.warnings.push_back(format(f));
     outcome.files.push_back(
         {file.name, file.kind ? std::string(detail::kind_name(*file.kind)) : "", file.records});
   }
@@ -88,7 +89,15 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
                                      const ImportOptions& options) {
   std::vector<ParsedFile> files;
   files.reserve(sources.size());
-  for (const SourceFile& source : sources) files.push_back(detail::parse_file(source, options));
+  for (const SourceFile& source : sources) {
+    if (!detail::is_workbook(source)) {
+      files.push_back(detail::parse_file(source, options));
+      continue;
+    }
+    for (ParsedFile& sheet : detail::parse_workbook(source, options)) {
+      files.push_back(std::move(sheet));
+    }
+  }
   Result<Dataset> stored = db.load();
   if (!stored) return fail(stored.error());
   detail::check_duplicate_keys(files);

@@ -10,6 +10,7 @@
 #include "ingest/column_schema.h"
 #include "ingest/file_kind.h"
 #include "ingest/finding.h"
+#include "ingest/sheet_location.h"
 
 namespace zhizao::detail {
 
@@ -23,6 +24,8 @@ struct ParsedFile {
   std::vector<long> lines;  // the line of each row of that vector
   long records = 0;         // data records read
   Findings findings;
+  // Set for a sheet of a workbook: lines are sheet rows, messages "FILE!SHEET!CELL: reason".
+  std::optional<SheetLocation> sheet;
 };
 
 }  // namespace zhizao::detail
