@@ -1,0 +1,203 @@
+// Parsing of rules files with toml++ (Debian's libtomlplusplus-dev, https://marzer.github.io/
+// tomlplusplus/). toml++ throws toml::parse_error on syntax errors; it is caught here.
+#include "rules/rule_set.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "base/text.h"
+#include "rules/rule_evaluator.h"
+
+namespace zhizao {
+namespace {
+
+constexpr std::string_view kRuleKeys[] = {
+    "id", "severity", "field", "expression", "when_missing", "description_zh", "description_en"};
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  for (char c : id) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+// Collects faults as `SOURCE:LINE: reason` lines.
+class FaultList {
+ public:
+  explicit FaultList(std::string_view source) : source_(source) {}
+
+  void add(const toml::source_region& where, std::string_view reason) {
+    faults_.push_back(fmt::format("{}:{}: {}", source_, where.begin.line, reason));
+  }
+  void add(int line, std::string_view reason) {
+    faults_.push_back(fmt::format("{}:{}: {}", source_, line, reason));
+  }
+  bool empty() const { return faults_.empty(); }
+  std::string joined() const { return fmt::format("{}", fmt::join(faults_, "\n")); }
+
+ private:
+  std::string_view source_;
+  std::vector<std::string> faults_;
+};
+
+// Reads the string `key` of `table`; a missing key is a fault when `required`.
+enum class Presence { kRequired, kOptional };
+std::optional<std::string> read_string(const toml::table& table, std::string_view key,
+                                       Presence presence, std::string_view rule_name,
+                                       FaultList& faults) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    if (presence == Presence::kRequired) {
+      faults.add(table.source(), fmt::format("{}: missing key \"{}\"", rule_name, key));
+    }
+    return std::nullopt;
+  }
+  std::optional<std::string> value = node->value<std::string>();
+  if (!value || (presence == Presence::kRequired && trim(*value).empty())) {
+    faults.add(node->source(),
+               fmt::format("{}: \"{}\" must be a non-empty string", rule_name, key));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
+  Rule rule;
+  rule.line = static_cast<int>(table.source().begin.line);
+  std::optional<std::string> id = read_string(table, "id", Presence::kRequired, "rule", faults);
+  std::string name = id ? fmt::format("rule {}", *id) : std::string("rule");
+  for (auto&& [key, node] : table) {
+    bool known = false;
+    for (std::string_view k : kRuleKeys) known = known || key.str() == k;
+    if (!known) faults.add(key.source(), fmt::format("{}: unknown key \"{}\"", name, key.str()));
+  }
+  if (id && !valid_id(*id)) {
+    faults.add(table.get("id")->source(),
+               fmt::format("rule id \"{}\" must be lower-case letters, digits and _", *id));
+  }
+  auto severity = read_string(table, "severity", Presence::kRequired, name, faults);
+  auto field = read_string(table, "field", Presence::kRequired, name, faults);
+  auto expression = read_string(table, "expression", Presence::kRequired, name, faults);
+  auto zh = read_string(table, "description_zh", Presence::kRequired, name, faults);
+  auto en = read_string(table, "description_en", Presence::kOptional, name, faults);
+  auto missing = read_string(table, "when_missing", Presence::kOptional, name, faults);
+  bool ok = id && severity && field && expression && zh;
+  if (severity) {
+    if (*severity == "hard") {
+      rule.severity = Severity::kHard;
+    } else if (*severity == "soft") {
+      rule.severity = Severity::kSoft;
+    } else {
+      faults.add(
+          table.get("severity")->source(),
+          fmt::format("{}: severity must be \"hard\" or \"soft\", not \"{}\"", name, *severity));
+      ok = false;
+    }
+  }
+  if (missing) {
+    if (*missing == "skip") {
+      rule.when_missing = MissingPolicy::kSkip;
+    } else if (*missing == "fail") {
+      rule.when_missing = MissingPolicy::kFail;
+    } else if (*missing == "pass") {
+      rule.when_missing = MissingPolicy::kPass;
+    } else {
+      faults.add(table.get("when_missing")->source(),
+                 fmt::format("{}: when_missing must be \"skip\", \"fail\" or \"pass\", not \"{}\"",
+                             name, *missing));
+      ok = false;
+    }
+  }
+  if (expression) {
+    std::string reason = expression_error(*expression);
+    if (!reason.empty()) {
+      faults.add(table.get("expression")->source(),
+                 fmt::format("{}: expression \"{}\": {}", name, *expression, reason));
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  rule.id = *id;
+  rule.field = *field;
+  rule.expression = *expression;
+  rule.description_zh = *zh;
+  rule.description_en = en ? *en : *zh;
+  return rule;
+}
+
+}  // namespace
+
+Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source) {
+  toml::table document;
+  try {
+    document = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    return fail(Status::invalid_data(
+        fmt::format("{}:{}: {}", source, e.source().begin.line, e.description())));
+  }
+  FaultList faults(source);
+  for (auto&& [key, node] : document) {
+    if (key.str() != "version" && key.str() != "rule") {
+      faults.add(key.source(),
+                 fmt::format("unknown key \"{}\" (expected version, rule)", key.str()));
+    }
+  }
+  if (const toml::node* version = document.get("version")) {
+    std::optional<int64_t> v = version->value<int64_t>();
+    if (!v || *v != 1) faults.add(version->source(), "version must be 1");
+  }
+  RuleSet set;
+  set.source = std::string(source);
+  const toml::node* rules = document.get("rule");
+  const toml::array* array = rules == nullptr ? nullptr : rules->as_array();
+  if (rules == nullptr) {
+    faults.add(1, "no rules: expected [[rule]] tables");
+  } else if (array == nullptr || !array->is_array_of_tables()) {
+    faults.add(rules->source(), "\"rule\" must be written as [[rule]] tables");
+  } else {
+    std::set<std::string, std::less<>> ids;
+    for (const toml::node& node : *array) {
+      std::optional<Rule> rule = read_rule(*node.as_table(), faults);
+      if (!rule) continue;
+      if (!ids.insert(rule->id).second) {
+        faults.add(rule->line, fmt::format("rule {}: duplicate id", rule->id));
+        continue;
+      }
+      set.rules.push_back(std::move(*rule));
+    }
+  }
+  if (!faults.empty()) return fail(Status::invalid_data(faults.joined()));
+  return set;
+}
+
+Result<RuleSet> load_rule_set(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(Status::not_found(fmt::format("cannot read rules file: {}", path)));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return fail(Status::io_error(fmt::format("cannot read rules file: {}", path)));
+  return parse_rule_set(text.str(), path);
+}
+
+const RuleSet& default_rule_set() {
+  static const RuleSet kDefault = [] {
+    Result<RuleSet> parsed = parse_rule_set(default_rules_text(), "default");
+    return parsed ? *std::move(parsed) : RuleSet{"default", {}};
+  }();
+  return kDefault;
+}
+
+const Rule* find_rule(const RuleSet& set, std::string_view id) {
+  for (const Rule& rule : set.rules) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+}  // namespace zhizao

@@ -1,0 +1,90 @@
+// SubmissionStore: the `submission` and `submission_event` tables (migration 3), which hold the
+// months enterprises submit and their review trail, plus the reads the workflow needs (an
+// enterprise's region and stored months). The workflow's rules live in rules/submission_workflow.h;
+// this class only reads and writes rows, each write with its event and audit row in one
+// transaction.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "domain/records.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+struct StoredSubmission {
+  long id = 0;
+  std::string uscc;
+  YearMonth period;
+  std::string record_json;        // the monthly record, contract column names
+  std::string explanations_json;  // object: soft rule id → explanation
+  std::string state;
+  std::string submitted_by;
+  std::string submitted_at;  // ISO 8601 UTC
+  std::string region;        // the enterprise's region from `enterprise`, empty when unknown
+};
+
+struct StoredSubmissionEvent {
+  long id = 0;
+  long submission_id = 0;
+  std::string at;
+  std::string user_name;
+  std::string from_state;  // "" for the creation
+  std::string to_state;
+  std::string comment;
+};
+
+// A state change to write: the submission moves from `from_state` to `to_state`.
+struct StateChange {
+  long submission_id = 0;
+  std::string from_state;
+  std::string to_state;
+  std::string user_name;
+  std::string comment;
+};
+
+// Borrows `db`, which must outlive it. Not thread-safe (one per thread, like Database).
+class SubmissionStore {
+ public:
+  explicit SubmissionStore(Database& db) : db_(db) {}
+
+  // The enterprise's region, or nullopt when it is not registered. Errors: kIoError.
+  Result<std::optional<std::string>> enterprise_region(std::string_view uscc) const;
+
+  // The stored region groups (with members in order), for county roles naming a group.
+  // Errors: kIoError.
+  Result<std::vector<RegionGroup>> region_groups() const;
+
+  // The enterprise's stored monthly records, by period. Errors: kIoError.
+  Result<std::vector<MonthlyRecord>> monthly_history(std::string_view uscc) const;
+
+  // Inserts a submission in state "submitted" with its creation event, moves every pending
+  // submission ("submitted", "county_approved") of the same uscc and period to "rejected" with
+  // the comment `superseded by #ID`, and appends the audit row (action "submission.create", from
+  // `remote`); all in one transaction. Fills id and submitted_at; returns the id.
+  // Errors: kIoError.
+  Result<long> insert(StoredSubmission* submission, std::string_view remote);
+
+  // Applies `change` if the submission is still in change.from_state, with its event and audit
+  // row ("submission.review") in one transaction. Returns false (and writes nothing) when the
+  // state was no longer from_state (a concurrent review). Errors: kIoError.
+  Result<bool> change_state(const StateChange& change, std::string_view remote);
+
+  // One submission, or nullopt. Errors: kIoError.
+  Result<std::optional<StoredSubmission>> find(long id) const;
+
+  // All submissions, newest first, optionally only those in `state`. Errors: kIoError.
+  Result<std::vector<StoredSubmission>> list(const std::optional<std::string>& state) const;
+
+  // The events of one submission, oldest first. Errors: kIoError.
+  Result<std::vector<StoredSubmissionEvent>> events(long submission_id) const;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace zhizao
