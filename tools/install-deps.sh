@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Installs what zhizao needs to build and test, from Debian's packages only, and only what is
+# Usage: install-deps.sh [build|test]. Installs what zhizao needs to build (and test), from Debian's packages only, and only what is
 # missing (so a machine that has everything is not touched). Run as root on Debian 12.
 set -euo pipefail
 
-packages=(
+# `build`: what `make build` and `make demo` need. `test`: also what the tests drive (LibreOffice,
+# pdftoppm, Chromium, CJK fonts, Python for the reference oracle).
+build_packages=(
   g++ cmake ninja-build pkg-config make
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
-  libgtest-dev libgmock-dev libbenchmark-dev python3
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libxlsxwriter-dev libsodium-dev
-  libmuparser-dev libcpp-httplib-dev
+  libmuparser-dev libcpp-httplib-dev libtomlplusplus-dev librsvg2-dev libcairo2-dev
+  fonts-noto-cjk
+)
+test_packages=(
+  libgtest-dev libgmock-dev libbenchmark-dev python3
+  libreoffice-writer libreoffice-calc poppler-utils
+  chromium
 )
 
+packages=("${build_packages[@]}")
+if [ "${1:-test}" = "test" ]; then
+  packages+=("${test_packages[@]}")
+fi
+
 missing=()
+# The dashboard (web/) builds with Node.js and npm; the machine's nodejs package ships both, and
+# Debian's own (nodejs + npm) are taken only when there is none.
+if ! command -v npm > /dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$p")

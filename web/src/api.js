@@ -1,0 +1,78 @@
+// The JSON API of `zhizao serve` (docs/api.md). Every call goes through request(), which turns a
+// non-2xx answer into an ApiError carrying the status and the server's error body.
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+async function request(method, path, payload) {
+  const init = { method, credentials: 'same-origin', headers: {} };
+  if (payload !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(payload);
+  }
+  const response = await fetch(path, init);
+  const text = await response.text();
+  let body = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { error: { code: 'bad_json', message: text.slice(0, 200) } };
+    }
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+// Figures change only when a month is imported or published: the answers of report and trend are
+// kept for a minute so that switching language, screen or view does not compute them again.
+const cache = new Map();
+const cacheMs = 60_000;
+
+function cachedGet(path) {
+  const hit = cache.get(path);
+  if (hit && Date.now() - hit.at < cacheMs) return hit.answer;
+  const answer = request('GET', path);
+  cache.set(path, { at: Date.now(), answer });
+  answer.catch(() => cache.delete(path));
+  return answer;
+}
+
+/** Forgets every kept answer (after a sign-out or a write). */
+export function clearCache() {
+  cache.clear();
+}
+
+const query = (params) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== false);
+  if (entries.length === 0) return '';
+  return '?' + new URLSearchParams(entries.map(([k, v]) => [k, v === true ? '1' : String(v)])).toString();
+};
+
+export const api = {
+  login: (name, password) => request('POST', '/api/login', { name, password }),
+  logout: () => {
+    clearCache();
+    return request('POST', '/api/logout');
+  },
+  me: () => request('GET', '/api/me'),
+  periods: () => request('GET', '/api/periods'),
+  report: (period, monthly, scope) => cachedGet(`/api/report${query({ period, monthly, scope })}`),
+  trend: (period, scope) => cachedGet(`/api/trend${query({ period, months: 24, scope })}`),
+  explain: (kind, code, period, monthly) =>
+    request('GET', `/api/${kind}/${encodeURIComponent(code)}${query({ period, monthly })}`),
+  keyEnterprises: (period, monthly) => request('GET', `/api/key-enterprises${query({ period, monthly })}`),
+  enterprise: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}`),
+  enterpriseMonths: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}/months`),
+  submissions: (state) => request('GET', `/api/submissions${query({ state })}`),
+  submit: (submission) => request('POST', '/api/submissions', submission),
+  review: (id, decision, comment) => {
+    clearCache();
+    return request('POST', `/api/submissions/${encodeURIComponent(id)}/review`, { decision, comment });
+  },
+};

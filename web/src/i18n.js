@@ -1,0 +1,199 @@
+// Every string the dashboard shows, in Chinese and English. Views call t('key', {vars}).
+// The language is kept in localStorage and switched by the header toggle.
+
+const table = {
+  appTitle: ['洛阳市工业经济运行驾驶舱', 'Luoyang Industrial Economy Cockpit'],
+  appShort: ['智造', 'zhizao'],
+  language: ['EN', '中文'],
+  login: ['登录', 'Sign in'],
+  logout: ['退出', 'Sign out'],
+  userName: ['用户名', 'User name'],
+  password: ['密码', 'Password'],
+  loginFailed: ['用户名或密码错误', 'Wrong user name or password'],
+  loginHint: ['请使用管理员分配的账号登录', 'Sign in with the account your administrator gave you'],
+  navCockpit: ['驾驶舱', 'Cockpit'],
+  navSubmit: ['数据填报', 'Submit data'],
+  navReview: ['审核', 'Review'],
+  navWall: ['大屏', 'Wall screen'],
+  period: ['报告期', 'Period'],
+  cumulative: ['累计', 'Year to date'],
+  monthly: ['当月', 'Month'],
+  periodLabel: ['{year}年{months}', '{months} {year}'],
+  monthsRange: ['1-{m}月', 'Jan–{mon}'],
+  monthsJanFeb: ['1-2月', 'Jan–Feb'],
+  monthSingle: ['{m}月', '{mon}'],
+  scopeLabel: ['范围：{name}', 'Scope: {name}'],
+  wholeCity: ['全市', 'Whole city'],
+  // Headline cards.
+  cardValueAdded: ['规上工业增加值', 'Industrial value added'],
+  cardManufacturing: ['制造业增加值', 'Manufacturing value added'],
+  cardElectricity: ['工业用电量', 'Industrial electricity'],
+  cardBreadth: ['行业增长面', 'Growth breadth'],
+  cardKey: ['重点企业', 'Key enterprises'],
+  cardProjects: ['工业项目', 'Industrial projects'],
+  growthYoY: ['同比增长', 'Year on year'],
+  twoYearAverage: ['两年平均 {v}', 'Two-year avg. {v}'],
+  previousPeriod: ['上期 {v}', 'Previous {v}'],
+  breadthValue: ['{growing}/{with_data} 个行业增长', '{growing} of {with_data} divisions grew'],
+  breadthDouble: ['两位数增长 {n} 个', '{n} in double digits'],
+  keyCount: ['{n} 家 · 产值增长', '{n} firms · output'],
+  keyOver50: ['增长超50% {n} 家', '{n} grew over 50%'],
+  keyDoubled: ['翻番 {n} 家', '{n} doubled'],
+  projectStarts: ['新开工 {a} 个 / 计划 {p} 个', '{a} started / {p} planned'],
+  projectShare: ['开工率 {v}', 'Start rate {v}'],
+  enterprisesCount: ['规上企业 {n} 家', '{n} enterprises above scale'],
+  enterprisesLabel: ['企业数', 'Enterprises'],
+  measure_value_added: ['按工业增加值', 'by value added'],
+  measure_output: ['按工业总产值', 'by gross output'],
+  // Panels.
+  panelDivisionsGrowth: ['分行业增速', 'Divisions by growth'],
+  panelDivisionsPull: ['分行业拉动', 'Divisions by pull'],
+  panelCountiesMap: ['县区增速分布', 'Counties on the map'],
+  panelCountiesRank: ['县区增速排名', 'Counties ranked'],
+  panelTrend: ['增速走势（近24个月）', 'Growth over 24 months'],
+  panelKey: ['重点企业监测', 'Key enterprises'],
+  panelProjects: ['工业项目进度', 'Project progress'],
+  unitPercent: ['%', '%'],
+  unitPoints: ['百分点', 'pp'],
+  growth: ['增速', 'Growth'],
+  pull: ['拉动', 'Pull'],
+  contribution: ['贡献率', 'Contribution'],
+  seriesValueAdded: ['规上工业增加值', 'Value added'],
+  seriesManufacturing: ['制造业', 'Manufacturing'],
+  seriesTwoYear: ['两年平均', 'Two-year average'],
+  seriesElectricity: ['工业用电量', 'Electricity'],
+  clickHint: ['点击图表查看明细', 'Click a chart for details'],
+  // Key enterprise table.
+  colName: ['企业名称', 'Enterprise'],
+  colDivision: ['行业', 'Division'],
+  colRegion: ['县区', 'County'],
+  colOutput: ['产值（万元）', 'Output (10k yuan)'],
+  colOutputGrowth: ['产值增速', 'Output growth'],
+  colPull: ['拉动', 'Pull'],
+  colWarning: ['预警', 'Warning'],
+  colGrowth: ['增速', 'Growth'],
+  colCurrent: ['本期', 'Current'],
+  colPrevious: ['上年同期', 'Last year'],
+  colContribution: ['贡献率', 'Contribution'],
+  colMonths: ['在库月数', 'Months in scope'],
+  colNote: ['说明', 'Note'],
+  warnRed: ['下降', 'Decline'],
+  warnOrange: ['低速', 'Slow'],
+  warnGreen: ['正常', 'Normal'],
+  warnNone: ['无可比', 'No comparison'],
+  filterAll: ['全部', 'All'],
+  filterDecline: ['仅下降', 'Declines only'],
+  // Projects panel.
+  projStarts: ['新开工', 'Starts'],
+  projCompletions: ['竣工', 'Completions'],
+  projInvestment: ['投资', 'Investment'],
+  projActual: ['实际', 'Actual'],
+  projPlanned: ['计划（年内至今）', 'Planned (to date)'],
+  projYearPlanned: ['全年计划', 'Year plan'],
+  projTimeProgress: ['时间进度 {v}', 'Time elapsed {v}'],
+  projTotal: ['项目总数 {n} 个', '{n} projects'],
+  // Detail views.
+  back: ['返回', 'Back'],
+  detailDivision: ['行业明细', 'Division detail'],
+  detailRegion: ['县区明细', 'County detail'],
+  detailPark: ['园区明细', 'Park detail'],
+  detailChain: ['产业链明细', 'Chain detail'],
+  detailKey: ['重点企业明细', 'Key enterprises'],
+  detailEnterprises: ['企业构成（按拉动排序）', 'Enterprises (by pull)'],
+  detailTopPull: ['拉动前十与后十的企业', 'Top and bottom enterprises by pull'],
+  enterpriseHistory: ['企业月度数据', 'Monthly history'],
+  colPeriod: ['月份', 'Month'],
+  colValueAdded: ['增加值', 'Value added'],
+  colElectricity: ['用电量', 'Electricity'],
+  colInScope: ['规上', 'In scope'],
+  yes: ['是', 'yes'],
+  no: ['否', 'no'],
+  thisYear: ['本年', 'This year'],
+  lastYear: ['上年同期', 'Last year'],
+  outputChart: ['工业总产值（万元）', 'Gross output (10k yuan)'],
+  // Submission.
+  submitTitle: ['月度数据填报（联网直报）', 'Monthly report (online submission)'],
+  submitEnterprise: ['填报企业', 'Enterprise'],
+  fieldPeriod: ['报告期', 'Period'],
+  fieldOutput: ['工业总产值（当月，万元）', 'Gross output (month, 10k yuan)'],
+  fieldValueAdded: ['工业增加值（当月，万元）', 'Value added (month, 10k yuan)'],
+  fieldElectricity: ['工业用电量（当月，万千瓦时）', 'Electricity (month, 10k kWh)'],
+  fieldOutputPrev: ['上年同期工业总产值', 'Gross output, same month last year'],
+  fieldValueAddedPrev: ['上年同期工业增加值', 'Value added, same month last year'],
+  fieldElectricityPrev: ['上年同期用电量', 'Electricity, same month last year'],
+  submit: ['提交', 'Submit'],
+  submitted: ['已提交，编号 {id}，状态：{state}', 'Submitted as #{id}, state: {state}'],
+  submitRejected: ['未通过审核规则，请修改后重新提交', 'Rejected by the audit rules: correct and resubmit'],
+  softRuleAsk: ['请填写说明（软规则）', 'Explain this (soft rule)'],
+  hardRule: ['硬规则', 'hard rule'],
+  softRule: ['软规则', 'soft rule'],
+  warningsTitle: ['提示', 'Warnings'],
+  mySubmissions: ['我的填报记录', 'My submissions'],
+  // Review.
+  reviewTitle: ['填报审核', 'Submission review'],
+  reviewEmpty: ['没有待审核的填报', 'Nothing to review'],
+  colId: ['编号', 'No.'],
+  colState: ['状态', 'State'],
+  colSubmittedAt: ['提交时间', 'Submitted'],
+  colExplanations: ['说明', 'Explanations'],
+  colAction: ['操作', 'Action'],
+  approve: ['通过', 'Approve'],
+  reject: ['退回', 'Reject'],
+  comment: ['审核意见', 'Comment'],
+  stateAll: ['全部', 'All'],
+  state_submitted: ['待县区审核', 'Awaiting county'],
+  state_county_approved: ['待市级审核', 'Awaiting city'],
+  state_published: ['已发布', 'Published'],
+  state_rejected: ['已退回', 'Rejected'],
+  // Errors and states.
+  loading: ['加载中…', 'Loading…'],
+  noData: ['暂无数据', 'No data'],
+  errorForbidden: ['无权访问', 'Not allowed'],
+  errorGeneric: ['请求失败：{msg}', 'Request failed: {msg}'],
+  role_admin: ['管理员', 'Administrator'],
+  role_city: ['市级用户', 'City'],
+  role_county: ['县区用户', 'County'],
+  role_enterprise: ['企业用户', 'Enterprise'],
+  footer: ['数据来源：规上工业企业月度统计（演示数据）', 'Source: monthly survey of industry above scale (demo data)'],
+};
+
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+let lang = localStorage.getItem('zhizao.lang') === 'en' ? 'en' : 'zh';
+
+/** The current language: 'zh' or 'en'. */
+export function currentLang() {
+  return lang;
+}
+
+/** Switches the language and remembers it; callers re-render. */
+export function setLang(next) {
+  lang = next === 'en' ? 'en' : 'zh';
+  localStorage.setItem('zhizao.lang', lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** The string for `key` in the current language with {name} placeholders filled from `vars`. */
+export function t(key, vars = {}) {
+  const entry = table[key];
+  const text = entry ? entry[lang === 'zh' ? 0 : 1] : key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/** A period such as "2021-04" as the bureau writes it: 2021年1-4月 / Jan–Apr 2021 (or the month). */
+export function periodText(period, monthlyWindow) {
+  const [year, month] = period.split('-').map(Number);
+  let months;
+  if (monthlyWindow) {
+    months = month === 2 ? t('monthsJanFeb') : t('monthSingle', { m: month, mon: monthNames[month - 1] });
+  } else {
+    months = t('monthsRange', { m: month, mon: monthNames[month - 1] });
+  }
+  return t('periodLabel', { year, months });
+}
+
+/** A short month label for chart axes: 21/04 or Apr 21. */
+export function monthLabel(period) {
+  const [year, month] = period.split('-').map(Number);
+  return lang === 'zh' ? `${year % 100}/${String(month).padStart(2, '0')}` : `${monthNames[month - 1]} ${year % 100}`;
+}

@@ -1,0 +1,135 @@
+// Boot and routing: find out who is signed in, load the months with data, then draw the header
+// and the view the hash names. Every view module exports render(container, context).
+import './style.css';
+import { api, ApiError } from './api.js';
+import { disposeCharts, setChartMode } from './charts.js';
+import { currentLang, setLang, t } from './i18n.js';
+import { renderShell } from './shell.js';
+import { currentRoute, go, roleKind, screenMode, state } from './state.js';
+import * as cockpit from './views/cockpit.js';
+import * as detail from './views/detail.js';
+import * as enterprise from './views/enterprise.js';
+import * as login from './views/login.js';
+import * as review from './views/review.js';
+import * as submit from './views/submit.js';
+
+const app = document.getElementById('app');
+
+/** The view for a route and the roles that may open it. */
+const routes = {
+  cockpit: { view: cockpit, roles: ['admin', 'city', 'county'] },
+  detail: { view: detail, roles: ['admin', 'city', 'county'] },
+  enterprise: { view: enterprise, roles: ['admin', 'city', 'county', 'enterprise'] },
+  submit: { view: submit, roles: ['enterprise'] },
+  review: { view: review, roles: ['admin', 'city', 'county'] },
+};
+
+/** The first page of a role: enterprises submit, everyone else looks at the cockpit. */
+function homeFor(kind) {
+  return kind === 'enterprise' ? 'submit' : 'cockpit';
+}
+
+async function loadSession() {
+  try {
+    state.user = await api.me();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) state.user = null;
+    else throw error;
+  }
+  if (state.user && roleKind().kind !== 'enterprise') {
+    const periods = await api.periods();
+    state.periods = periods.periods ?? [];
+    state.latest = periods.latest ?? state.periods[state.periods.length - 1] ?? null;
+  }
+}
+
+let renderSerial = 0;
+
+/** Goes to `path`; renders at once when the hash does not change (no hashchange event then). */
+function navigate(path) {
+  const before = location.hash;
+  go(path);
+  if (location.hash === before) render();
+}
+
+let renderedSearch = location.search;
+
+async function render() {
+  const serial = ++renderSerial;
+  renderedSearch = location.search;
+  disposeCharts();
+  document.body.classList.toggle('wall', screenMode() === 'wall');
+  setChartMode(screenMode() === 'wall' ? 'wall' : 'light');
+  document.title = t('appTitle');
+  const { path } = currentRoute();
+
+  if (!state.user) {
+    app.innerHTML = '';
+    login.render(app, {
+      onSignedIn: async () => {
+        await loadSession();
+        // A link opened before signing in is kept when the role may see it.
+        const wanted = routes[currentRoute().path[0]];
+        if (wanted && wanted.roles.includes(roleKind().kind)) render();
+        else navigate([homeFor(roleKind().kind)]);
+      },
+      onLanguage: switchLanguage,
+    });
+    return;
+  }
+
+  const kind = roleKind().kind;
+  const name = path[0] ?? homeFor(kind);
+  const route = routes[name];
+  if (!route || !route.roles.includes(kind)) {
+    navigate([homeFor(kind)]);
+    return;
+  }
+  const main = renderShell(app, { active: name, onLanguage: switchLanguage, onSignOut: signOut, onScreen: render });
+  try {
+    await route.view.render(main, { path: path.slice(1), isCurrent: () => serial === renderSerial });
+  } catch (error) {
+    if (serial !== renderSerial) return;
+    showError(main, error);
+  }
+}
+
+function showError(container, error) {
+  const message =
+    error instanceof ApiError && error.status === 403 ? t('errorForbidden') : t('errorGeneric', { msg: error.message });
+  const box = document.createElement('div');
+  box.className = 'error-box';
+  box.textContent = message;
+  container.prepend(box);
+  if (error instanceof ApiError && error.status === 401) {
+    state.user = null;
+    render();
+  }
+}
+
+function switchLanguage() {
+  setLang(currentLang() === 'zh' ? 'en' : 'zh');
+  render();
+}
+
+async function signOut() {
+  try {
+    await api.logout();
+  } finally {
+    state.user = null;
+    navigate([]);
+  }
+}
+
+window.addEventListener('hashchange', render);
+// Back/forward across the wall switch changes the query only (hash changes come as hashchange).
+window.addEventListener('popstate', () => {
+  if (location.search !== renderedSearch) render();
+});
+setLang(currentLang());
+loadSession()
+  .then(render)
+  .catch((error) => {
+    app.innerHTML = '';
+    showError(app, error);
+  });

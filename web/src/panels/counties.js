@@ -1,0 +1,127 @@
+// The counties: on the map of Luoyang (post-2021 districts; see scripts/build-luoyang-geo.mjs),
+// coloured by value-added growth, and as a ranked bar. A click opens the county's enterprises.
+import { categoryAxis, fontSize, makeChart, mapRegions, palette, tooltip, valueAxis } from '../charts.js';
+import { chartValue, percent, points } from '../format.js';
+import { t } from '../i18n.js';
+import { regionName } from '../names.js';
+
+// The four old urban districts are too small on a county map for a label: their figures are in
+// the tooltip and the ranked bar.
+const urbanCore = new Set(['410302', '410303', '410304', '410305']);
+
+const countiesOf = (report) =>
+  (report.industry.regions ?? []).filter((r) => mapRegions.has(r.code));
+
+function describe(region) {
+  return `<b>${regionName(region.code, region.name)}</b><br>${t('growth')}: ${percent(region.value_added_growth)}<br>` +
+    `${t('pull')}: ${points(region.pull)} ${t('unitPoints')}<br>${t('contribution')}: ${percent(region.contribution)}`;
+}
+
+/** Draws the map into `mapEl` and the ranked bar into `rankEl`; `highlight` is a county code. */
+export function render(mapEl, rankEl, report, onRegion, highlight) {
+  const p = palette();
+  const counties = countiesOf(report);
+  const byCode = new Map(counties.map((r) => [r.code, r]));
+  const growths = counties.map((r) => r.value_added_growth).filter((v) => v !== null && v !== undefined);
+  const click = (params) => {
+    const code = params.data?.code;
+    if (code && byCode.has(code)) onRegion(code);
+  };
+
+  makeChart(
+    mapEl,
+    {
+      tooltip: tooltip({
+        trigger: 'item',
+        formatter: (x) => (byCode.has(x.data?.code) ? describe(byCode.get(x.data.code)) : x.name),
+      }),
+      visualMap: {
+        type: 'continuous',
+        min: Math.floor(Math.min(0, ...growths)),
+        max: Math.ceil(Math.max(1, ...growths)),
+        left: 8,
+        bottom: 8,
+        itemHeight: 90,
+        itemWidth: 10,
+        calculable: false,
+        text: [`${Math.ceil(Math.max(1, ...growths))}%`, `${Math.floor(Math.min(0, ...growths))}%`],
+        textStyle: { color: p.muted, fontSize: fontSize() - 2 },
+        inRange: { color: p.mapRange },
+      },
+      series: [
+        {
+          type: 'map',
+          map: 'luoyang',
+          nameProperty: 'code',
+          roam: false,
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '98%',
+          aspectScale: 0.85,
+          selectedMode: false,
+          label: {
+            show: true,
+            fontSize: fontSize() - 2,
+            color: p.text,
+            textBorderColor: p.mapBorder,
+            textBorderWidth: 2,
+            formatter: (x) => {
+              if (urbanCore.has(x.name)) return '';
+              const r = byCode.get(x.name);
+              const name = regionName(x.name, mapRegions.get(x.name));
+              return r ? `${name}\n${percent(r.value_added_growth)}` : name;
+            },
+          },
+          itemStyle: { borderColor: p.mapBorder, borderWidth: 1, areaColor: p.split },
+          emphasis: { label: { color: p.text }, itemStyle: { areaColor: p.secondary } },
+          data: [...mapRegions.keys()].map((code) => ({
+            name: code,
+            code,
+            value: chartValue(byCode.get(code)?.value_added_growth),
+            itemStyle: code === highlight ? { borderColor: p.secondary, borderWidth: 3 } : undefined,
+          })),
+        },
+      ],
+    },
+    click,
+  );
+
+  const ranked = counties
+    .filter((r) => r.value_added_growth !== null && r.value_added_growth !== undefined)
+    .sort((a, b) => a.value_added_growth - b.value_added_growth);
+  makeChart(
+    rankEl,
+    {
+      grid: { left: 4, right: 44, top: 20, bottom: 4, containLabel: true },
+      tooltip: tooltip({
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (items) => describe(ranked[items[0].dataIndex]),
+      }),
+      xAxis: valueAxis({ axisLabel: { show: false } }),
+      yAxis: categoryAxis(ranked.map((r) => regionName(r.code, r.name)), { axisLabel: { color: p.text, fontSize: fontSize() - 1, interval: 0 } }),
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 14,
+          data: ranked.map((r) => ({
+            value: chartValue(r.value_added_growth),
+            code: r.code,
+            itemStyle: {
+              color: r.value_added_growth < 0 ? p.down : r.code === highlight ? p.secondary : p.primary,
+              borderRadius: 2,
+            },
+          })),
+          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => percent(x.value) },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: p.secondary, type: 'dashed' },
+            label: { color: p.secondary, fontSize: fontSize() - 2, formatter: () => percent(report.industry.value_added_growth) },
+            data: [{ xAxis: report.industry.value_added_growth }],
+          },
+        },
+      ],
+    },
+    click,
+  );
+}

@@ -1,0 +1,64 @@
+// Project progress (year to date): starts, completions and investment against the year's plan,
+// with the share of the year elapsed (时间进度) as the line each bar should reach.
+import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
+import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
+import { t } from '../i18n.js';
+
+/** Draws the progress bars of `projects` (report.projects) into `chartEl`, facts into `factsEl`. */
+export function render(chartEl, factsEl, projects) {
+  const p = palette();
+  const rows = [
+    { name: t('projStarts'), share: projects.start_share, text: `${projects.actual_starts ?? '—'}/${projects.year_planned_starts ?? '—'}` },
+    { name: t('projCompletions'), share: projects.completion_share, text: `${projects.actual_completions ?? '—'}/${projects.year_planned_completions ?? '—'}` },
+    {
+      name: t('projInvestment'),
+      share: projects.investment_share,
+      text: `${money(projects.investment).value}/${money(projects.year_plan_investment).value}`,
+    },
+  ];
+  const progress = projects.time_progress;
+  makeChart(chartEl, {
+    grid: { left: 4, right: 70, top: 18, bottom: 4, containLabel: true },
+    tooltip: tooltip({
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (items) => {
+        const r = rows[items[0].dataIndex];
+        return `<b>${r.name}</b><br>${percent(r.share)} (${r.text})`;
+      },
+    }),
+    xAxis: valueAxis({ max: (v) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { show: false }, splitLine: { show: false } }),
+    yAxis: categoryAxis(rows.map((r) => r.name), { inverse: true }),
+    series: [
+      {
+        type: 'bar',
+        barWidth: 14,
+        showBackground: true,
+        backgroundStyle: { color: p.split, borderRadius: 7 },
+        itemStyle: { borderRadius: 7 },
+        data: rows.map((r) => ({
+          value: chartValue(r.share),
+          itemStyle: { color: progress !== null && progress !== undefined && r.share < progress ? p.secondary : p.tertiary },
+        })),
+        label: { show: true, position: 'right', color: p.text, fontSize: fontSize() - 1, formatter: (x) => `${percent(x.value)}  ${rows[x.dataIndex].text}` },
+        markLine:
+          progress === null || progress === undefined
+            ? undefined
+            : {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: p.up, type: 'dashed' },
+                label: { position: 'start', color: p.up, fontSize: fontSize() - 2, formatter: () => t('projTimeProgress', { v: percent(progress) }) },
+                data: [{ xAxis: progress }],
+              },
+      },
+    ],
+  });
+  factsEl.innerHTML = [
+    t('projTotal', { n: amount(projects.projects) }),
+    t('projectStarts', { a: projects.actual_starts ?? '—', p: projects.planned_starts ?? '—' }),
+    `${t('projInvestment')} ${money(projects.investment).value} ${money(projects.investment).unit}`,
+  ]
+    .map((x) => `<span>${escapeHtml(x)}</span>`)
+    .join('');
+}

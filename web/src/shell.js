@@ -1,0 +1,101 @@
+// The frame around every signed-in view: title, period picker, 累计/当月 toggle, navigation,
+// language toggle and the user. Returns the <main> element the view draws into.
+import { currentLang, periodText, t } from './i18n.js';
+import { escapeHtml } from './format.js';
+import { mapRegions } from './charts.js';
+import {
+  currentRoute,
+  go,
+  link,
+  reportablePeriods,
+  roleKind,
+  screenMode,
+  selectedMonthly,
+  selectedPeriod,
+  state,
+} from './state.js';
+
+const navItems = [
+  { name: 'cockpit', label: 'navCockpit', kinds: ['admin', 'city', 'county'] },
+  { name: 'review', label: 'navReview', kinds: ['admin', 'city', 'county'] },
+  { name: 'submit', label: 'navSubmit', kinds: ['enterprise'] },
+];
+
+function roleText() {
+  const { kind, code } = roleKind();
+  const label = t(`role_${kind}`);
+  if (kind === 'county') return `${label} · ${mapRegions.get(code) ?? code}`;
+  return label;
+}
+
+function wallLink() {
+  const url = new URL(location.href);
+  if (screenMode() === 'wall') url.searchParams.delete('screen');
+  else url.searchParams.set('screen', 'wall');
+  return url.toString();
+}
+
+/** Draws the header into `root` and returns the empty <main> for the view. */
+export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
+  const { kind } = roleKind();
+  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail'].includes(active);
+  const period = selectedPeriod();
+  const monthly = selectedMonthly();
+  const options = reportablePeriods()
+    .slice()
+    .reverse()
+    .map((p) => `<option value="${p}" ${p === period ? 'selected' : ''}>${escapeHtml(periodText(p, monthly))}</option>`)
+    .join('');
+  root.innerHTML = `
+    <header class="topbar">
+      <div class="brand"><span class="logo">智</span><span class="title">${escapeHtml(t('appTitle'))}</span></div>
+      ${
+        showPeriod
+          ? `<div class="period-controls">
+              <label class="period-picker"><span>${escapeHtml(t('period'))}</span>
+                <select id="period-select" data-testid="period-select">${options}</select></label>
+              <div class="segmented" role="group">
+                <button data-monthly="0" class="${monthly ? '' : 'on'}">${escapeHtml(t('cumulative'))}</button>
+                <button data-monthly="1" class="${monthly ? 'on' : ''}">${escapeHtml(t('monthly'))}</button>
+              </div>
+            </div>`
+          : '<div class="period-controls"></div>'
+      }
+      <nav class="nav">
+        ${navItems
+          .filter((item) => item.kinds.includes(kind))
+          .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && active === 'detail') ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
+          .join('')}
+        ${kind !== 'enterprise' ? `<a href="${escapeHtml(wallLink())}" id="screen-toggle" class="${screenMode() === 'wall' ? 'on' : ''}">${escapeHtml(t('navWall'))}</a>` : ''}
+      </nav>
+      <div class="user">
+        <button class="lang" id="lang-toggle" title="${currentLang() === 'zh' ? 'English' : '中文'}">${escapeHtml(t('language'))}</button>
+        <span class="who">${escapeHtml(state.user.name)}<small>${escapeHtml(roleText())}</small></span>
+        <button class="ghost" id="sign-out">${escapeHtml(t('logout'))}</button>
+      </div>
+    </header>
+    <main id="view" class="view-${active}"></main>`;
+
+  root.querySelector('#lang-toggle').addEventListener('click', onLanguage);
+  root.querySelector('#sign-out').addEventListener('click', onSignOut);
+  // Switching to and from the wall layout keeps the page (and the figures it has loaded).
+  root.querySelector('#screen-toggle')?.addEventListener('click', (event) => {
+    event.preventDefault();
+    history.pushState(null, '', wallLink());
+    onScreen();
+  });
+  const select = root.querySelector('#period-select');
+  if (select) {
+    select.addEventListener('change', () => {
+      const { path } = currentRoute();
+      go(path.length ? path : ['cockpit'], { period: select.value });
+    });
+    for (const button of root.querySelectorAll('.segmented button')) {
+      button.addEventListener('click', () => {
+        const { path } = currentRoute();
+        go(path.length ? path : ['cockpit'], { period: select.value, monthly: button.dataset.monthly === '1' });
+      });
+    }
+  }
+  return root.querySelector('#view');
+}

@@ -1,0 +1,83 @@
+// One enterprise's monthly history (GET /api/enterprises/USCC/months): output against the same
+// month of the previous year, and the table of every month it reported.
+import { api } from '../api.js';
+import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
+import { amount, chartValue, escapeHtml, signedPercent } from '../format.js';
+import { monthLabel, t } from '../i18n.js';
+import { divisionName, regionName } from '../names.js';
+import { roleKind } from '../state.js';
+import { renderTable } from '../table.js';
+
+const growth = (current, previous) =>
+  current === null || current === undefined || !previous ? null : (current / previous - 1) * 100;
+
+/** Draws the enterprise `path[0]` (a USCC) into `root`. */
+export async function render(root, { path, isCurrent }) {
+  const uscc = path[0];
+  root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
+  const [history, record] = await Promise.all([api.enterpriseMonths(uscc), api.enterprise(uscc).catch(() => ({}))]);
+  if (!isCurrent()) return;
+  // Last year's figure as reported, else the enterprise's own month m−12 (data contract).
+  const own = new Map((history.months ?? []).map((m) => [m.period, m]));
+  const yearBefore = (period) => `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+  const months = (history.months ?? [])
+    .map((m) => ({ ...m, output_prev: m.output_prev ?? own.get(yearBefore(m.period))?.output ?? null }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+  const recent = months.slice(-24);
+  const p = palette();
+  const division = record.division ?? record.industry;
+  root.innerHTML = `
+    <div class="subhead">
+      ${roleKind().kind === 'enterprise' ? '' : `<a class="back" href="javascript:history.back()">‹ ${escapeHtml(t('back'))}</a>`}
+      <h1 data-testid="enterprise-name">${escapeHtml(history.name ?? record.name ?? uscc)}</h1>
+      <span class="muted">${escapeHtml(uscc)}${division ? ` · ${escapeHtml(divisionName(String(division).slice(0, 2)))}` : ''}${record.region ? ` · ${escapeHtml(regionName(record.region))}` : ''}</span>
+    </div>
+    <div class="detail-grid">
+      <section class="panel"><header><h2>${escapeHtml(t('outputChart'))}</h2></header><div class="chart" id="chart-enterprise"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('enterpriseHistory'))}</h2></header><div class="table-scroll" id="months-table"></div></section>
+    </div>`;
+
+  makeChart(root.querySelector('#chart-enterprise'), {
+    legend: { top: 0, right: 8, textStyle: { color: p.muted, fontSize: fontSize() - 1 } },
+    grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
+    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => amount(v) }),
+    xAxis: categoryAxis(recent.map((m) => monthLabel(m.period)), { axisLabel: { color: p.muted, fontSize: fontSize() - 2 } }),
+    yAxis: valueAxis(),
+    series: [
+      { name: t('thisYear'), type: 'bar', barMaxWidth: 14, itemStyle: { color: p.primary }, data: recent.map((m) => chartValue(m.output, 0)) },
+      {
+        name: t('lastYear'),
+        type: 'line',
+        symbolSize: 4,
+        itemStyle: { color: p.secondary },
+        lineStyle: { color: p.secondary, type: 'dashed' },
+        data: recent.map((m) => chartValue(m.output_prev, 0)),
+      },
+    ],
+  });
+
+  const rows = months.slice().reverse();
+  renderTable(
+    root.querySelector('#months-table'),
+    [
+      { key: 'period', label: t('colPeriod') },
+      { key: 'output', label: t('colOutput'), align: 'num', format: (m) => amount(m.output) },
+      { key: 'output_prev', label: t('colPrevious'), align: 'num', format: (m) => amount(m.output_prev) },
+      {
+        key: 'growth',
+        label: t('colGrowth'),
+        align: 'num',
+        value: (m) => growth(m.output, m.output_prev),
+        format: (m) => {
+          const g = growth(m.output, m.output_prev);
+          return `<span class="${g < 0 ? 'neg' : 'pos'}">${signedPercent(g)}</span>`;
+        },
+      },
+      { key: 'value_added', label: t('colValueAdded'), align: 'num', format: (m) => amount(m.value_added) },
+      { key: 'electricity', label: t('colElectricity'), align: 'num', format: (m) => amount(m.electricity) },
+      { key: 'in_scope', label: t('colInScope'), format: (m) => escapeHtml(m.in_scope === false ? t('no') : t('yes')) },
+    ],
+    rows,
+    { sortKey: 'period', descending: true, testid: 'months-table', rowClass: (m) => (growth(m.output, m.output_prev) < 0 ? 'warn-red' : '') },
+  );
+}
