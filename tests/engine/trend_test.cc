@@ -38,6 +38,9 @@ TEST(Trend, SkipsJanuaryAndMatchesTheReportOfEachMonth) {
     ASSERT_TRUE(report.has_value());
     EXPECT_EQ(point.value_added_growth, report->industry.value_added_growth);
     EXPECT_EQ(point.electricity_growth, report->industry.electricity_growth);
+    EXPECT_EQ(point.output_growth, report->industry.output_growth);
+    EXPECT_EQ(point.manufacturing_value_added_growth, report->manufacturing.value_added_growth);
+    EXPECT_EQ(point.two_year_average_growth, report->industry.two_year_average_growth);
   }
 }
 
