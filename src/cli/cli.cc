@@ -30,6 +30,11 @@ int run_cli(int argc, char** argv) {
   add_revisions_command(app, &exit_code);
   add_export_command(app, &exit_code);
   add_demo_command(app, &exit_code);
+  add_help_command(app, &exit_code);
+  add_template_command(app, &exit_code);
+  add_check_command(app, &exit_code);
+  add_serve_command(app, &exit_code);
+  add_user_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

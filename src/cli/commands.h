@@ -12,5 +12,10 @@ void add_explain_command(CLI::App& app, int* exit_code);    // explain --db DB -
 void add_revisions_command(CLI::App& app, int* exit_code);  // revisions --db DB [--uscc X]
 void add_export_command(CLI::App& app, int* exit_code);     // export --db DB DIR
 void add_demo_command(CLI::App& app, int* exit_code);       // demo --db DB
+void add_help_command(CLI::App& app, int* exit_code);       // help [TOPIC]
+void add_template_command(CLI::App& app, int* exit_code);   // template --kind K --out F.xlsx
+void add_check_command(CLI::App& app, int* exit_code);      // check --db DB [--rules F]
+void add_serve_command(CLI::App& app, int* exit_code);      // serve --db DB [--port N]
+void add_user_command(CLI::App& app, int* exit_code);       // user add|list|disable|enable
 
 }  // namespace zhizao

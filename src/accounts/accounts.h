@@ -1,0 +1,79 @@
+// Accounts: users, logins and sessions over the database (store/account_store.h), with Argon2id
+// passwords (accounts/password.h) and hashed session tokens (accounts/session_token.h).
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/authorization.h"
+#include "accounts/password.h"
+#include "accounts/role.h"
+#include "base/result.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+using Clock = std::chrono::system_clock;
+
+struct AccountOptions {
+  PasswordCost password_cost = PasswordCost::kInteractive;
+  std::chrono::seconds session_lifetime = std::chrono::hours(8);
+  // After this many consecutive failures a user is locked for `lock_duration` (OWASP's advice
+  // against online guessing); a locked user's login fails like a wrong password.
+  int max_failed_logins = 10;
+  std::chrono::seconds lock_duration = std::chrono::minutes(15);
+};
+
+struct UserInfo {
+  std::string name;
+  Role role;
+  std::string created_at;
+  bool disabled = false;
+};
+
+// A successful login: the session token (the cookie's value) and who it belongs to.
+struct LoginGrant {
+  std::string token;
+  Principal actor;
+  std::chrono::seconds lifetime{0};
+  std::string expires_at;  // ISO 8601 UTC
+};
+
+// Returns `time` as ISO 8601 UTC text, e.g. "2024-05-31T08:15:00Z". Thread-safe.
+std::string format_utc(Clock::time_point time);
+
+// Borrows `db` (which must outlive it). Not thread-safe: one per thread, like Database.
+class Accounts {
+ public:
+  explicit Accounts(Database& db, AccountOptions options = {}) : db_(db), options_(options) {}
+
+  // Adds a user. The name is 1–64 characters without control characters, ':' or spaces at
+  // either end; the password at least 8 bytes. A county role naming a group must name a group
+  // of the database. Errors: kUsage (bad name, password or role; the user exists); kIoError.
+  Status add_user(const std::string& name, const Role& role, const std::string& password,
+                  Clock::time_point now);
+  // Returns every user, by name. Errors: kIoError, kCorruption (an unparsable stored role).
+  Result<std::vector<UserInfo>> list_users() const;
+  // Disables (or enables) a user; disabling revokes its sessions. Errors: kNotFound; kIoError.
+  Status set_disabled(const std::string& name, bool disabled);
+
+  // Checks the credentials and opens a session. Returns std::nullopt for any refusal (unknown
+  // user, wrong password, disabled, locked), in about the same time, so that a caller cannot
+  // tell which. Errors: kIoError, kInternal.
+  Result<std::optional<LoginGrant>> login(const std::string& name, const std::string& password,
+                                          Clock::time_point now);
+  // Returns the actor of a valid session (known, not revoked, not expired, user enabled), or
+  // std::nullopt. Errors: kIoError.
+  Result<std::optional<Principal>> authenticate(const std::string& token,
+                                                Clock::time_point now) const;
+  // Revokes the session of `token` (no error when there is none). Errors: kIoError.
+  Status logout(const std::string& token);
+
+ private:
+  Database& db_;
+  AccountOptions options_;
+};
+
+}  // namespace zhizao

@@ -1,0 +1,25 @@
+// Session tokens: 32 random bytes (libsodium's randombytes_buf), sent to the browser as base64url
+// in the zhizao_session cookie; the database keeps only their SHA-256, so a copy of the database
+// opens no session.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace zhizao {
+
+struct SessionToken {
+  std::string token;       // 43 characters of base64url without padding; the secret
+  std::string token_hash;  // 64 lower-case hex digits of SHA-256(token); what is stored
+};
+
+// Returns a new random token and its hash. Errors: kInternal when libsodium cannot be
+// initialised. Thread-safe.
+Result<SessionToken> new_session_token();
+
+// Returns the lower-case hex SHA-256 of `token`. Thread-safe.
+std::string session_token_hash(std::string_view token);
+
+}  // namespace zhizao

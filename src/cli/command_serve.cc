@@ -1,0 +1,86 @@
+// zhizao serve: the HTTP API and the dashboard (docs/api.md).
+#include <fmt/format.h>
+
+#include <csignal>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/exit_code.h"
+#include "server/api_server.h"
+
+#ifndef ZHIZAO_VERSION
+#define ZHIZAO_VERSION "dev"
+#endif
+
+namespace zhizao {
+namespace {
+
+struct ServeArgs {
+  std::string db;
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string web_root;
+  std::string rules;
+};
+
+std::string executable_path() {
+  std::error_code error;
+  std::filesystem::path path = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? "" : path.string();
+}
+
+int run_serve(const ServeArgs& args) {
+  ServerOptions options;
+  options.db_path = args.db;
+  options.bind = args.bind;
+  options.port = args.port;
+  options.web_root = args.web_root.empty() ? default_web_root(executable_path()) : args.web_root;
+  options.rules_path = args.rules;
+  options.version = ZHIZAO_VERSION;
+  ApiServer server(options);
+
+  // SIGINT and SIGTERM end the server cleanly: blocked here (and so in every thread started
+  // from now on) and awaited by one thread with sigwait, which then stops the server.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  Result<int> port = server.bind();
+  if (!port) return report_failure(port.error());
+  fmt::print(stderr, "zhizao serve: http://{}:{}/ (database {}, dashboard {})\n", options.bind,
+             *port, options.db_path, options.web_root.empty() ? "not built" : options.web_root);
+  std::thread waiter([&server, signals] {
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+  });
+  Status served = server.listen();
+  // listen() may also end on an error: wake the waiter so that it can be joined.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  return served.is_ok() ? kExitDone : report_failure(served);
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON API and the dashboard over HTTP");
+  cmd->add_option("--db", args->db, "Database file")->required();
+  cmd->add_option("--bind", args->bind, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--port", args->port, "Port (default 8080; 0 picks a free one)")
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--web-root", args->web_root,
+                  "The dashboard's files (default: web/dist of the source tree)");
+  cmd->add_option("--rules", args->rules, "Audit rules file for submissions (default: built-in)");
+  cmd->footer(
+      "Example:\n  zhizao user add --db city.db admin --role admin < password.txt\n"
+      "  zhizao serve --db city.db --port 8080\nAPI: docs/api.md. Ctrl-C stops it.");
+  cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
+}
+
+}  // namespace zhizao

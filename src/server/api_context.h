@@ -1,0 +1,69 @@
+// The per-request frame of the API: each request opens its own Database (SQLite connections are
+// not shared between threads, and a report never reads stale data), finds the caller's session
+// and hands the route an ApiCall. Routes are registered by the add_*_routes functions.
+#pragma once
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/accounts.h"
+#include "rules/rule_set.h"
+#include "store/database.h"
+
+namespace zhizao::server {
+
+// What every route needs to know about the server; owned by the ApiServer, read-only while it
+// runs (thread-safe to share).
+struct ServerConfig {
+  std::string db_path;
+  AccountOptions accounts;
+  const RuleSet* rules = nullptr;  // the audit rules for submissions; never null while serving
+  std::string version;
+};
+
+// One authenticated request.
+struct ApiCall {
+  const httplib::Request& req;
+  httplib::Response& res;
+  Database& db;
+  Principal actor;
+  std::string remote;  // the client's address, for the audit log
+};
+
+// Returns a handler that opens the database and calls `handler` with it; a database that cannot
+// be opened answers 500.
+httplib::Server::Handler with_database(
+    const ServerConfig& config,
+    std::function<void(const httplib::Request&, httplib::Response&, Database&)> handler);
+
+// Returns a handler that also requires a valid session cookie: 401 {"error": {"code":
+// "unauthorized"}} without one, else `handler` runs with the caller as `actor`.
+httplib::Server::Handler authenticated(const ServerConfig& config,
+                                       std::function<void(ApiCall&)> handler);
+
+// Answers 403 {"error": {"code": "forbidden"}}: the same answer whether or not what was asked
+// for exists.
+void send_forbidden(httplib::Response& res);
+
+// Appends an audit row for `call`'s actor and address. A failure is logged to stderr and
+// answers 500 (a write that cannot be audited is not acknowledged); returns false then.
+bool audit(ApiCall& call, std::string_view action, std::string_view target,
+           const nlohmann::json& detail);
+// The same for requests without a session (login): `user_name` may be "".
+bool audit(Database& db, httplib::Response& res, std::string_view user_name,
+           std::string_view remote, std::string_view action, std::string_view target,
+           const nlohmann::json& detail);
+
+void add_session_routes(httplib::Server& http, const ServerConfig& config);
+void add_report_routes(httplib::Server& http, const ServerConfig& config);
+void add_enterprise_routes(httplib::Server& http, const ServerConfig& config);
+void add_admin_routes(httplib::Server& http, const ServerConfig& config);
+void add_submission_routes(httplib::Server& http, const ServerConfig& config);
+
+}  // namespace zhizao::server

@@ -1,0 +1,175 @@
+#include "server/api_server.h"
+
+#include <httplib.h>
+
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+
+#include "rules/rule_set.h"
+#include "server/api_context.h"
+#include "server/http_support.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+using server::send_error;
+using server::send_json;
+
+struct ApiServer::Impl {
+  ServerOptions options;
+  server::ServerConfig config;
+  RuleSet rules;
+  httplib::Server http;
+};
+
+namespace {
+
+// Answers every status ≥ 400 that a route left without a body (unknown paths, 413 from the
+// body limit, 400 from a malformed request) with the API's JSON error.
+httplib::Server::HandlerResponse json_error(const httplib::Request& req, httplib::Response& res) {
+  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+  switch (res.status) {
+    case 404:
+      send_error(res, 404, "not_found", "no such endpoint: " + req.method + " " + req.path);
+      break;
+    case 413:
+      send_error(res, 413, "too_large", "the request body is too large");
+      break;
+    default:
+      send_error(res, res.status, "http_" + std::to_string(res.status),
+                 "the request was refused (HTTP " + std::to_string(res.status) + ")");
+  }
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+void register_dashboard(httplib::Server& http, const std::string& web_root) {
+  if (web_root.empty()) {
+    http.Get("/", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content(
+          "<!doctype html><meta charset=utf-8><title>zhizao</title>"
+          "<p>zhizao API is running; the dashboard is not built (make build, or --web-root).",
+          "text/html; charset=utf-8");
+    });
+    return;
+  }
+  // Files first (httplib serves mount points before routes); paths without an extension that
+  // are not files are the dashboard's own routes and get its index.html.
+  http.set_mount_point("/", web_root);
+  std::string index = (std::filesystem::path(web_root) / "index.html").string();
+  http.Get(R"(/(?!api/)[^.]*)", [index](const httplib::Request&, httplib::Response& res) {
+    std::FILE* file = std::fopen(index.c_str(), "rb");
+    if (file == nullptr) {
+      res.status = 404;
+      return;
+    }
+    std::string text;
+    char buffer[8192];
+    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
+    std::fclose(file);
+    res.set_content(std::move(text), "text/html; charset=utf-8");
+  });
+}
+
+}  // namespace
+
+ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+
+ApiServer::~ApiServer() = default;
+
+Result<int> ApiServer::bind() {
+  const ServerOptions& options = impl_->options;
+  // Fail at start, not at the first request, when the database is missing or unreadable.
+  Result<std::unique_ptr<Database>> db = Database::open(options.db_path, OpenMode::kMustExist);
+  if (!db) return fail(db.error());
+  if (options.rules_path.empty()) {
+    impl_->rules = default_rule_set();
+  } else {
+    Result<RuleSet> rules = load_rule_set(options.rules_path);
+    if (!rules) return fail(rules.error());
+    impl_->rules = std::move(*rules);
+  }
+  if (!options.web_root.empty() && !std::filesystem::is_directory(options.web_root)) {
+    return fail(Status::not_found("no web root folder " + options.web_root));
+  }
+  server::ServerConfig& config = impl_->config;
+  config.db_path = options.db_path;
+  config.accounts = options.accounts;
+  config.rules = &impl_->rules;
+  config.version = options.version;
+
+  httplib::Server& http = impl_->http;
+  http.set_payload_max_length(options.max_body_bytes);
+  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
+                            {"X-Frame-Options", "DENY"},
+                            {"Referrer-Policy", "no-referrer"}});
+  http.set_error_handler(httplib::Server::HandlerWithResponse(json_error));
+  http.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown";
+        try {
+          if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "zhizao serve: %s %s: internal error: %s\n", req.method.c_str(),
+                     req.path.c_str(), what.c_str());
+        send_error(res, 500, "internal", "the server failed; see its log");
+      });
+  http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.starts_with("/api/")) res.set_header("Cache-Control", "no-store");
+  });
+
+  http.Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, nlohmann::json{{"status", "ok"}});
+  });
+  http.Get("/api/version", [&config](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200,
+              nlohmann::ordered_json{{"version", config.version},
+                                     {"schema", Database::schema_version()}});
+  });
+  server::add_session_routes(http, config);
+  server::add_report_routes(http, config);
+  server::add_enterprise_routes(http, config);
+  server::add_admin_routes(http, config);
+  server::add_submission_routes(http, config);
+  register_dashboard(http, options.web_root);
+
+  int port = options.port == 0
+                 ? http.bind_to_any_port(options.bind)
+                 : (http.bind_to_port(options.bind, options.port) ? options.port : -1);
+  if (port < 0) {
+    return fail(
+        Status::io_error("cannot listen on " + options.bind + ":" + std::to_string(options.port)));
+  }
+  return port;
+}
+
+Status ApiServer::listen() {
+  if (!impl_->http.listen_after_bind()) return Status::io_error("the server stopped on an error");
+  return Status::ok();
+}
+
+void ApiServer::stop() { impl_->http.stop(); }
+
+bool ApiServer::is_running() const { return impl_->http.is_running(); }
+
+std::string default_web_root(const std::string& executable) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::path path = fs::weakly_canonical(fs::path(executable), error);
+  if (error) return "";
+  // build/zhizao → <source>/web/dist; also one level deeper (build/src/zhizao) for safety.
+  for (fs::path dir = path.parent_path(); !dir.empty() && dir != dir.root_path();
+       dir = dir.parent_path()) {
+    fs::path candidate = dir.parent_path() / "web" / "dist";
+    if (fs::is_directory(candidate, error)) return candidate.string();
+    if (dir.parent_path() == dir) break;
+  }
+  return "";
+}
+
+}  // namespace zhizao

@@ -1,0 +1,98 @@
+// GET /api/enterprises/USCC and GET /api/enterprises/USCC/months (docs/api.md, "Reading").
+// Callers who may not read every enterprise get 403 for one they may not read and for one that
+// does not exist alike, so that the answer never tells whether a code is registered.
+#include <algorithm>
+
+#include "domain/region.h"
+#include "report/json_writer.h"
+#include "server/api_context.h"
+#include "server/http_support.h"
+
+namespace zhizao::server {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Finds the enterprise of the request's path and checks the caller's right to it; returns
+// nullptr after answering (403 or 404 or 500).
+const Enterprise* readable_enterprise(ApiCall& call, const Dataset& dataset) {
+  std::string uscc = call.req.matches[1].str();
+  std::transform(uscc.begin(), uscc.end(), uscc.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  auto found = std::find_if(dataset.enterprises.begin(), dataset.enterprises.end(),
+                            [&](const Enterprise& e) { return e.uscc == uscc; });
+  const Enterprise* enterprise = found == dataset.enterprises.end() ? nullptr : &*found;
+  bool sees_all = may_read_everything(call.actor);
+  bool own = call.actor.role.kind == RoleKind::kEnterprise && call.actor.role.code == uscc;
+  if (enterprise == nullptr) {
+    // Only those who could read it if it existed learn that it does not.
+    if (sees_all || own) {
+      send_error(call.res, 404, "not_found", "no enterprise " + uscc);
+    } else {
+      send_forbidden(call.res);
+    }
+    return nullptr;
+  }
+  if (!may_read_enterprise(call.actor, *enterprise, dataset.region_groups)) {
+    send_forbidden(call.res);
+    return nullptr;
+  }
+  return enterprise;
+}
+
+ordered_json enterprise_json(const Enterprise& enterprise) {
+  const Region* region = find_region(enterprise.region);
+  return ordered_json{
+      {"uscc", enterprise.uscc},
+      {"name", enterprise.name},
+      {"industry", enterprise.industry},
+      {"division", enterprise.division},
+      {"region", enterprise.region},
+      {"region_name", region ? ordered_json(std::string(region->name)) : ordered_json(nullptr)},
+      {"park", enterprise.park},
+      {"chains", enterprise.chains},
+      {"key", enterprise.key},
+  };
+}
+
+void with_enterprise(ApiCall& call, bool months) {
+  Result<Dataset> dataset = call.db.load();
+  if (!dataset) {
+    send_status(call.res, dataset.error());
+    return;
+  }
+  const Enterprise* enterprise = readable_enterprise(call, *dataset);
+  if (enterprise == nullptr) return;
+  if (!months) {
+    send_json(call.res, 200, enterprise_json(*enterprise));
+    return;
+  }
+  ordered_json body{{"uscc", enterprise->uscc}, {"name", enterprise->name}};
+  body["months"] = ordered_json::array();
+  // Dataset::monthly is sorted by key (uscc, period), so the months come out oldest first.
+  for (const MonthlyRecord& record : dataset->monthly) {
+    if (record.uscc != enterprise->uscc) continue;
+    body["months"].push_back({
+        {"period", record.period.to_string()},
+        {"output", record.output},
+        {"value_added", detail::optional_number(record.value_added)},
+        {"electricity", detail::optional_number(record.electricity)},
+        {"output_prev", detail::optional_number(record.output_prev)},
+        {"value_added_prev", detail::optional_number(record.value_added_prev)},
+        {"electricity_prev", detail::optional_number(record.electricity_prev)},
+        {"in_scope", record.in_scope},
+    });
+  }
+  send_json(call.res, 200, body);
+}
+
+}  // namespace
+
+void add_enterprise_routes(httplib::Server& http, const ServerConfig& config) {
+  http.Get(R"(/api/enterprises/([^/]+))",
+           authenticated(config, [](ApiCall& call) { with_enterprise(call, false); }));
+  http.Get(R"(/api/enterprises/([^/]+)/months)",
+           authenticated(config, [](ApiCall& call) { with_enterprise(call, true); }));
+}
+
+}  // namespace zhizao::server

@@ -1,0 +1,51 @@
+// Helpers shared by the API's routes: JSON answers and errors in the form of docs/api.md, request
+// bodies, the session cookie. Thin functions over cpp-httplib's Request and Response.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "base/result.h"
+
+namespace zhizao::server {
+
+inline constexpr const char* kSessionCookie = "zhizao_session";
+inline constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+// Sets `status` and the body `text` (already JSON) as application/json.
+void send_json_text(httplib::Response& res, int status, std::string text);
+// Sets `status` and `body` serialised (2-space indent, UTF-8 kept as is, newline).
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
+// Sets `status` and {"error": {"code": code, "message": message}}.
+void send_error(httplib::Response& res, int status, std::string_view code,
+                std::string_view message);
+// Sends the error for a failed Status: kUsage and kInvalidData → 400, kNotFound → 404, the
+// rest → 500 (whose message is generic: internals are logged, not shown).
+void send_status(httplib::Response& res, const Status& status);
+
+// Parses the request body as a JSON object. Errors: kUsage when the content type is not JSON,
+// the body is not JSON or not an object (the message says which).
+Result<nlohmann::json> json_object_body(const httplib::Request& req);
+
+// Returns the value of cookie `name` in the request's Cookie headers (RFC 6265 §5.4), or "".
+std::string cookie_value(const httplib::Request& req, std::string_view name);
+
+// Sets the session cookie: HttpOnly (no script reads it), SameSite=Strict (not sent on
+// cross-site requests, the CSRF defence), Path=/, Max-Age = lifetime (0 deletes it).
+void set_session_cookie(httplib::Response& res, std::string_view token,
+                        std::chrono::seconds lifetime);
+
+// Returns the query parameter `name`, or std::nullopt when absent.
+std::optional<std::string> query_param(const httplib::Request& req, const char* name);
+
+// True if the query parameter `name` is "1" or "true".
+bool query_flag(const httplib::Request& req, const char* name);
+
+}  // namespace zhizao::server

@@ -1,0 +1,170 @@
+// The reading endpoints over the engine: periods, report, trend and the drill-downs
+// (docs/api.md, "Reading"). The report and drill-down bodies are the CLI's JSON, byte for byte.
+#include <charconv>
+#include <set>
+
+#include "base/year_month.h"
+#include "engine/engine.h"
+#include "engine/trend.h"
+#include "report/json_writer.h"
+#include "report/render.h"
+#include "server/api_context.h"
+#include "server/http_support.h"
+
+namespace zhizao::server {
+namespace {
+
+constexpr int kDefaultTrendMonths = 24;
+constexpr int kMaxTrendMonths = 120;
+
+struct ScopedRequest {
+  Dataset dataset;
+  ReportRequest request;
+};
+
+// Loads the data and builds the request for the caller: enterprises read no aggregates (403);
+// a county user's scope is its own area or one inside it (403 otherwise). Returns std::nullopt
+// after answering.
+std::optional<ScopedRequest> scoped_request(ApiCall& call) {
+  if (call.actor.role.kind == RoleKind::kEnterprise) {
+    send_forbidden(call.res);
+    return std::nullopt;
+  }
+  Result<Dataset> dataset = call.db.load();
+  if (!dataset) {
+    send_status(call.res, dataset.error());
+    return std::nullopt;
+  }
+  std::optional<std::string> period_text = query_param(call.req, "period");
+  if (!period_text) {
+    send_error(call.res, 400, "bad_request", "the query needs period=YYYY-MM");
+    return std::nullopt;
+  }
+  Result<YearMonth> period = parse_year_month(*period_text);
+  if (!period) {
+    send_error(call.res, 400, "bad_request", period.error().message());
+    return std::nullopt;
+  }
+  std::optional<std::string> scope = report_scope_for(
+      call.actor, query_param(call.req, "scope").value_or(""), dataset->region_groups);
+  if (!scope) {
+    send_forbidden(call.res);
+    return std::nullopt;
+  }
+  ScopedRequest out{std::move(*dataset), ReportRequest{}};
+  out.request.period = *period;
+  out.request.window =
+      query_flag(call.req, "monthly") ? WindowKind::kMonthly : WindowKind::kCumulative;
+  out.request.scope = *scope;
+  return out;
+}
+
+void get_periods(ApiCall& call) {
+  Result<Dataset> dataset = call.db.load();
+  if (!dataset) {
+    send_status(call.res, dataset.error());
+    return;
+  }
+  std::set<YearMonth> months;
+  for (const MonthlyRecord& record : dataset->monthly) months.insert(record.period);
+  nlohmann::ordered_json body;
+  body["periods"] = nlohmann::ordered_json::array();
+  for (const YearMonth& month : months) body["periods"].push_back(month.to_string());
+  body["latest"] = months.empty() ? nlohmann::ordered_json(nullptr)
+                                  : nlohmann::ordered_json(months.rbegin()->to_string());
+  send_json(call.res, 200, body);
+}
+
+void get_report(ApiCall& call) {
+  std::optional<ScopedRequest> scoped = scoped_request(call);
+  if (!scoped) return;
+  Result<ReportData> report = compute_report(scoped->dataset, scoped->request);
+  if (!report) {
+    send_status(call.res, report.error());
+    return;
+  }
+  // The same text as `zhizao report --json` (render_report's kJson: dump(2) plus a newline).
+  send_json_text(call.res, 200, render_report(*report, ReportFormat::kJson, Language::kZh));
+}
+
+void get_trend(ApiCall& call) {
+  std::optional<ScopedRequest> scoped = scoped_request(call);
+  if (!scoped) return;
+  int months = kDefaultTrendMonths;
+  if (std::optional<std::string> text = query_param(call.req, "months")) {
+    int parsed = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), parsed);
+    if (error != std::errc() || end != text->data() + text->size() || parsed < 1 ||
+        parsed > kMaxTrendMonths) {
+      send_error(call.res, 400, "bad_request", "months is a whole number from 1 to 120");
+      return;
+    }
+    months = parsed;
+  }
+  Result<std::vector<TrendPoint>> trend = compute_trend(scoped->dataset, scoped->request, months);
+  if (!trend) {
+    send_status(call.res, trend.error());
+    return;
+  }
+  nlohmann::ordered_json body;
+  body["period"] = scoped->request.period.to_string();
+  body["scope"] = scoped->request.scope;
+  body["points"] = nlohmann::ordered_json::array();
+  for (const TrendPoint& point : *trend) {
+    body["points"].push_back({
+        {"period", point.period.to_string()},
+        {"value_added_growth", detail::optional_number(point.value_added_growth)},
+        {"manufacturing_value_added_growth",
+         detail::optional_number(point.manufacturing_value_added_growth)},
+        {"two_year_average_growth", detail::optional_number(point.two_year_average_growth)},
+        {"electricity_growth", detail::optional_number(point.electricity_growth)},
+        {"output_growth", detail::optional_number(point.output_growth)},
+    });
+  }
+  send_json(call.res, 200, body);
+}
+
+// A drill-down: the same JSON as `zhizao explain --format json` for the caller's scope. A county
+// user may open only regions inside its area.
+void get_explanation(ApiCall& call, ExplainKind kind, std::string code) {
+  std::optional<ScopedRequest> scoped = scoped_request(call);
+  if (!scoped) return;
+  if (kind == ExplainKind::kRegion && call.actor.role.kind == RoleKind::kCounty &&
+      !area_within(code, call.actor.role.code, scoped->dataset.region_groups)) {
+    send_forbidden(call.res);
+    return;
+  }
+  Result<Explanation> explanation =
+      explain(scoped->dataset, scoped->request, ExplainTarget{kind, std::move(code)});
+  if (!explanation) {
+    send_status(call.res, explanation.error());
+    return;
+  }
+  send_json_text(call.res, 200,
+                 render_explanation(*explanation, ReportFormat::kJson, Language::kZh));
+}
+
+void add_explain_route(httplib::Server& http, const ServerConfig& config, const char* pattern,
+                       ExplainKind kind) {
+  http.Get(pattern, authenticated(config, [kind](ApiCall& call) {
+             std::string code = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
+             get_explanation(call, kind, std::move(code));
+           }));
+}
+
+}  // namespace
+
+void add_report_routes(httplib::Server& http, const ServerConfig& config) {
+  http.Get("/api/periods", authenticated(config, get_periods));
+  http.Get("/api/report", authenticated(config, get_report));
+  http.Get("/api/trend", authenticated(config, get_trend));
+  add_explain_route(http, config, "/api/industry", ExplainKind::kIndustry);
+  add_explain_route(http, config, "/api/manufacturing", ExplainKind::kManufacturing);
+  add_explain_route(http, config, "/api/key-enterprises", ExplainKind::kKeyEnterprises);
+  add_explain_route(http, config, R"(/api/divisions/([^/]+))", ExplainKind::kDivision);
+  add_explain_route(http, config, R"(/api/regions/([^/]+))", ExplainKind::kRegion);
+  add_explain_route(http, config, R"(/api/parks/([^/]+))", ExplainKind::kPark);
+  add_explain_route(http, config, R"(/api/chains/([^/]+))", ExplainKind::kChain);
+}
+
+}  // namespace zhizao::server

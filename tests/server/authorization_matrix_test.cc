@@ -1,0 +1,122 @@
+// The authorization matrix of docs/api.md: every role × every endpoint, with the status each
+// must answer. 403 for a record outside the caller's scope and for one that does not exist alike.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "server_fixture.h"
+
+namespace zhizao::testing {
+namespace {
+
+// Columns: no session, admin, city, county:410302, county:410305, enterprise (own), enterprise
+// (other). A POST row with a body sends it as JSON.
+constexpr std::array<const char*, 7> kRoles = {"",        "admin", "city", "county",
+                                               "county2", "ent",   "ent2"};
+
+struct Row {
+  const char* method;
+  std::string path;
+  std::string body;
+  std::array<int, 7> expected;
+};
+
+std::string own_submission() {
+  return std::string(R"({"uscc": ")") + kOwnUscc +
+         R"(", "period": "2021-05", "output": 1300, "value_added": 390, "electricity": 65})";
+}
+
+std::vector<Row> matrix() {
+  const std::string own = kOwnUscc;
+  const std::string p = "?period=2021-04";
+  // A valid code nobody registered.
+  const std::string absent = "91410302MA4000099X";
+  return {
+      {"GET", "/api/health", "", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/version", "", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/me", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/periods", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/report" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/report" + p + "&monthly=1", "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/report" + p + "&scope=410302", "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/report" + p + "&scope=410300", "", {401, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/trend" + p + "&months=3", "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/industry" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/manufacturing" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      // County 410305 has no enterprise of division 34 or chain C1: no such set in its report.
+      {"GET", "/api/divisions/34" + p, "", {401, 200, 200, 200, 404, 403, 403}},
+      {"GET", "/api/divisions/32" + p, "", {401, 200, 200, 404, 200, 403, 403}},
+      {"GET", "/api/regions/410302" + p, "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/regions/410305" + p, "", {401, 200, 200, 403, 200, 403, 403}},
+      {"GET", "/api/parks/P1" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/chains/C1" + p, "", {401, 200, 200, 200, 404, 403, 403}},
+      {"GET", "/api/key-enterprises" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/enterprises/" + own, "", {401, 200, 200, 200, 403, 200, 403}},
+      {"GET", "/api/enterprises/" + own + "/months", "", {401, 200, 200, 200, 403, 200, 403}},
+      {"GET", "/api/enterprises/" + absent, "", {401, 404, 404, 403, 403, 403, 403}},
+      {"GET", "/api/enterprises/" + absent + "/months", "", {401, 404, 404, 403, 403, 403, 403}},
+      {"GET", "/api/audit", "", {401, 200, 403, 403, 403, 403, 403}},
+      {"GET", "/api/users", "", {401, 200, 403, 403, 403, 403, 403}},
+      {"POST",
+       "/api/users",
+       R"({"name": "x", "role": "city", "password": "p"})",
+       {401, 400, 403, 403, 403, 403, 403}},
+      {"POST", "/api/users/nobody/disable", "", {401, 404, 403, 403, 403, 403, 403}},
+      {"GET", "/api/submissions", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/submissions?state=submitted", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/submissions", own_submission(), {401, 403, 403, 403, 403, 201, 403}},
+      {"GET", "/api/submissions/999999", "", {401, 404, 404, 404, 404, 404, 404}},
+      {"POST",
+       "/api/submissions/999999/review",
+       R"({"decision": "approve"})",
+       {401, 404, 404, 404, 404, 403, 403}},
+      {"POST", "/api/logout", "", {401, 204, 204, 204, 204, 204, 204}},
+      {"GET", "/api/no-such-endpoint", "", {404, 404, 404, 404, 404, 404, 404}},
+  };
+}
+
+TEST(AuthorizationMatrixTest, EveryRoleEveryEndpoint) {
+  TestServer server;
+  auto client = server.client();
+  for (const Row& row : matrix()) {
+    for (size_t column = 0; column < kRoles.size(); ++column) {
+      std::string user = kRoles[column];
+      httplib::Headers headers;
+      if (!user.empty()) {
+        std::string token = server.login(user);
+        ASSERT_FALSE(token.empty()) << user;
+        headers = TestServer::session(token);
+      }
+      httplib::Result response =
+          std::string(row.method) == "GET"
+              ? client->Get(row.path.c_str(), headers)
+              : client->Post(row.path.c_str(), headers, row.body, "application/json");
+      ASSERT_TRUE(response) << row.method << " " << row.path;
+      EXPECT_EQ(response->status, row.expected[column])
+          << row.method << " " << row.path << " as " << (user.empty() ? "(none)" : user) << ": "
+          << response->body;
+      if (response->status >= 400) {
+        EXPECT_NE(response->body.find("\"error\""), std::string::npos) << row.path;
+      }
+    }
+  }
+}
+
+// A forbidden answer says nothing more for a record that exists than for one that does not.
+TEST(AuthorizationMatrixTest, ForbiddenAnswersAreIdentical) {
+  TestServer server;
+  auto client = server.client();
+  auto headers = TestServer::session(server.login("county2"));
+  auto existing = client->Get((std::string("/api/enterprises/") + kOwnUscc).c_str(), headers);
+  auto absent = client->Get("/api/enterprises/91410302MA4000099X", headers);
+  ASSERT_TRUE(existing && absent);
+  EXPECT_EQ(existing->status, 403);
+  EXPECT_EQ(existing->status, absent->status);
+  EXPECT_EQ(existing->body, absent->body);
+}
+
+}  // namespace
+}  // namespace zhizao::testing

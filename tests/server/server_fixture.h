@@ -1,0 +1,49 @@
+// A zhizao server started in-process on a free port over a temporary database holding
+// tests/data/cli/small, with one user of each role (password cost minimal, so tests stay fast).
+#pragma once
+
+#include <httplib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/api_server.h"
+#include "store/database.h"
+
+namespace zhizao::testing {
+
+inline constexpr const char* kPassword = "password-1";
+inline constexpr const char* kOwnUscc = "91410302MA400001XM";    // in county 410302
+inline constexpr const char* kOtherUscc = "91410305MA400002X2";  // in county 410305
+
+// Users: "admin" (admin), "city" (city), "county" (county:410302), "county2" (county:410305),
+// "ent" (enterprise:kOwnUscc), "ent2" (enterprise:kOtherUscc).
+class TestServer {
+ public:
+  // Creates the database under a new temporary folder and starts the server; aborts the test
+  // (fatal failure) when that fails.
+  TestServer();
+  ~TestServer();
+
+  int port() const { return port_; }
+  const std::string& db_path() const { return db_path_; }
+  std::unique_ptr<httplib::Client> client() const;
+  // Logs `user` in and returns the session token, or "" on failure.
+  std::string login(const std::string& user) const;
+  // Returns a Cookie header carrying `token`.
+  static httplib::Headers session(const std::string& token);
+
+ private:
+  std::filesystem::path dir_;
+  std::string db_path_;
+  std::unique_ptr<ApiServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+// Returns the value of the zhizao_session cookie set by `response`, or "".
+std::string session_token_of(const httplib::Result& response);
+
+}  // namespace zhizao::testing

@@ -1,0 +1,138 @@
+// An enterprise submits a month (refused, then corrected), the county approves it, the city
+// publishes it; each step's status, visibility and audit rows.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server_fixture.h"
+
+namespace zhizao::testing {
+namespace {
+
+using nlohmann::json;
+
+class SubmissionTest : public ::testing::Test {
+ protected:
+  httplib::Result post(const std::string& user, const std::string& path, const json& body) {
+    return server_.client()->Post(path.c_str(), TestServer::session(server_.login(user)),
+                                  body.dump(), "application/json");
+  }
+  httplib::Result get(const std::string& user, const std::string& path) {
+    return server_.client()->Get(path.c_str(), TestServer::session(server_.login(user)));
+  }
+
+  TestServer server_;
+};
+
+json may_figures(double value_added) {
+  return {{"uscc", kOwnUscc},           {"period", "2021-05"}, {"output", 1300},
+          {"value_added", value_added}, {"electricity", 65},   {"in_scope", 1}};
+}
+
+TEST_F(SubmissionTest, RefusedCorrectedApprovedPublished) {
+  auto refused = post("ent", "/api/submissions", may_figures(1400));  // value added > output
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  json violations = json::parse(refused->body)["violations"];
+  ASSERT_FALSE(violations.empty());
+  EXPECT_EQ(violations[0]["rule"], "value_added_within_output");
+  EXPECT_EQ(violations[0]["field"], "value_added");
+  EXPECT_EQ(violations[0]["severity"], "hard");
+
+  auto accepted = post("ent", "/api/submissions", may_figures(390));
+  ASSERT_TRUE(accepted);
+  ASSERT_EQ(accepted->status, 201) << accepted->body;
+  json created = json::parse(accepted->body);
+  EXPECT_EQ(created["state"], "submitted");
+  std::string review_path = "/api/submissions/" + std::to_string(created["id"].get<long>());
+
+  // The other county neither sees nor reviews it; the enterprise itself may not review.
+  auto listed = get("county2", "/api/submissions");
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(json::parse(listed->body)["submissions"].empty());
+  auto other = post("county2", review_path + "/review", {{"decision", "approve"}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+  auto self = post("ent", review_path + "/review", {{"decision", "approve"}});
+  ASSERT_TRUE(self);
+  EXPECT_EQ(self->status, 403);
+  // The city may not publish before the county approves.
+  auto early = post("city", review_path + "/review", {{"decision", "approve"}});
+  ASSERT_TRUE(early);
+  EXPECT_EQ(early->status, 409);
+
+  auto county =
+      post("county", review_path + "/review", {{"decision", "approve"}, {"comment", "核实无误"}});
+  ASSERT_TRUE(county);
+  ASSERT_EQ(county->status, 200) << county->body;
+  EXPECT_EQ(json::parse(county->body)["state"], "county_approved");
+  auto published = post("city", review_path + "/review", {{"decision", "approve"}});
+  ASSERT_TRUE(published);
+  ASSERT_EQ(published->status, 200) << published->body;
+  EXPECT_EQ(json::parse(published->body)["state"], "published");
+
+  // Published figures are the enterprise's data now.
+  auto months = get("ent", std::string("/api/enterprises/") + kOwnUscc + "/months");
+  ASSERT_TRUE(months);
+  json last = json::parse(months->body)["months"].back();
+  EXPECT_EQ(last["period"], "2021-05");
+  EXPECT_EQ(last["value_added"], 390.0);
+
+  auto detail = get("county", review_path);
+  ASSERT_TRUE(detail);
+  EXPECT_EQ(json::parse(detail->body)["events"].size(), 3u);
+}
+
+// rules/submission_workflow.h writes the audit rows of submissions and reviews itself.
+TEST_F(SubmissionTest, SubmissionsAndReviewsAreAudited) {
+  auto accepted = post("ent", "/api/submissions", may_figures(390));
+  ASSERT_TRUE(accepted);
+  ASSERT_EQ(accepted->status, 201) << accepted->body;
+  std::string path =
+      "/api/submissions/" + std::to_string(json::parse(accepted->body)["id"].get<long>());
+  ASSERT_TRUE(post("county", path + "/review", {{"decision", "approve"}}));
+  ASSERT_TRUE(post("city", path + "/review", {{"decision", "reject"}, {"comment", "重报"}}));
+  auto audit = get("admin", "/api/audit");
+  ASSERT_TRUE(audit);
+  std::vector<std::string> actions;
+  json entries = json::parse(audit->body)["entries"];
+  for (const json& entry : entries) {
+    if (entry["action"].get<std::string>().starts_with("submission.")) {
+      actions.push_back(entry["action"]);
+    }
+  }
+  std::vector<std::string> expected = {"submission.create", "submission.review",
+                                       "submission.review"};
+  EXPECT_EQ(actions, expected);
+}
+
+TEST_F(SubmissionTest, SoftRulesNeedAnExplanation) {
+  json figures = may_figures(50);  // value added 3.8% of output: outside the 10–60% band
+  auto unexplained = post("ent", "/api/submissions", figures);
+  ASSERT_TRUE(unexplained);
+  EXPECT_EQ(unexplained->status, 422);
+  EXPECT_EQ(json::parse(unexplained->body)["violations"][0]["severity"], "soft");
+  figures["explanations"] = {{"value_added_ratio_band", "检修停产，增加值率偏低"}};
+  auto explained = post("ent", "/api/submissions", figures);
+  ASSERT_TRUE(explained);
+  ASSERT_EQ(explained->status, 201) << explained->body;
+  json warnings = json::parse(explained->body)["warnings"];
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0]["rule"], "value_added_ratio_band");
+}
+
+TEST_F(SubmissionTest, MalformedBodiesAre400) {
+  auto not_object = post("ent", "/api/submissions", json::array());
+  ASSERT_TRUE(not_object);
+  EXPECT_EQ(not_object->status, 400);
+  auto bad_period =
+      post("ent", "/api/submissions", {{"uscc", kOwnUscc}, {"period", "2021-13"}, {"output", 1}});
+  ASSERT_TRUE(bad_period);
+  EXPECT_EQ(bad_period->status, 400);
+  auto bad_decision = post("county", "/api/submissions/1/review", {{"decision", "maybe"}});
+  ASSERT_TRUE(bad_decision);
+  EXPECT_EQ(bad_decision->status, 400);
+}
+
+}  // namespace
+}  // namespace zhizao::testing
