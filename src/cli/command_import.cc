@@ -5,6 +5,7 @@
 #include <memory>
 #include <sstream>
 
+#include "base/progress_bar.h"
 #include "base/text.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -46,7 +47,14 @@ int run_import(const ImportArgs& args) {
   }
   auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
   if (!db) return report_failure(db.error());
-  auto outcome = import_files(**db, args.files, options);
+  auto outcome = [&] {
+    // The bar is cleared when this scope ends, before any warning or error is printed.
+    ProgressBar bar("import", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+    options.progress = [&bar](std::string_view stage, size_t done, size_t total) {
+      bar.update(stage, done, total);
+    };
+    return import_files(**db, args.files, options);
+  }();
   if (!outcome) return report_failure(outcome.error());
   for (const std::string& warning : outcome->warnings) fmt::print(stderr, "warning: {}\n", warning);
   if (outcome->refused()) {
@@ -70,7 +78,8 @@ int run_import(const ImportArgs& args) {
 
 void add_import_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ImportArgs>();
-  CLI::App* cmd = app.add_subcommand("import", "Import the data contract's CSV files (all or nothing)");
+  CLI::App* cmd =
+      app.add_subcommand("import", "Import the data contract's CSV files (all or nothing)");
   cmd->add_option("--db", args->db, "Database file (created if missing)")->required();
   cmd->add_option("files", args->files, "Files: enterprises.csv monthly.csv deflators.csv ...")
       ->required()
@@ -80,9 +89,10 @@ void add_import_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--uscc-exceptions", args->uscc_exceptions,
                   "File of genuine USCCs that fail their check digit, one a line");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but warnings and errors");
-  cmd->footer("Example:\n  zhizao import --db city.db data/*.csv\n"
-              "Every error is printed as FILE:LINE: COLUMN: reason; then nothing is stored "
-              "and the exit code is 2.");
+  cmd->footer(
+      "Example:\n  zhizao import --db city.db data/*.csv\n"
+      "Every error is printed as FILE:LINE: COLUMN: reason; then nothing is stored "
+      "and the exit code is 2.");
   cmd->callback([args, exit_code] { *exit_code = run_import(*args); });
 }
 

@@ -87,9 +87,13 @@ Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>&
 
 Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>& sources,
                                      const ImportOptions& options) {
+  auto report_progress = [&](std::string_view stage, size_t done, size_t total) {
+    if (options.progress) options.progress(stage, done, total);
+  };
   std::vector<ParsedFile> files;
   files.reserve(sources.size());
   for (const SourceFile& source : sources) {
+    report_progress("reading", static_cast<size_t>(&source - sources.data()), sources.size());
     if (!detail::is_workbook(source)) {
       files.push_back(detail::parse_file(source, options));
       continue;
@@ -98,6 +102,7 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
       files.push_back(std::move(sheet));
     }
   }
+  report_progress("checking", sources.size(), sources.size());
   Result<Dataset> stored = db.load();
   if (!stored) return fail(stored.error());
   detail::check_duplicate_keys(files);
@@ -105,6 +110,7 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   ImportOutcome outcome;
   collect_findings(files, outcome);
   if (outcome.refused()) return outcome;
+  report_progress("storing", sources.size(), sources.size());
   Result<ApplySummary> summary = db.apply(batches_in_dependency_order(files));
   if (!summary) return fail(summary.error());
   outcome.summary = *summary;

@@ -3,6 +3,7 @@
 // the other files of the same import, then store all of it or nothing.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,9 +22,14 @@ struct SourceFile {
   std::string bytes;
 };
 
+// Called as an import moves through its stages ("reading" file by file, "checking", "storing"),
+// so that a terminal can show a progress bar. Runs on the importing thread.
+using ImportProgress = std::function<void(std::string_view stage, size_t done, size_t total)>;
+
 struct ImportOptions {
   std::optional<Encoding> encoding;  // forced with --encoding; detected when absent
   UsccExceptions uscc_exceptions = default_uscc_exceptions();
+  ImportProgress progress;  // may be empty
 };
 
 struct ImportOutcome {
