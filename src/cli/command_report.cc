@@ -6,17 +6,43 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
+#include "document/office_report.h"
+#include "document/report_charts.h"
+#include "engine/trend.h"
 
 namespace zhizao {
 namespace {
 
+// The office formats: xlsx and docx are binary, so they go to a file, never to a terminal.
+int write_office_report(const ReportOptions& options, OfficeFormat format, const Dataset& dataset,
+                        const ReportRequest& request, const ReportData& report) {
+  OfficeOptions office{options.language(), today_label(options.language())};
+  if (format == OfficeFormat::kXlsx) {
+    Status written = write_xlsx_report(report, options.output, office);
+    return written.is_ok() ? kExitDone : report_failure(written);
+  }
+  auto trend = compute_trend(dataset, request, kTrendMonths);
+  if (!trend) return report_failure(trend.error());
+  auto bytes = format == OfficeFormat::kDocx ? render_docx_report(report, *trend, office)
+                                             : render_html_report(report, *trend, office);
+  if (!bytes) return report_failure(bytes.error());
+  Status written = write_output(options.output, *bytes);
+  return written.is_ok() ? kExitDone : report_failure(written);
+}
+
 int run_report(const ReportOptions& options) {
   auto request = options.request();
   if (!request) return report_failure(request.error());
+  std::optional<OfficeFormat> office = options.office_format();
+  if (office && *office != OfficeFormat::kHtml && options.output.empty()) {
+    return report_failure(Status::usage(
+        fmt::format("--format {} writes a binary file: give --output FILE", options.format)));
+  }
   auto dataset = load_dataset(options.db);
   if (!dataset) return report_failure(dataset.error());
   auto report = compute_report(*dataset, *request);
   if (!report) return report_failure(report.error());
+  if (office) return write_office_report(options, *office, *dataset, *request, *report);
   std::string text = render_report(*report, options.report_format(), options.language());
   Status written = write_output(options.output, text);
   return written.is_ok() ? kExitDone : report_failure(written);
@@ -60,19 +86,21 @@ int run_explain(const ExplainArgs& args) {
 void add_report_command(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<ReportOptions>();
   CLI::App* cmd = app.add_subcommand("report", "Write the monthly analysis of a period");
-  options->add_to(cmd);
+  options->add_to(cmd, OfficeFormats::kIncluded);
   cmd->footer(
       "Examples:\n  zhizao report --db city.db --period 2021-04\n"
       "  zhizao report --db city.db --period 2021-04 --monthly --lang en\n"
       "  zhizao report --db city.db --period 2021-04 --json\n"
+      "  zhizao report --db city.db --period 2021-04 --format docx --output 2021-04.docx\n"
+      "  zhizao report --db city.db --period 2021-04 --format xlsx --output 2021-04.xlsx\n"
+      "  zhizao report --db city.db --period 2021-04 --format html --output 2021-04.html\n"
       "January is released with February (1-2月): ask for YYYY-02.");
   cmd->callback([options, exit_code] { *exit_code = run_report(*options); });
 }
 
 void add_explain_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ExplainArgs>();
-  CLI::App* cmd =
-      app.add_subcommand("explain", "Trace a figure down to the enterprises behind it");
+  CLI::App* cmd = app.add_subcommand("explain", "Trace a figure down to the enterprises behind it");
   args->report.add_to(cmd);
   auto* group = cmd->add_option_group("target", "What to explain (default: all industry)");
   group->add_option("--division", args->division, "A 2-digit division, e.g. 34");

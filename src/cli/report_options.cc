@@ -10,13 +10,19 @@
 
 namespace zhizao {
 
-void ReportOptions::add_to(CLI::App* cmd) {
+void ReportOptions::add_to(CLI::App* cmd, OfficeFormats office) {
   cmd->add_option("--db", db, "Database file")->required();
   cmd->add_option("--period", period, "Report period YYYY-MM (also YYYYMM, YYYY年M月)")->required();
   cmd->add_flag("--monthly", monthly, "Month M alone (当月) instead of months 1..M (累计)");
   cmd->add_flag("--json", json, "Print the data contract's JSON object (same as --format json)");
-  cmd->add_option("--format", format, "text, markdown or json")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  if (office == OfficeFormats::kIncluded) {
+    cmd->add_option("--format", format,
+                    "text, markdown, json, html, or xlsx or docx (these two need --output)")
+        ->check(CLI::IsMember({"text", "markdown", "json", "html", "xlsx", "docx"}));
+  } else {
+    cmd->add_option("--format", format, "text, markdown or json")
+        ->check(CLI::IsMember({"text", "markdown", "json"}));
+  }
   cmd->add_option("--lang", lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--scope", scope, "Restrict to a region code (any level) or a region group id");
   cmd->add_option("-o,--output", output, "Write to FILE instead of standard output");
@@ -36,6 +42,14 @@ ReportFormat ReportOptions::report_format() const {
   if (json || format == "json") return ReportFormat::kJson;
   if (format == "markdown") return ReportFormat::kMarkdown;
   return ReportFormat::kText;
+}
+
+std::optional<OfficeFormat> ReportOptions::office_format() const {
+  if (json) return std::nullopt;
+  if (format == "xlsx") return OfficeFormat::kXlsx;
+  if (format == "docx") return OfficeFormat::kDocx;
+  if (format == "html") return OfficeFormat::kHtml;
+  return std::nullopt;
 }
 
 Result<Dataset> load_dataset(const std::string& path) {

@@ -3,15 +3,20 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 
 #include "base/language.h"
 #include "base/result.h"
+#include "document/office_report.h"
 #include "domain/dataset.h"
 #include "engine/engine.h"
 #include "report/render.h"
 
 namespace zhizao {
+
+// Whether a command offers the office formats (xlsx, docx, html) besides text, markdown, json.
+enum class OfficeFormats { kExcluded, kIncluded };
 
 struct ReportOptions {
   std::string db;
@@ -23,11 +28,13 @@ struct ReportOptions {
   std::string scope;
   std::string output;
 
-  // Adds the options to `cmd`.
-  void add_to(CLI::App* cmd);
+  // Adds the options to `cmd`; `office` adds xlsx, docx and html to --format's choices.
+  void add_to(CLI::App* cmd, OfficeFormats office = OfficeFormats::kExcluded);
   // Returns the engine request. Errors: kUsage for a malformed period.
   Result<ReportRequest> request() const;
   ReportFormat report_format() const;
+  // The office format asked for, or nullopt for text, markdown and json (also when --json).
+  std::optional<OfficeFormat> office_format() const;
   Language language() const { return lang == "en" ? Language::kEn : Language::kZh; }
 };
 
