@@ -12,13 +12,15 @@ template <typename T>
 using Result = tl::expected<T, Status>;
 
 // Wraps a failed Status for returning from a function that returns Result<T>.
-inline tl::unexpected<Status> fail(Status status) { return tl::unexpected<Status>(std::move(status)); }
+inline tl::unexpected<Status> fail(Status status) {
+  return tl::unexpected<Status>(std::move(status));
+}
 
 }  // namespace zhizao
 
 // In a function returning Status: returns the failed Status of `expr`.
-#define ZHIZAO_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::zhizao::Status zhizao_status_ = (expr); \
+#define ZHIZAO_RETURN_IF_ERROR(expr)                    \
+  do {                                                  \
+    ::zhizao::Status zhizao_status_ = (expr);           \
     if (!zhizao_status_.is_ok()) return zhizao_status_; \
   } while (0)

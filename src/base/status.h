@@ -12,12 +12,12 @@ namespace zhizao {
 // The closed set of failure kinds. Adding one means updating exit_code_for() in the CLI.
 enum class StatusCode {
   kOk,
-  kUsage,         // the caller asked for something malformed (bad flag, January alone, ...)
-  kNotFound,      // a named thing (file, database, period, enterprise) does not exist
-  kInvalidData,   // input data was refused; the message lists every located error
-  kIoError,       // the operating system failed a read or write
-  kCorruption,    // stored data does not satisfy its own invariants
-  kInternal,      // a bug: an invariant of zhizao itself was broken
+  kUsage,        // the caller asked for something malformed (bad flag, January alone, ...)
+  kNotFound,     // a named thing (file, database, period, enterprise) does not exist
+  kInvalidData,  // input data was refused; the message lists every located error
+  kIoError,      // the operating system failed a read or write
+  kCorruption,   // stored data does not satisfy its own invariants
+  kInternal,     // a bug: an invariant of zhizao itself was broken
 };
 
 // Returns the lower-case English name of `code`, e.g. "invalid data".

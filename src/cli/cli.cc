@@ -15,8 +15,9 @@
 namespace zhizao {
 
 int run_cli(int argc, char** argv) {
-  CLI::App app{"zhizao (智造): monthly industrial statistics, from enterprise records to the report",
-               "zhizao"};
+  CLI::App app{
+      "zhizao (智造): monthly industrial statistics, from enterprise records to the report",
+      "zhizao"};
   app.set_version_flag("--version", ZHIZAO_VERSION);
   app.require_subcommand(1);
   app.footer(

@@ -77,9 +77,10 @@ constexpr std::string_view kExamples = R"txt(Examples
 )txt";
 
 const std::map<std::string_view, std::string_view>& topics() {
-  static const std::map<std::string_view, std::string_view> kTopics = {
-      {"files", kFiles}, {"indicators", kIndicators}, {"exit-codes", kExitCodes},
-      {"examples", kExamples}};
+  static const std::map<std::string_view, std::string_view> kTopics = {{"files", kFiles},
+                                                                       {"indicators", kIndicators},
+                                                                       {"exit-codes", kExitCodes},
+                                                                       {"examples", kExamples}};
   return kTopics;
 }
 

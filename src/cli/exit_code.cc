@@ -8,13 +8,16 @@ namespace zhizao {
 
 int exit_code_for(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return kExitDone;
-    case StatusCode::kInvalidData: return kExitDataRefused;
+    case StatusCode::kOk:
+      return kExitDone;
+    case StatusCode::kInvalidData:
+      return kExitDataRefused;
     case StatusCode::kUsage:
     case StatusCode::kNotFound:
     case StatusCode::kIoError:
     case StatusCode::kCorruption:
-    case StatusCode::kInternal: return kExitUsage;
+    case StatusCode::kInternal:
+      return kExitUsage;
   }
   return kExitUsage;
 }

@@ -174,7 +174,8 @@ nlohmann::ordered_json report_to_json(const ReportData& report) {
       {"projects", detail::projects_to_json(report.projects)},
   };
   out["monthly"] = report.window == WindowKind::kMonthly;
-  out["scope"] = report.scope.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.scope);
+  out["scope"] =
+      report.scope.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.scope);
   return out;
 }
 

@@ -62,7 +62,8 @@ std::string sections_paragraph(const ReportData& report, const std::string& area
 
 std::string breadth_sentence(const Breadth& breadth) {
   if (breadth.with_data == 0) return "制造业31个行业大类均无可比数据。";
-  std::string text = fmt::format("在制造业涵盖的31个行业大类中，{}个行业有数据，", breadth.with_data);
+  std::string text =
+      fmt::format("在制造业涵盖的31个行业大类中，{}个行业有数据，", breadth.with_data);
   if (breadth.growing == 0) return text + "没有行业增加值实现增长。";
   text += fmt::format("{}个行业增加值实现增长", breadth.growing);
   if (has_figure(breadth.share)) {

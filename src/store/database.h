@@ -76,7 +76,7 @@ class Database {
   // The schema version this binary writes (PRAGMA user_version).
   static int schema_version();
 
- // The connection, for the other classes of the store module (accounts, submissions) that keep
+  // The connection, for the other classes of the store module (accounts, submissions) that keep
   // their own tables in the same file. Owned by this Database; same thread rules.
   sqlite3* native_handle() const { return handle_; }
 

@@ -47,7 +47,8 @@ RunResult run_zhizao(const std::vector<std::string>& args) {
   std::filesystem::path dir = fresh_directory("run" + std::to_string(counter++));
   std::string command = shell_quote(ZHIZAO_BINARY);
   for (const std::string& arg : args) command += " " + shell_quote(arg);
-  command += " >" + shell_quote((dir / "out").string()) + " 2>" + shell_quote((dir / "err").string());
+  command +=
+      " >" + shell_quote((dir / "out").string()) + " 2>" + shell_quote((dir / "err").string());
   command += " </dev/null";
   int status = std::system(command.c_str());
   RunResult result;

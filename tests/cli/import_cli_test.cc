@@ -11,7 +11,8 @@ namespace {
 
 TEST(ImportCli, ImportsTheSmallDatasetInAnyOrderWithTheSameReport) {
   auto dir = fresh_directory("import-order");
-  auto forward = import_into(dir / "a.db", csv_files_in(test_data("cli/small"), FileOrder::kByName));
+  auto forward =
+      import_into(dir / "a.db", csv_files_in(test_data("cli/small"), FileOrder::kByName));
   ASSERT_EQ(forward.exit_code, 0) << forward.err;
   auto backward =
       import_into(dir / "b.db", csv_files_in(test_data("cli/small"), FileOrder::kReverse));
@@ -29,9 +30,9 @@ TEST(ImportCli, RefusesMalformedFilesWholeAndLocatesEveryError) {
   // Good reference data first, so that the refused import must leave it exactly as it was.
   ASSERT_EQ(import_into(db, csv_files_in(test_data("cli/small"), FileOrder::kByName)).exit_code, 0);
   auto before = run_zhizao({"report", "--db", db.string(), "--period", "2021-04", "--json"});
-  auto refused = run_zhizao({"import", "--db", db.string(),
-                             test_data("cli/bad/enterprises.csv").string(),
-                             test_data("cli/bad/monthly.csv").string()});
+  auto refused =
+      run_zhizao({"import", "--db", db.string(), test_data("cli/bad/enterprises.csv").string(),
+                  test_data("cli/bad/monthly.csv").string()});
   EXPECT_EQ(refused.exit_code, 2);
   std::string stderr_text = refused.err;
   // Paths differ between machines: compare with the folder replaced by a placeholder.

@@ -41,7 +41,8 @@ TEST_F(ReportCli, GoldenOutputsInEveryFormatAndLanguage) {
       {{"--period", "2021-04", "--lang", "en"}, "cli/golden/small_2021-04.en.txt"},
       {{"--period", "2021-04", "--format", "markdown"}, "cli/golden/small_2021-04.zh.md"},
       {{"--period", "2021-04", "--monthly", "--json"}, "cli/golden/small_2021-04_monthly.json"},
-      {{"--period", "2021-02", "--monthly", "--lang", "en"}, "cli/golden/small_2021-02_monthly.en.txt"},
+      {{"--period", "2021-02", "--monthly", "--lang", "en"},
+       "cli/golden/small_2021-02_monthly.en.txt"},
   };
   for (const Case& c : cases) {
     auto result = report(c.args);
@@ -58,8 +59,8 @@ TEST_F(ReportCli, JsonFollowsTheContract) {
   EXPECT_EQ(json["window"]["from"], "2021-01");
   EXPECT_EQ(json["window"]["to"], "2021-04");
   for (const char* key : {"value_added_growth", "manufacturing_value_added_growth", "output_growth",
-                          "electricity_growth", "enterprises", "manufacturing_breadth",
-                          "divisions", "regions", "parks", "chains"}) {
+                          "electricity_growth", "enterprises", "manufacturing_breadth", "divisions",
+                          "regions", "parks", "chains"}) {
     EXPECT_TRUE(json["industry"].contains(key)) << key;
   }
   for (const char* key : {"count", "output_growth", "over_50", "doubled"}) {

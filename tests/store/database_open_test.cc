@@ -63,7 +63,8 @@ TEST(DatabaseOpen, MigratesAPartlyMigratedDatabase) {
   ASSERT_TRUE(loaded.has_value());
   ASSERT_EQ(loaded->region_groups.size(), 1u);
   EXPECT_EQ(loaded->region_groups[0].id, "luoyang-metro");
-  EXPECT_EQ(raw_sql(file.path(), "PRAGMA user_version"), std::to_string(Database::schema_version()));
+  EXPECT_EQ(raw_sql(file.path(), "PRAGMA user_version"),
+            std::to_string(Database::schema_version()));
 }
 
 TEST(DatabaseOpen, MustExistRefusesAMissingFile) {
