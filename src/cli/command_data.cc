@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "base/progress_bar.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "demo/luoyang_demo.h"
@@ -61,6 +62,7 @@ struct ExportArgs {
   std::string dir;
   std::string format = "csv";
   std::string output;
+  bool quiet = false;
 };
 
 int run_export(const ExportArgs& args) {
@@ -72,12 +74,20 @@ int run_export(const ExportArgs& args) {
   }
   auto db = Database::open(args.db, OpenMode::kMustExist);
   if (!db) return report_failure(db.error());
-  auto dataset = (*db)->load();
-  if (!dataset) return report_failure(dataset.error());
-  Status written =
-      xlsx ? export_contract_workbook(*dataset, target) : export_contract_files(*dataset, target);
+  Status written = [&] {
+    // Drawn only on a terminal; cleared when this scope ends, before any message.
+    ProgressBar bar("export", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
+    bar.update("loading", 0, 2);
+    auto dataset = (*db)->load();
+    if (!dataset) return dataset.error();
+    bar.update("writing", 1, 2);
+    return xlsx ? export_contract_workbook(*dataset, target)
+                : export_contract_files(*dataset, target);
+  }();
   if (!written.is_ok()) return report_failure(written);
-  fmt::print("wrote the contract's {} to {}\n", xlsx ? "data as a workbook" : "files", target);
+  if (!args.quiet) {
+    fmt::print("wrote the contract's {} to {}\n", xlsx ? "data as a workbook" : "files", target);
+  }
   return kExitDone;
 }
 
@@ -131,6 +141,7 @@ void add_export_command(CLI::App& app, int* exit_code) {
       ->check(CLI::IsMember({"csv", "xlsx"}))
       ->capture_default_str();
   cmd->add_option("--output", args->output, "The .xlsx file to write (or the CSV directory)");
+  cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but errors");
   cmd->footer(
       "Example:\n  zhizao export --db city.db out/\n  zhizao import --db copy.db out/*.csv\n"
       "  zhizao export --db city.db --format xlsx --output data.xlsx");

@@ -14,6 +14,8 @@ TEST(ImportCli, ImportsTheSmallDatasetInAnyOrderWithTheSameReport) {
   auto forward =
       import_into(dir / "a.db", csv_files_in(test_data("cli/small"), FileOrder::kByName));
   ASSERT_EQ(forward.exit_code, 0) << forward.err;
+  // Standard error is a file here, not a terminal: no progress bar may leak into it.
+  EXPECT_EQ(forward.err.find('\r'), std::string::npos) << forward.err;
   auto backward =
       import_into(dir / "b.db", csv_files_in(test_data("cli/small"), FileOrder::kReverse));
   ASSERT_EQ(backward.exit_code, 0) << backward.err;
