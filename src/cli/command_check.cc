@@ -67,6 +67,8 @@ void add_check_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--failures", args->failures, "Failing records listed per rule (default 5)");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->footer(
+      "Example:\n  zhizao check --db city.db --period 2021-04\n"
+      "  zhizao check --db city.db --rules my_rules.toml --json\n"
       "Each rule is summarised as items, passes, fails and missing (a variable had no value),\n"
       "as the R package validate does. Failures are findings: the exit code is 0. A malformed\n"
       "rules file is reported as FILE:LINE: reason with exit code 2. See docs/rules.md.");

@@ -99,3 +99,23 @@ TEST(ImportCli, MissingFileIsAUsageError) {
 
 }  // namespace
 }  // namespace zhizao::testing
+
+namespace zhizao::testing {
+namespace {
+
+// Terminal manners (issue 5): every command's --help ends with an example.
+TEST(HelpCli, EveryCommandHasAnExample) {
+  for (const char* command : {"import", "report", "explain", "revisions", "export", "demo", "help",
+                              "template", "check", "serve", "user"}) {
+    auto result = run_zhizao({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_NE(result.out.find("Example"), std::string::npos) << command << ": " << result.out;
+  }
+  auto topic = run_zhizao({"help", "indicators"});
+  EXPECT_EQ(topic.exit_code, 0);
+  EXPECT_NE(topic.out.find("comparable"), std::string::npos);
+  EXPECT_EQ(run_zhizao({"help", "nope"}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace zhizao::testing
