@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "columnar/report_input.h"
 #include "ingest/importer.h"
 
 namespace zhizao {
@@ -71,6 +72,10 @@ int run_import(const ImportArgs& args) {
     fmt::print("import {}: {} inserted, {} replaced (revisions kept), {} unchanged\n", s.import_id,
                s.inserted, s.replaced, s.unchanged);
   }
+  // The reports' columnar snapshot follows the commit now rather than at the next report; if it
+  // cannot, the next report rebuilds it (it never reads a stale one).
+  Status refreshed = refresh_snapshot(**db, args.db);
+  if (!refreshed.is_ok()) fmt::print(stderr, "warning: snapshot: {}\n", refreshed.message());
   return kExitDone;
 }
 

@@ -14,14 +14,14 @@ namespace zhizao {
 namespace {
 
 // The office formats: xlsx and docx are binary, so they go to a file, never to a terminal.
-int write_office_report(const ReportOptions& options, OfficeFormat format, const Dataset& dataset,
+int write_office_report(const ReportOptions& options, OfficeFormat format, const ReportInput& input,
                         const ReportRequest& request, const ReportData& report) {
   OfficeOptions office{options.language(), today_label(options.language())};
   if (format == OfficeFormat::kXlsx) {
     Status written = write_xlsx_report(report, options.output, office);
     return written.is_ok() ? kExitDone : report_failure(written);
   }
-  auto trend = compute_trend(dataset, request, kTrendMonths);
+  auto trend = input.trend(request, kTrendMonths);
   if (!trend) return report_failure(trend.error());
   auto bytes = format == OfficeFormat::kDocx ? render_docx_report(report, *trend, office)
                                              : render_html_report(report, *trend, office);
@@ -38,11 +38,11 @@ int run_report(const ReportOptions& options) {
     return report_failure(Status::usage(
         fmt::format("--format {} writes a binary file: give --output FILE", options.format)));
   }
-  auto dataset = load_dataset(options.db);
-  if (!dataset) return report_failure(dataset.error());
-  auto report = compute_report(*dataset, *request);
+  auto input = open_report_input(options.db, options.no_snapshot);
+  if (!input) return report_failure(input.error());
+  auto report = input->report(*request);
   if (!report) return report_failure(report.error());
-  if (office) return write_office_report(options, *office, *dataset, *request, *report);
+  if (office) return write_office_report(options, *office, *input, *request, *report);
   std::string text = render_report(*report, options.report_format(), options.language());
   Status written = write_output(options.output, text);
   return written.is_ok() ? kExitDone : report_failure(written);
@@ -71,9 +71,9 @@ struct ExplainArgs {
 int run_explain(const ExplainArgs& args) {
   auto request = args.report.request();
   if (!request) return report_failure(request.error());
-  auto dataset = load_dataset(args.report.db);
-  if (!dataset) return report_failure(dataset.error());
-  auto explanation = explain(*dataset, *request, args.target());
+  auto input = open_report_input(args.report.db, args.report.no_snapshot);
+  if (!input) return report_failure(input.error());
+  auto explanation = input->explain(*request, args.target());
   if (!explanation) return report_failure(explanation.error());
   std::string text =
       render_explanation(*explanation, args.report.report_format(), args.report.language());

@@ -26,6 +26,8 @@ void ReportOptions::add_to(CLI::App* cmd, OfficeFormats office) {
   cmd->add_option("--lang", lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--scope", scope, "Restrict to a region code (any level) or a region group id");
   cmd->add_option("-o,--output", output, "Write to FILE instead of standard output");
+  cmd->add_flag("--no-snapshot", no_snapshot,
+                "Read every record from the database, not the columnar snapshot (to compare)");
 }
 
 Result<ReportRequest> ReportOptions::request() const {
@@ -56,6 +58,12 @@ Result<Dataset> load_dataset(const std::string& path) {
   auto db = Database::open(path, OpenMode::kMustExist);
   if (!db) return fail(db.error());
   return (*db)->load();
+}
+
+Result<ReportInput> open_report_input(const std::string& path, bool no_snapshot) {
+  auto db = Database::open(path, OpenMode::kMustExist);
+  if (!db) return fail(db.error());
+  return open_report_input(**db, path, no_snapshot ? SnapshotUse::kOff : SnapshotUse::kAuto);
 }
 
 Status write_output(const std::string& output, const std::string& text) {

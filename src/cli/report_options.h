@@ -8,6 +8,7 @@
 
 #include "base/language.h"
 #include "base/result.h"
+#include "columnar/report_input.h"
 #include "document/office_report.h"
 #include "domain/dataset.h"
 #include "engine/engine.h"
@@ -27,6 +28,7 @@ struct ReportOptions {
   std::string lang = "zh";
   std::string scope;
   std::string output;
+  bool no_snapshot = false;  // read every record from SQLite, not the columnar snapshot
 
   // Adds the options to `cmd`; `office` adds xlsx, docx and html to --format's choices.
   void add_to(CLI::App* cmd, OfficeFormats office = OfficeFormats::kExcluded);
@@ -37,6 +39,11 @@ struct ReportOptions {
   std::optional<OfficeFormat> office_format() const;
   Language language() const { return lang == "en" ? Language::kEn : Language::kZh; }
 };
+
+// Opens the existing database at `path` and returns what its reports compute from: the columnar
+// snapshot beside it (rebuilt when stale), or with `no_snapshot` every record loaded.
+// Errors: kNotFound when there is no database; kIoError, kCorruption.
+Result<ReportInput> open_report_input(const std::string& path, bool no_snapshot);
 
 // Opens the existing database at `path` and loads every record.
 // Errors: kNotFound when there is no database; kIoError, kCorruption.

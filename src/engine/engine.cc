@@ -34,11 +34,22 @@ ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& 
 
 }  // namespace detail
 
-Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& request) {
-  detail::IndexedDataset data(dataset);
+namespace {
+
+Result<ReportData> report_of(const detail::IndexedDataset& data, const ReportRequest& request) {
   Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(data, request);
   if (!scoped) return fail(scoped.error());
   return detail::assemble_report(data, *scoped, request);
+}
+
+}  // namespace
+
+Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& request) {
+  return report_of(detail::IndexedDataset(dataset), request);
+}
+
+Result<ReportData> compute_report(const ColumnarData& data, const ReportRequest& request) {
+  return report_of(detail::IndexedDataset(data.tables, data.columns), request);
 }
 
 }  // namespace zhizao

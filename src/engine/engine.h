@@ -8,6 +8,7 @@
 
 #include "base/result.h"
 #include "domain/dataset.h"
+#include "engine/monthly_columns.h"
 #include "engine/report_data.h"
 
 namespace zhizao {
@@ -22,6 +23,17 @@ struct ReportRequest {
 // Errors: kUsage when the period is January (released only with February as 1–2月), or when
 // `scope` is neither a known region nor a group of the dataset.
 Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& request);
+
+// The data of an engine call given as columns (issue 3, the columnar snapshot): every table of
+// `tables` except its monthly rows, which are not read, and the monthly records in `columns`,
+// whose enterprise e is tables.enterprises[e]. Both are borrowed for the call.
+struct ColumnarData {
+  const Dataset& tables;
+  const MonthlyColumns& columns;
+};
+
+// As compute_report(Dataset) over the same records: the same figures, bit for bit.
+Result<ReportData> compute_report(const ColumnarData& data, const ReportRequest& request);
 
 // What a figure is traced down to: a division, region, park, chain, or the key enterprises.
 enum class ExplainKind {
@@ -66,6 +78,10 @@ struct Explanation {
 // Traces the set's growth down to its enterprises: their sums add up to `totals`.
 // Errors: kUsage as for compute_report; kNotFound when the target code is unknown.
 Result<Explanation> explain(const Dataset& dataset, const ReportRequest& request,
+                            const ExplainTarget& target);
+
+// As explain(Dataset) over the same records.
+Result<Explanation> explain(const ColumnarData& data, const ReportRequest& request,
                             const ExplainTarget& target);
 
 }  // namespace zhizao

@@ -113,11 +113,9 @@ void sort_by_increase(std::vector<EnterpriseShare>& shares) {
                    });
 }
 
-}  // namespace
-
-Result<Explanation> explain(const Dataset& dataset, const ReportRequest& request,
-                            const ExplainTarget& target) {
-  detail::IndexedDataset data(dataset);
+Result<Explanation> explanation_of(const detail::IndexedDataset& data, const ReportRequest& request,
+                                   const ExplainTarget& target) {
+  const Dataset& dataset = data.dataset();
   Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(data, request);
   if (!scoped) return fail(scoped.error());
   ReportData report = detail::assemble_report(data, *scoped, request);
@@ -162,6 +160,18 @@ Result<Explanation> explain(const Dataset& dataset, const ReportRequest& request
   sort_by_increase(explanation.enterprises);
   explanation.totals = std::move(*totals);
   return explanation;
+}
+
+}  // namespace
+
+Result<Explanation> explain(const Dataset& dataset, const ReportRequest& request,
+                            const ExplainTarget& target) {
+  return explanation_of(detail::IndexedDataset(dataset), request, target);
+}
+
+Result<Explanation> explain(const ColumnarData& data, const ReportRequest& request,
+                            const ExplainTarget& target) {
+  return explanation_of(detail::IndexedDataset(data.tables, data.columns), request, target);
 }
 
 }  // namespace zhizao

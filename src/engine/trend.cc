@@ -6,11 +6,12 @@
 
 namespace zhizao {
 
-Result<std::vector<TrendPoint>> compute_trend(const Dataset& dataset, const ReportRequest& request,
-                                              int months) {
-  // One index for all months, and only the headline sets per month: the same figures as
-  // compute_report (the test checks it) at a fraction of the work.
-  detail::IndexedDataset data(dataset);
+namespace {
+
+// Only the headline sets per month: the same figures as compute_report (the test checks it) at a
+// fraction of the work.
+Result<std::vector<TrendPoint>> trend_of(const detail::IndexedDataset& data,
+                                         const ReportRequest& request, int months) {
   std::vector<TrendPoint> points;
   for (int back = months - 1; back >= 0; --back) {
     ReportRequest month_request = request;
@@ -25,6 +26,18 @@ Result<std::vector<TrendPoint>> compute_trend(const Dataset& dataset, const Repo
                       headline.industry.electricity_growth, headline.industry.output_growth});
   }
   return points;
+}
+
+}  // namespace
+
+Result<std::vector<TrendPoint>> compute_trend(const Dataset& dataset, const ReportRequest& request,
+                                              int months) {
+  return trend_of(detail::IndexedDataset(dataset), request, months);
+}
+
+Result<std::vector<TrendPoint>> compute_trend(const ColumnarData& data,
+                                              const ReportRequest& request, int months) {
+  return trend_of(detail::IndexedDataset(data.tables, data.columns), request, months);
 }
 
 }  // namespace zhizao

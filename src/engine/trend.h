@@ -27,4 +27,8 @@ struct TrendPoint {
 Result<std::vector<TrendPoint>> compute_trend(const Dataset& dataset, const ReportRequest& request,
                                               int months);
 
+// As compute_trend(Dataset) over the same records (engine.h, ColumnarData).
+Result<std::vector<TrendPoint>> compute_trend(const ColumnarData& data,
+                                              const ReportRequest& request, int months);
+
 }  // namespace zhizao

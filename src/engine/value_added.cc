@@ -2,12 +2,12 @@
 
 namespace zhizao::detail {
 
-std::optional<double> current_value(const IndexedDataset& data, const std::string& division,
+std::optional<double> current_value(const IndexedDataset& data, std::size_t enterprise,
                                     const MonthlyRecord& record, Measure measure) {
   switch (measure) {
     case Measure::kValueAdded:
       if (record.value_added) return record.value_added;
-      if (auto ratio = data.ratio(division, record.period.year)) return record.output * *ratio;
+      if (auto ratio = data.ratio(enterprise, record.period.year)) return record.output * *ratio;
       return std::nullopt;
     case Measure::kOutput:
       return record.output;
@@ -17,14 +17,13 @@ std::optional<double> current_value(const IndexedDataset& data, const std::strin
   return std::nullopt;
 }
 
-std::optional<double> reported_previous_value(const IndexedDataset& data,
-                                              const std::string& division,
+std::optional<double> reported_previous_value(const IndexedDataset& data, std::size_t enterprise,
                                               const MonthlyRecord& record, Measure measure) {
   switch (measure) {
     case Measure::kValueAdded:
       if (record.value_added_prev) return record.value_added_prev;
       if (record.output_prev) {
-        if (auto ratio = data.ratio(division, record.period.year - 1)) {
+        if (auto ratio = data.ratio(enterprise, record.period.year - 1)) {
           return *record.output_prev * *ratio;
         }
       }
@@ -37,9 +36,9 @@ std::optional<double> reported_previous_value(const IndexedDataset& data,
   return std::nullopt;
 }
 
-ComparablePriceValue at_comparable_prices(const IndexedDataset& data, const std::string& division,
+ComparablePriceValue at_comparable_prices(const IndexedDataset& data, std::size_t enterprise,
                                           YearMonth month, double value_added) {
-  std::optional<double> ppi = data.ppi(division, month);
+  std::optional<double> ppi = data.ppi(enterprise, month);
   if (!ppi || *ppi == 0) return {value_added, true};
   return {value_added / (*ppi / 100.0), false};
 }

@@ -21,15 +21,14 @@ inline constexpr std::size_t measure_slot(Measure measure) {
 }
 
 // Returns the record's own value of `measure` at current prices. Value added: value_added, else
-// output × ratio(division, year of the record) (so a record of Y−1 uses the ratio of Y−1); nullopt
-// when neither exists. Output always exists; electricity when reported.
-std::optional<double> current_value(const IndexedDataset& data, const std::string& division,
+// output × ratio(the enterprise's division, year of the record) (so a record of Y−1 uses the ratio
+// of Y−1); nullopt when neither exists. Output always exists; electricity when reported.
+std::optional<double> current_value(const IndexedDataset& data, std::size_t enterprise,
                                     const MonthlyRecord& record, Measure measure);
 
 // Returns the previous-year value the record reports itself (the _prev columns). Value added:
 // value_added_prev, else output_prev × ratio(division, year − 1). nullopt when not reported.
-std::optional<double> reported_previous_value(const IndexedDataset& data,
-                                              const std::string& division,
+std::optional<double> reported_previous_value(const IndexedDataset& data, std::size_t enterprise,
                                               const MonthlyRecord& record, Measure measure);
 
 // Value added at comparable prices: va / (ppi / 100). Without a PPI row, ppi = 100 and
@@ -38,7 +37,7 @@ struct ComparablePriceValue {
   double value = 0;
   bool without_ppi = false;
 };
-ComparablePriceValue at_comparable_prices(const IndexedDataset& data, const std::string& division,
+ComparablePriceValue at_comparable_prices(const IndexedDataset& data, std::size_t enterprise,
                                           YearMonth month, double value_added);
 
 }  // namespace zhizao::detail

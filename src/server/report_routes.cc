@@ -1,9 +1,13 @@
 // The reading endpoints over the engine: periods, report, trend and the drill-downs
 // (docs/api.md, "Reading"). The report and drill-down bodies are the CLI's JSON, byte for byte.
 #include <charconv>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "base/year_month.h"
+#include "columnar/report_input.h"
 #include "engine/engine.h"
 #include "engine/trend.h"
 #include "report/json_writer.h"
@@ -18,21 +22,32 @@ constexpr int kDefaultTrendMonths = 24;
 constexpr int kMaxTrendMonths = 120;
 
 struct ScopedRequest {
-  Dataset dataset;
+  ReportInput input;
   ReportRequest request;
 };
+
+// The reports' columnar snapshot of each database served, kept open between requests and
+// checked against the data version on every one, so a report never reads stale data.
+SnapshotCache& snapshot_cache(const std::string& db_path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<SnapshotCache>> caches;
+  std::lock_guard lock(mutex);
+  std::unique_ptr<SnapshotCache>& cache = caches[db_path];
+  if (cache == nullptr) cache = std::make_unique<SnapshotCache>(db_path);
+  return *cache;
+}
 
 // Loads the data and builds the request for the caller: enterprises read no aggregates (403);
 // a county user's scope is its own area or one inside it (403 otherwise). Returns std::nullopt
 // after answering.
-std::optional<ScopedRequest> scoped_request(ApiCall& call) {
+std::optional<ScopedRequest> scoped_request(ApiCall& call, const std::string& db_path) {
   if (call.actor.role.kind == RoleKind::kEnterprise) {
     send_forbidden(call.res);
     return std::nullopt;
   }
-  Result<Dataset> dataset = call.db.load();
-  if (!dataset) {
-    send_status(call.res, dataset.error());
+  Result<ReportInput> input = snapshot_cache(db_path).current(call.db, SnapshotUse::kAuto);
+  if (!input) {
+    send_status(call.res, input.error());
     return std::nullopt;
   }
   std::optional<std::string> period_text = query_param(call.req, "period");
@@ -46,12 +61,12 @@ std::optional<ScopedRequest> scoped_request(ApiCall& call) {
     return std::nullopt;
   }
   std::optional<std::string> scope = report_scope_for(
-      call.actor, query_param(call.req, "scope").value_or(""), dataset->region_groups);
+      call.actor, query_param(call.req, "scope").value_or(""), input->tables().region_groups);
   if (!scope) {
     send_forbidden(call.res);
     return std::nullopt;
   }
-  ScopedRequest out{std::move(*dataset), ReportRequest{}};
+  ScopedRequest out{std::move(*input), ReportRequest{}};
   out.request.period = *period;
   out.request.window =
       query_flag(call.req, "monthly") ? WindowKind::kMonthly : WindowKind::kCumulative;
@@ -75,10 +90,10 @@ void get_periods(ApiCall& call) {
   send_json(call.res, 200, body);
 }
 
-void get_report(ApiCall& call) {
-  std::optional<ScopedRequest> scoped = scoped_request(call);
+void get_report(ApiCall& call, const std::string& db_path) {
+  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
   if (!scoped) return;
-  Result<ReportData> report = compute_report(scoped->dataset, scoped->request);
+  Result<ReportData> report = scoped->input.report(scoped->request);
   if (!report) {
     send_status(call.res, report.error());
     return;
@@ -87,8 +102,8 @@ void get_report(ApiCall& call) {
   send_json_text(call.res, 200, render_report(*report, ReportFormat::kJson, Language::kZh));
 }
 
-void get_trend(ApiCall& call) {
-  std::optional<ScopedRequest> scoped = scoped_request(call);
+void get_trend(ApiCall& call, const std::string& db_path) {
+  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
   if (!scoped) return;
   int months = kDefaultTrendMonths;
   if (std::optional<std::string> text = query_param(call.req, "months")) {
@@ -101,7 +116,7 @@ void get_trend(ApiCall& call) {
     }
     months = parsed;
   }
-  Result<std::vector<TrendPoint>> trend = compute_trend(scoped->dataset, scoped->request, months);
+  Result<std::vector<TrendPoint>> trend = scoped->input.trend(scoped->request, months);
   if (!trend) {
     send_status(call.res, trend.error());
     return;
@@ -126,16 +141,17 @@ void get_trend(ApiCall& call) {
 
 // A drill-down: the same JSON as `zhizao explain --format json` for the caller's scope. A county
 // user may open only regions inside its area.
-void get_explanation(ApiCall& call, ExplainKind kind, std::string code) {
-  std::optional<ScopedRequest> scoped = scoped_request(call);
+void get_explanation(ApiCall& call, const std::string& db_path, ExplainKind kind,
+                     std::string code) {
+  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
   if (!scoped) return;
   if (kind == ExplainKind::kRegion && call.actor.role.kind == RoleKind::kCounty &&
-      !area_within(code, call.actor.role.code, scoped->dataset.region_groups)) {
+      !area_within(code, call.actor.role.code, scoped->input.tables().region_groups)) {
     send_forbidden(call.res);
     return;
   }
   Result<Explanation> explanation =
-      explain(scoped->dataset, scoped->request, ExplainTarget{kind, std::move(code)});
+      scoped->input.explain(scoped->request, ExplainTarget{kind, std::move(code)});
   if (!explanation) {
     send_status(call.res, explanation.error());
     return;
@@ -146,9 +162,9 @@ void get_explanation(ApiCall& call, ExplainKind kind, std::string code) {
 
 void add_explain_route(httplib::Server& http, const ServerConfig& config, const char* pattern,
                        ExplainKind kind) {
-  http.Get(pattern, authenticated(config, [kind](ApiCall& call) {
+  http.Get(pattern, authenticated(config, [kind, db_path = config.db_path](ApiCall& call) {
              std::string code = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-             get_explanation(call, kind, std::move(code));
+             get_explanation(call, db_path, kind, std::move(code));
            }));
 }
 
@@ -156,8 +172,12 @@ void add_explain_route(httplib::Server& http, const ServerConfig& config, const 
 
 void add_report_routes(httplib::Server& http, const ServerConfig& config) {
   http.Get("/api/periods", authenticated(config, get_periods));
-  http.Get("/api/report", authenticated(config, get_report));
-  http.Get("/api/trend", authenticated(config, get_trend));
+  http.Get("/api/report", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             get_report(call, db_path);
+           }));
+  http.Get("/api/trend", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             get_trend(call, db_path);
+           }));
   add_explain_route(http, config, "/api/industry", ExplainKind::kIndustry);
   add_explain_route(http, config, "/api/manufacturing", ExplainKind::kManufacturing);
   add_explain_route(http, config, "/api/key-enterprises", ExplainKind::kKeyEnterprises);

@@ -28,6 +28,9 @@ using detail::TransactionKind;
 // How long a writer waits for another process's lock before giving up with kIoError.
 constexpr int kBusyTimeoutMs = 10'000;
 
+// The page cache of a connection while it applies an import (PRAGMA cache_size, KiB).
+constexpr int kImportCacheKib = 512 * 1024;
+
 // Returns the current time as ISO 8601 UTC, e.g. "2024-05-31T08:15:00Z".
 std::string utc_now() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -73,6 +76,11 @@ Status record_counts(StatementCache& cache, const ApplySummary& summary) {
   (*update)->reset();
   return Status::ok();
 }
+
+// Moves the data version forward to at least the time in microseconds (migration 4 says why).
+constexpr const char* kBumpDataVersion =
+    "UPDATE data_version SET version = max(version + 1, "
+    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
 
 // The revision queries, one per filter shape, so each can use its index.
 const char* revisions_sql(const RevisionFilter& filter) {
@@ -145,14 +153,23 @@ Result<Dataset> Database::load() const {
 }
 
 Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches) {
+  return apply(batches, ApplyProgress());
+}
+
+Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
+                                     const ApplyProgress& progress) {
   StatementCache cache(handle_);
   // IMMEDIATE takes the write lock up front, so a concurrent import waits (busy timeout) instead
   // of failing halfway. Nothing is committed before the end: a crash leaves the old state.
   SqliteTransaction transaction(handle_);
+  // A large page cache while writing: a national import (30M rows) dirties far more than the
+  // default 2 MB, and each spill writes pages to the WAL that later rows dirty again.
+  detail::CacheSizeScope cache_size(handle_, kImportCacheKib);
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kImmediate));
   std::string now = utc_now();
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
   detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
+  writer.set_progress(progress, detail::count_rows(batches));
   for (const SourcedBatch& batch : batches) {
     Status applied = writer.apply(batch);
     if (!applied.is_ok()) {
@@ -160,8 +177,19 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches) {
     }
   }
   ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, kBumpDataVersion));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return writer.summary();
+}
+
+Result<std::int64_t> Database::data_version() const {
+  Result<SqliteStatement> query =
+      SqliteStatement::prepare(handle_, "SELECT version FROM data_version WHERE id = 1");
+  if (!query) return fail(query.error());
+  Result<StepResult> stepped = query->step();
+  if (!stepped) return fail(stepped.error());
+  if (*stepped != StepResult::kRow) return fail(Status::corruption("the data version is missing"));
+  return query->column_int64(0);
 }
 
 Result<std::vector<Revision>> Database::revisions(const RevisionFilter& filter) const {

@@ -3,6 +3,9 @@
 // progress, region groups, and every revision of submitted data.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +32,9 @@ struct ApplySummary {
   long replaced = 0;   // keys that existed with other values (a revision each)
   long unchanged = 0;  // keys that existed with the same values
 };
+
+// Reports how far Database::apply is: rows stored so far, rows in all batches.
+using ApplyProgress = std::function<void(size_t done, size_t total)>;
 
 // One replacement of a stored key: old and new values as JSON objects with the data contract's
 // English column names (missing optional values are null). Inserts of new keys write none.
@@ -69,6 +75,15 @@ class Database {
   // or kill at any point leaves the database as it was before the call or after it.
   // Precondition: the batches are validated (ingest does that). Errors: kIoError.
   Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches);
+  // The same, calling `progress` (may be empty) on this thread now and then with the rows
+  // stored so far and the rows of all batches, for a progress bar.
+  Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches,
+                             const ApplyProgress& progress);
+
+  // Returns the data version: a number that every apply() moves forward in the same transaction
+  // as its data (never back, also across a recreated or restored file), so a cache of the data
+  // may compare it to the one it was built from. Errors: kIoError, kCorruption.
+  Result<std::int64_t> data_version() const;
 
   // Returns the revisions matching `filter`, oldest first. Errors: kIoError.
   Result<std::vector<Revision>> revisions(const RevisionFilter& filter) const;

@@ -206,10 +206,25 @@ CREATE TABLE submission_event (
 ) STRICT;
 )sql";
 
+// The data version (issue 3): one row that Database::apply moves forward in the same transaction
+// as the data, so a cache of the data (the columnar snapshot) knows whether it is current. It
+// starts, and moves, to at least the time in microseconds since 1970 (ms × 1000 + a random
+// 0..999), not merely + 1: a database recreated at the same path, or restored from an older
+// backup and then changed, never comes back to a version an old snapshot carries.
+constexpr const char* kCreateDataVersion = R"sql(
+CREATE TABLE data_version (
+  id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+) STRICT;
+INSERT INTO data_version (id, version) VALUES
+  (1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000));
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{"create tables", kCreateTables},
     Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
     Migration{"platform: users, sessions, audit log, submissions", kCreatePlatformTables},
+    Migration{"data version", kCreateDataVersion},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {

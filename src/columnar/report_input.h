@@ -1,0 +1,73 @@
+// ReportInput: what the report commands and the server's reading endpoints compute from — the
+// columnar snapshot (the normal path), or every record loaded from SQLite (the old path, kept to
+// compare: ZHIZAO_NO_SNAPSHOT=1 or `--no-snapshot`). Both give the same figures.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "columnar/snapshot.h"
+#include "engine/engine.h"
+#include "engine/trend.h"
+#include "store/database.h"
+
+namespace zhizao {
+
+// Whether to read the snapshot; kAuto reads it unless ZHIZAO_NO_SNAPSHOT is set to a non-empty
+// value other than "0".
+enum class SnapshotUse { kAuto, kOff };
+
+// Immutable; thread-safe to read. Cheap to copy (the snapshot is shared).
+class ReportInput {
+ public:
+  static ReportInput of_snapshot(std::shared_ptr<const ColumnarSnapshot> snapshot);
+  static ReportInput of_dataset(Dataset dataset);
+
+  bool uses_snapshot() const { return snapshot_ != nullptr; }
+  // Every table but the monthly rows (those are empty when the snapshot is used).
+  const Dataset& tables() const;
+
+  // The engine's compute_report, explain and compute_trend over this input.
+  Result<ReportData> report(const ReportRequest& request) const;
+  Result<Explanation> explain(const ReportRequest& request, const ExplainTarget& target) const;
+  Result<std::vector<TrendPoint>> trend(const ReportRequest& request, int months) const;
+
+ private:
+  std::shared_ptr<const ColumnarSnapshot> snapshot_;
+  std::shared_ptr<const Dataset> dataset_;
+};
+
+// Whether `use` (and the environment) asks for the snapshot.
+bool snapshot_wanted(SnapshotUse use);
+
+// Returns the input for the database `db` opened from `db_path`: its snapshot, rebuilt first when
+// stale, or the loaded records when the snapshot is not wanted. When the snapshot cannot be
+// written (kIoError, e.g. a read-only directory) it notes so on stderr and loads the records.
+// Errors: as Database::load and open_or_rebuild_snapshot (kCorruption).
+Result<ReportInput> open_report_input(Database& db, const std::string& db_path, SnapshotUse use);
+
+// Rebuilds the snapshot of the database `db` opened from `db_path` after a change, unless the
+// snapshot is not wanted (ZHIZAO_NO_SNAPSHOT). Errors: as rebuild_snapshot.
+Status refresh_snapshot(Database& db, const std::string& db_path);
+
+// The snapshot of one database for a long-running process (the server): each call compares the
+// data version (one small SQLite read) and reuses the open mapping while it is current, else
+// opens or rebuilds it. Thread-safe: a rebuild happens once while other callers wait for it.
+class SnapshotCache {
+ public:
+  explicit SnapshotCache(std::string db_path) : db_path_(std::move(db_path)) {}
+
+  // Returns the input for `db` (a connection to this cache's database), as open_report_input.
+  Result<ReportInput> current(Database& db, SnapshotUse use);
+
+ private:
+  std::mutex mutex_;
+  std::string db_path_;
+  std::shared_ptr<const ColumnarSnapshot> snapshot_;  // guarded by mutex_
+};
+
+}  // namespace zhizao

@@ -1,0 +1,226 @@
+#include "columnar/table_codec.h"
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <type_traits>
+
+namespace zhizao::detail {
+namespace {
+
+// Appends values: integers and doubles as their native bytes, texts as a u32 length and bytes,
+// optionals as a presence byte and the value.
+class ByteWriter {
+ public:
+  template <typename T>
+  requires std::is_arithmetic_v<T>
+  void put(T value) { out_.append(reinterpret_cast<const char*>(&value), sizeof value); }
+  void put(const std::string& text) {
+    put(static_cast<std::uint32_t>(text.size()));
+    out_ += text;
+  }
+  void put(bool flag) { put(static_cast<std::uint8_t>(flag ? 1 : 0)); }
+  void put(YearMonth month) {
+    put(static_cast<std::int32_t>(month.year));
+    put(static_cast<std::int32_t>(month.month));
+  }
+  void put(const std::optional<double>& value) {
+    put(value.has_value());
+    if (value) put(*value);
+  }
+  void put(const std::optional<CivilDate>& date) {
+    put(date.has_value());
+    if (date) {
+      put(static_cast<std::int32_t>(date->year));
+      put(static_cast<std::int32_t>(date->month));
+      put(static_cast<std::int32_t>(date->day));
+    }
+  }
+  void put(const std::vector<std::string>& texts) {
+    put(static_cast<std::uint32_t>(texts.size()));
+    for (const std::string& text : texts) put(text);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+// Reads what ByteWriter wrote; after the first overrun every read fails and ok() is false.
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view bytes) : bytes_(bytes) {}
+
+  template <typename T>
+  requires std::is_arithmetic_v<T> T get() {
+    T value{};
+    if (!take(sizeof value)) return value;
+    std::memcpy(&value, bytes_.data() + at_ - sizeof value, sizeof value);
+    return value;
+  }
+  void get(std::string& text) {
+    auto size = get<std::uint32_t>();
+    if (!take(size)) return;
+    text.assign(bytes_.data() + at_ - size, size);
+  }
+  void get(bool& flag) { flag = get<std::uint8_t>() != 0; }
+  void get(int& value) { value = get<std::int32_t>(); }
+  void get(double& value) { value = get<double>(); }
+  void get(YearMonth& month) {
+    get(month.year);
+    get(month.month);
+  }
+  void get(std::optional<double>& value) {
+    value.reset();
+    if (get<std::uint8_t>() != 0) value = get<double>();
+  }
+  void get(std::optional<CivilDate>& date) {
+    date.reset();
+    if (get<std::uint8_t>() == 0) return;
+    CivilDate read;
+    get(read.year);
+    get(read.month);
+    get(read.day);
+    date = read;
+  }
+  void get(std::vector<std::string>& texts) {
+    std::uint32_t count = get_count(4);
+    texts.resize(count);
+    for (std::string& text : texts) get(text);
+  }
+  // A count of items, each at least `min_item_bytes` long: refused when the rest cannot hold it,
+  // so a damaged count never asks for gigabytes.
+  std::uint32_t get_count(std::size_t min_item_bytes) {
+    auto count = get<std::uint32_t>();
+    if (count > (bytes_.size() - at_) / min_item_bytes) {
+      ok_ = false;
+      return 0;
+    }
+    return count;
+  }
+  bool ok() const { return ok_; }
+  bool at_end() const { return at_ == bytes_.size(); }
+
+ private:
+  bool take(std::size_t size) {
+    if (!ok_ || size > bytes_.size() - at_) {
+      ok_ = false;
+      return false;
+    }
+    at_ += size;
+    return true;
+  }
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+  bool ok_ = true;
+};
+
+// One function per record kind lists its fields once, for writing and reading alike.
+template <typename Io, typename E>
+void fields(Io& io, E& e) requires std::is_same_v<std::remove_const_t<E>, Enterprise> {
+  io(e.uscc, e.name, e.industry, e.division, e.region, e.park, e.chains, e.key);
+}
+template <typename Io, typename D>
+void fields(Io& io, D& d) requires std::is_same_v<std::remove_const_t<D>, Deflator> {
+  io(d.division, d.period, d.ppi);
+}
+template <typename Io, typename R>
+void fields(Io& io, R& r) requires std::is_same_v<std::remove_const_t<R>, ValueAddedRatio> {
+  io(r.division, r.year, r.ratio);
+}
+template <typename Io, typename P>
+void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, Park> {
+  io(p.id, p.name, p.region, p.category);
+}
+template <typename Io, typename C>
+void fields(Io& io, C& c) requires std::is_same_v<std::remove_const_t<C>, Chain> {
+  io(c.id, c.name);
+}
+template <typename Io, typename P>
+void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, Project> {
+  io(p.id, p.name, p.region, p.total_investment, p.industry, p.chain, p.park,
+     p.year_plan_investment, p.planned_start, p.actual_start, p.planned_completion,
+     p.actual_completion);
+}
+template <typename Io, typename P>
+void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, ProjectProgress> {
+  io(p.project_id, p.period, p.investment);
+}
+template <typename Io, typename G>
+void fields(Io& io, G& g) requires std::is_same_v<std::remove_const_t<G>, RegionGroup> {
+  io(g.id, g.name, g.members);
+}
+
+struct Put {
+  ByteWriter& writer;
+  template <typename... T>
+  void operator()(const T&... values) {
+    (put_one(values), ...);
+  }
+  void put_one(int value) { writer.put(static_cast<std::int32_t>(value)); }
+  template <typename T>
+  void put_one(const T& value) {
+    writer.put(value);
+  }
+};
+
+struct Get {
+  ByteReader& reader;
+  template <typename... T>
+  void operator()(T&... values) {
+    (reader.get(values), ...);
+  }
+};
+
+template <typename Row>
+void put_rows(ByteWriter& writer, const std::vector<Row>& rows) {
+  writer.put(static_cast<std::uint32_t>(rows.size()));
+  Put put{writer};
+  for (const Row& row : rows) fields(put, row);
+}
+
+template <typename Row>
+void get_rows(ByteReader& reader, std::vector<Row>& rows) {
+  // Every record is at least a few bytes long (a text's length alone takes four).
+  std::uint32_t count = reader.get_count(4);
+  rows.resize(count);
+  Get get{reader};
+  for (Row& row : rows) {
+    if (!reader.ok()) break;
+    fields(get, row);
+  }
+}
+
+}  // namespace
+
+std::string encode_tables(const Dataset& tables) {
+  ByteWriter writer;
+  put_rows(writer, tables.enterprises);
+  put_rows(writer, tables.deflators);
+  put_rows(writer, tables.va_ratios);
+  put_rows(writer, tables.parks);
+  put_rows(writer, tables.chains);
+  put_rows(writer, tables.projects);
+  put_rows(writer, tables.project_progress);
+  put_rows(writer, tables.region_groups);
+  return writer.take();
+}
+
+Result<Dataset> decode_tables(std::string_view bytes) {
+  ByteReader reader(bytes);
+  Dataset tables;
+  get_rows(reader, tables.enterprises);
+  get_rows(reader, tables.deflators);
+  get_rows(reader, tables.va_ratios);
+  get_rows(reader, tables.parks);
+  get_rows(reader, tables.chains);
+  get_rows(reader, tables.projects);
+  get_rows(reader, tables.project_progress);
+  get_rows(reader, tables.region_groups);
+  if (!reader.ok() || !reader.at_end()) {
+    return fail(Status::corruption("the snapshot's tables are damaged"));
+  }
+  return tables;
+}
+
+}  // namespace zhizao::detail

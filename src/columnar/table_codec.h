@@ -1,0 +1,21 @@
+// The tables of a Dataset other than its monthly rows (enterprises, deflators, ratios, parks,
+// chains, projects, their progress, region groups) as bytes, for the columnar snapshot. Native
+// byte order: the snapshot is a cache on this machine, checked by its header (snapshot_file.h).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "domain/dataset.h"
+
+namespace zhizao::detail {
+
+// Returns the bytes of every table of `tables` except `monthly`, which is not written.
+std::string encode_tables(const Dataset& tables);
+
+// Returns the tables encoded by encode_tables (monthly empty). Errors: kCorruption when the
+// bytes end early, run on, or hold an impossible length.
+Result<Dataset> decode_tables(std::string_view bytes);
+
+}  // namespace zhizao::detail
