@@ -7,6 +7,7 @@
 
 #include "domain/dataset.h"
 #include "ingest/parsed_file.h"
+#include "store/stored_ids.h"
 
 namespace zhizao::detail {
 
@@ -16,6 +17,6 @@ void check_duplicate_keys(std::vector<ParsedFile>& files);
 
 // Reports every reference to an enterprise, project, park or chain that is neither in `stored`
 // nor in one of `files`.
-void check_references(std::vector<ParsedFile>& files, const Dataset& stored);
+void check_references(std::vector<ParsedFile>& files, const StoredIds& stored);
 
 }  // namespace zhizao::detail

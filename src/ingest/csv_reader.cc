@@ -34,15 +34,16 @@ Status CsvReader::read_quoted(std::vector<FieldSpan>& spans) {
       segment = pos_;
       continue;
     }
+    pos_ = quote + 1;
+    // The broken field is left out, so that its index is record.fields.size() (see next()).
+    if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
+      return Status::invalid_data("unexpected character after a closing quote");
+    }
     if (unescaped) {
       scratch_.append(text_.substr(segment, quote - segment));
       spans.push_back({true, scratch_start, scratch_.size() - scratch_start});
     } else {
       spans.push_back({false, segment, quote - segment});
-    }
-    pos_ = quote + 1;
-    if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
-      return Status::invalid_data("unexpected character after a closing quote");
     }
     return Status::ok();
   }

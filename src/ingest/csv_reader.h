@@ -21,6 +21,13 @@ struct CsvRecord {
 class CsvReader {
  public:
   explicit CsvReader(std::string_view text) : text_(text) {}
+  // Reads `text`, a later part of a file whose first byte is on line `first_line`, so that the
+  // records' lines are those of the whole file.
+  CsvReader(std::string_view text, long first_line) : text_(text), line_(first_line) {}
+
+  // The offset in the text of the next byte to read: after a record, the start of the next one
+  // (or of the blank lines before it).
+  size_t position() const { return pos_; }
 
   // Reads the next record into `record`. Returns true when one was read, false at the end.
   // Errors: kInvalidData "unterminated quoted field" or "unexpected character after a closing

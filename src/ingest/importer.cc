@@ -10,6 +10,7 @@
 #include "ingest/cross_checks.h"
 #include "ingest/file_parser.h"
 #include "ingest/sheet_parser.h"
+#include "store/stored_ids.h"
 
 namespace zhizao {
 namespace {
@@ -103,7 +104,8 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
     }
   }
   report_progress("checking", sources.size(), sources.size());
-  Result<Dataset> stored = db.load();
+  // Only the ids rows may refer to, not the stored records (tens of millions of monthly rows).
+  Result<StoredIds> stored = load_stored_ids(db);
   if (!stored) return fail(stored.error());
   detail::check_duplicate_keys(files);
   detail::check_references(files, *stored);
@@ -111,7 +113,9 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   collect_findings(files, outcome);
   if (outcome.refused()) return outcome;
   report_progress("storing", sources.size(), sources.size());
-  Result<ApplySummary> summary = db.apply(batches_in_dependency_order(files));
+  Result<ApplySummary> summary =
+      db.apply(batches_in_dependency_order(files),
+               [&](size_t done, size_t total) { report_progress("storing", done, total); });
   if (!summary) return fail(summary.error());
   outcome.summary = *summary;
   return outcome;

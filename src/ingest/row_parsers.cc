@@ -6,6 +6,7 @@
 #include "domain/region.h"
 #include "domain/region_group.h"
 #include "domain/uscc.h"
+#include "ingest/uscc_fast_path.h"
 
 namespace zhizao::detail {
 namespace {
@@ -16,6 +17,7 @@ constexpr auto kOpt = Presence::kOptional;
 std::string uscc(RowReader& row, int column, const ImportOptions& options) {
   std::string_view text = row.text(column, kReq);
   if (text.empty()) return {};
+  if (is_canonical_valid_uscc(text)) return std::string(text);
   Result<std::string> code = check_uscc(text, options.uscc_exceptions);
   if (!code) {
     row.error(column, code.error().message());

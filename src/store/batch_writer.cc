@@ -15,7 +15,34 @@ constexpr const char* kInsertRevision =
     "INSERT INTO revision (import_id, kind, key, uscc, old_value, new_value, changed_at, source) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
+// Rows between two progress reports: often enough for a bar, rare enough to cost nothing.
+constexpr size_t kProgressEvery = 1 << 16;
+
+// Rows stored one by one after a multi-row insert met a stored key, before trying again.
+constexpr size_t kRowsOneByOneAfterConflict = 1024;
+
 }  // namespace
+
+size_t count_rows(const std::vector<SourcedBatch>& batches) {
+  size_t rows = 0;
+  for (const SourcedBatch& batch : batches) {
+    const Dataset& d = batch.rows;
+    rows += d.enterprises.size() + d.monthly.size() + d.deflators.size() + d.va_ratios.size() +
+            d.parks.size() + d.chains.size() + d.projects.size() + d.project_progress.size() +
+            d.region_groups.size();
+  }
+  return rows;
+}
+
+void BatchWriter::set_progress(ApplyProgress progress, size_t total) {
+  progress_ = std::move(progress);
+  total_ = total;
+}
+
+void BatchWriter::count_row() {
+  ++done_;
+  if (progress_ && (done_ % kProgressEvery == 0 || done_ == total_)) progress_(done_, total_);
+}
 
 BatchWriter::BatchWriter(sqlite3* db, int64_t import_id, std::string changed_at)
     : cache_(db), changed_at_(std::move(changed_at)) {
@@ -40,23 +67,56 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
 template <typename Table, typename Row>
 Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source) {
   static_assert(std::is_same_v<Row, typename Table::Row>);
-  for (const Row& row : rows) {
-    Result<std::optional<Row>> existing = find_row<Table>(cache_, row);
-    if (!existing) return existing.error();
-    if (*existing && **existing == row) {
-      ++summary_.unchanged;
-      continue;
+  size_t next = 0;
+  if constexpr (HasInsertMany<Table>) {
+    // Groups of new keys go in one statement; after a group with a stored key, rows go one by
+    // one for a while (a re-import replaces many keys in a row).
+    size_t one_by_one = 0;
+    while (rows.size() - next >= kRowsPerInsert) {
+      if (one_by_one == 0) {
+        Result<bool> inserted = insert_many_new_rows<Table>(cache_, rows.data() + next);
+        if (!inserted) return inserted.error();
+        if (*inserted) {
+          for (size_t r = 0; r < kRowsPerInsert; ++r) count_row();
+          summary_.inserted += static_cast<long>(kRowsPerInsert);
+          next += kRowsPerInsert;
+          continue;
+        }
+        one_by_one = kRowsOneByOneAfterConflict;
+      }
+      ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(rows[next++], source));
+      --one_by_one;
     }
-    ZHIZAO_RETURN_IF_ERROR(write_row<Table>(cache_, row));
-    if (!*existing) {
-      ++summary_.inserted;
-      continue;
-    }
-    ++summary_.replaced;
-    ZHIZAO_RETURN_IF_ERROR(record_revision(kind_name(row), key_text(row), revision_uscc(row),
-                                           to_json_text(**existing), to_json_text(row), source));
   }
+  for (; next < rows.size(); ++next) ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(rows[next], source));
   return Status::ok();
+}
+
+template <typename Table, typename Row>
+Status BatchWriter::apply_row(const Row& row, const std::string& source) {
+  count_row();
+  if constexpr (HasInsertNew<Table>) {
+    Result<bool> inserted = insert_new_row<Table>(cache_, row);
+    if (!inserted) return inserted.error();
+    if (*inserted) {
+      ++summary_.inserted;
+      return Status::ok();
+    }
+  }
+  Result<std::optional<Row>> existing = find_row<Table>(cache_, row);
+  if (!existing) return existing.error();
+  if (*existing && **existing == row) {
+    ++summary_.unchanged;
+    return Status::ok();
+  }
+  ZHIZAO_RETURN_IF_ERROR(write_row<Table>(cache_, row));
+  if (!*existing) {
+    ++summary_.inserted;
+    return Status::ok();
+  }
+  ++summary_.replaced;
+  return record_revision(kind_name(row), key_text(row), revision_uscc(row),
+                         to_json_text(**existing), to_json_text(row), source);
 }
 
 Status BatchWriter::record_revision(const char* kind, const std::string& key,

@@ -12,6 +12,9 @@
 
 namespace zhizao::detail {
 
+// The rows of every kind in `batches`.
+size_t count_rows(const std::vector<SourcedBatch>& batches);
+
 // Not thread-safe; `db` must outlive the writer and have a write transaction open while apply()
 // runs (a failed apply() leaves partial writes that only the caller's rollback undoes).
 class BatchWriter {
@@ -28,14 +31,26 @@ class BatchWriter {
   // The counts so far, with import_id set.
   const ApplySummary& summary() const { return summary_; }
 
+  // Calls `progress` (may be empty) every few thousand rows with the rows stored so far and
+  // `total`.
+  void set_progress(ApplyProgress progress, size_t total);
+
  private:
   template <typename Table, typename Row>
   Status apply_rows(const std::vector<Row>& rows, const std::string& source);
+  // Stores one row: inserted, unchanged, or replaced with a revision.
+  template <typename Table, typename Row>
+  Status apply_row(const Row& row, const std::string& source);
   Status record_revision(const char* kind, const std::string& key, const std::string& uscc,
                          const std::string& old_value, const std::string& new_value,
                          const std::string& source);
 
+  void count_row();
+
   StatementCache cache_;
+  ApplyProgress progress_;
+  size_t total_ = 0;
+  size_t done_ = 0;
   std::string changed_at_;
   ApplySummary summary_;
 };

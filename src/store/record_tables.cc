@@ -81,6 +81,9 @@ const char* const EnterpriseTable::kUpsert =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uscc) DO UPDATE SET "
     "name = excluded.name, industry = excluded.industry, division = excluded.division, "
     "region = excluded.region, park = excluded.park, is_key = excluded.is_key";
+const char* const EnterpriseTable::kInsertNew =
+    "INSERT INTO enterprise (uscc, name, industry, division, region, park, is_key) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uscc) DO NOTHING";
 
 void EnterpriseTable::bind_key(SqliteStatement& statement, const Row& row) {
   statement.bind(1, std::string_view(row.uscc));
@@ -134,21 +137,34 @@ const char* const MonthlyTable::kUpsert =
     "INSERT OR REPLACE INTO monthly (uscc, year, month, output, value_added, electricity, "
     "output_prev, value_added_prev, electricity_prev, in_scope) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+const char* const MonthlyTable::kInsertNew =
+    "INSERT INTO monthly (uscc, year, month, output, value_added, electricity, "
+    "output_prev, value_added_prev, electricity_prev, in_scope) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (uscc, year, month) DO NOTHING";
 
 void MonthlyTable::bind_key(SqliteStatement& statement, const Row& row) {
   statement.bind(1, std::string_view(row.uscc));
   bind_period(statement, 2, row.period);
 }
 
+const char* const MonthlyTable::kInsertColumns =
+    "INSERT INTO monthly (uscc, year, month, output, value_added, electricity, "
+    "output_prev, value_added_prev, electricity_prev, in_scope) VALUES ";
+
 void MonthlyTable::bind_row(SqliteStatement& statement, const Row& row) {
-  bind_key(statement, row);
-  statement.bind(4, row.output);
-  statement.bind(5, row.value_added);
-  statement.bind(6, row.electricity);
-  statement.bind(7, row.output_prev);
-  statement.bind(8, row.value_added_prev);
-  statement.bind(9, row.electricity_prev);
-  statement.bind(10, row.in_scope ? 1 : 0);
+  bind_row_at(statement, row, 0);
+}
+
+void MonthlyTable::bind_row_at(SqliteStatement& statement, const Row& row, int first) {
+  statement.bind(first + 1, std::string_view(row.uscc));
+  bind_period(statement, first + 2, row.period);
+  statement.bind(first + 4, row.output);
+  statement.bind(first + 5, row.value_added);
+  statement.bind(first + 6, row.electricity);
+  statement.bind(first + 7, row.output_prev);
+  statement.bind(first + 8, row.value_added_prev);
+  statement.bind(first + 9, row.electricity_prev);
+  statement.bind(first + 10, row.in_scope ? 1 : 0);
 }
 
 Result<MonthlyRecord> MonthlyTable::read(const SqliteStatement& statement) {

@@ -14,6 +14,11 @@ namespace zhizao::detail {
 //   kSelectAll           every row, ordered by key, columns as read() expects;
 //   kSelectByKey         the same columns for one key, bound by bind_key();
 //   kUpsert              inserts or overwrites one row, bound by bind_row();
+//   kInsertNew           (large kinds only) inserts one row bound by bind_row() unless its key
+//                        exists, which then changes nothing (sqlite3_changes() says which);
+//   kInsertColumns       (monthly only) "INSERT INTO table (columns) VALUES " and kInsertArity
+//                        parameters a row, bound by bind_row_at(), for inserts of many rows in
+//                        one statement;
 //   read(statement)      the row at the statement's cursor; kCorruption for an unreadable value.
 // Kinds with a list (an enterprise's chains, a group's members) also have read_children() and
 // write_children(), which load or overwrite the list of a row, keeping its order.
@@ -23,6 +28,7 @@ struct EnterpriseTable {
   static const char* const kSelectAll;
   static const char* const kSelectByKey;
   static const char* const kUpsert;
+  static const char* const kInsertNew;
   static void bind_key(SqliteStatement& statement, const Row& row);
   static void bind_row(SqliteStatement& statement, const Row& row);
   static Result<Row> read(const SqliteStatement& statement);
@@ -35,6 +41,11 @@ struct MonthlyTable {
   static const char* const kSelectAll;
   static const char* const kSelectByKey;
   static const char* const kUpsert;
+  static const char* const kInsertNew;
+  static const char* const kInsertColumns;
+  static constexpr int kInsertArity = 10;
+  // Binds `row` to parameters first + 1 ... first + kInsertArity.
+  static void bind_row_at(SqliteStatement& statement, const Row& row, int first);
   static void bind_key(SqliteStatement& statement, const Row& row);
   static void bind_row(SqliteStatement& statement, const Row& row);
   static Result<Row> read(const SqliteStatement& statement);

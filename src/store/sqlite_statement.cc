@@ -105,6 +105,12 @@ void SqliteStatement::reset() {
   bind_error_ = SQLITE_OK;
 }
 
+int SqliteStatement::changes() const { return sqlite3_changes(db_); }
+
+bool SqliteStatement::last_error_is_constraint() const {
+  return (sqlite3_errcode(db_) & 0xff) == SQLITE_CONSTRAINT;
+}
+
 bool SqliteStatement::column_is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
@@ -158,6 +164,21 @@ Status SqliteTransaction::commit() {
   ZHIZAO_RETURN_IF_ERROR(exec_sql(db_, "COMMIT"));
   open_ = false;
   return Status::ok();
+}
+
+CacheSizeScope::CacheSizeScope(sqlite3* db, int kib) : db_(db) {
+  Result<SqliteStatement> query = SqliteStatement::prepare(db, "PRAGMA cache_size");
+  if (query && query->step().value_or(StepResult::kDone) == StepResult::kRow) {
+    previous_ = query->column_int64(0);
+  }
+  std::string set = "PRAGMA cache_size = " + std::to_string(-static_cast<int64_t>(kib));
+  (void)exec_sql(db, set.c_str());
+}
+
+CacheSizeScope::~CacheSizeScope() {
+  if (previous_ == 0) return;
+  std::string set = "PRAGMA cache_size = " + std::to_string(previous_);
+  (void)exec_sql(db_, set.c_str());
 }
 
 }  // namespace zhizao::detail

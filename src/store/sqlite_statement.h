@@ -61,6 +61,12 @@ class SqliteStatement {
   Status run();
   // Makes the statement ready to run again and clears its bindings.
   void reset();
+  // The rows the connection's latest finished INSERT, UPDATE or DELETE changed
+  // (sqlite3_changes); read it right after run().
+  int changes() const;
+  // Whether the latest failed step() failed on a constraint (SQLITE_CONSTRAINT: a key that
+  // exists, a CHECK or NOT NULL). Read it right after the failure, before reset().
+  bool last_error_is_constraint() const;
 
   // Column readers for the current row. Text of a NULL column is empty; column_optional_double
   // returns std::nullopt for NULL.
@@ -93,6 +99,21 @@ class StatementCache {
  private:
   sqlite3* db_;
   std::map<std::string, SqliteStatement, std::less<>> statements_;
+};
+
+// Sets the connection's page cache to `kib` KiB (PRAGMA cache_size) for the scope's lifetime and
+// puts back the size it had. Memory is taken only as pages are cached. Failures to set it are
+// ignored: the cache size changes speed, never results. Not thread-safe.
+class CacheSizeScope {
+ public:
+  CacheSizeScope(sqlite3* db, int kib);
+  ~CacheSizeScope();
+  CacheSizeScope(const CacheSizeScope&) = delete;
+  CacheSizeScope& operator=(const CacheSizeScope&) = delete;
+
+ private:
+  sqlite3* db_;
+  int64_t previous_ = 0;  // as PRAGMA cache_size returned it: pages, or -KiB
 };
 
 // Whether to wait for the write lock at BEGIN (IMMEDIATE) or at the first write (DEFERRED).

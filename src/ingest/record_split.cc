@@ -1,0 +1,64 @@
+#include "ingest/record_split.h"
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
+namespace zhizao::detail {
+namespace {
+
+// How many line feeds after the middle are tried before giving up on a split.
+constexpr int kSplitCandidates = 1000;
+
+template <typename Record>
+void append_vector(std::vector<Record>& to, std::vector<Record>&& from) {
+  if (from.empty()) return;
+  if (to.empty()) {
+    to = std::move(from);
+    return;
+  }
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+std::optional<size_t> find_split_point(std::string_view text, size_t body) {
+  if (body >= text.size() || text.size() - body < kParallelParseMinBytes) return std::nullopt;
+  size_t middle = body + (text.size() - body) / 2;
+  size_t quotes = static_cast<size_t>(std::count(text.begin() + static_cast<long>(body),
+                                                 text.begin() + static_cast<long>(middle), '"'));
+  size_t from = middle;
+  for (int tried = 0; tried < kSplitCandidates; ++tried) {
+    size_t feed = text.find('\n', from);
+    if (feed == std::string_view::npos || feed + 1 >= text.size()) return std::nullopt;
+    quotes += static_cast<size_t>(std::count(text.begin() + static_cast<long>(from),
+                                             text.begin() + static_cast<long>(feed), '"'));
+    if (quotes % 2 == 0) return feed + 1;
+    from = feed + 1;
+  }
+  return std::nullopt;
+}
+
+long line_at(std::string_view text, size_t offset) {
+  return 1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n');
+}
+
+void append_parsed(ParsedFile& file, ParsedFile&& later) {
+  Dataset& to = file.rows;
+  Dataset& from = later.rows;
+  append_vector(to.enterprises, std::move(from.enterprises));
+  append_vector(to.monthly, std::move(from.monthly));
+  append_vector(to.deflators, std::move(from.deflators));
+  append_vector(to.va_ratios, std::move(from.va_ratios));
+  append_vector(to.parks, std::move(from.parks));
+  append_vector(to.chains, std::move(from.chains));
+  append_vector(to.projects, std::move(from.projects));
+  append_vector(to.project_progress, std::move(from.project_progress));
+  append_vector(to.region_groups, std::move(from.region_groups));
+  append_vector(file.lines, std::move(later.lines));
+  file.records += later.records;
+  append_vector(file.findings.errors, std::move(later.findings.errors));
+  append_vector(file.findings.warnings, std::move(later.findings.warnings));
+}
+
+}  // namespace zhizao::detail
