@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <string>
 
 #include "base/text.h"
 
@@ -46,16 +47,23 @@ Result<double> parse_number(std::string_view text) {
       if (!is_digit(c)) return bad();
     }
   }
-  // from_chars takes no commas and no '+': copy the digits to a stack buffer.
-  std::array<char, 128> buffer;
-  if (text.size() > buffer.size()) return bad();
+  // from_chars takes no commas and no '+': copy the digits to a stack buffer, or to the heap
+  // for a longer text (plain_decimal writes 1e300 or 1e-300 with over 300 digits, and what is
+  // exported must import again).
+  std::array<char, 128> stack_buffer;
+  std::string heap_buffer;
+  char* buffer = stack_buffer.data();
+  if (text.size() > stack_buffer.size()) {
+    heap_buffer.resize(text.size());
+    buffer = heap_buffer.data();
+  }
   size_t size = 0;
   for (char c : text) {
     if (c != ',' && c != '+') buffer[size++] = c;
   }
   double value = 0;
-  auto [end, error] = std::from_chars(buffer.data(), buffer.data() + size, value);
-  if (error != std::errc() || end != buffer.data() + size) return bad();
+  auto [end, error] = std::from_chars(buffer, buffer + size, value);
+  if (error != std::errc() || end != buffer + size) return bad();
   return value;
 }
 

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 
 #include "base/text.h"
 #include "ingest/csv_reader.h"
 #include "ingest/encoding.h"
+#include "ingest/record_split.h"
 #include "ingest/row_parsers.h"
 #include "ingest/row_reader.h"
 
@@ -33,29 +36,82 @@ bool check_width(const CsvRecord& record, size_t header_size, Findings& findings
 
 // The column name for a CSV syntax error in field `index` of a data record.
 std::string column_of_field(const ParsedFile& file, size_t index) {
-  if (index < file.header.written.size()) return file.header.written[index];
+  // A blank header cell names nothing: "FILE:LINE: : reason" would lose the column.
+  if (index < file.header.written.size() && !file.header.written[index].empty()) {
+    return file.header.written[index];
+  }
   return "(row)";
 }
 
-void parse_records(CsvReader& reader, const ImportOptions& options, ParsedFile& file) {
-  bool header_ok = file.findings.errors.empty();
+// How often (in records) the importing thread reports progress while reading.
+constexpr long kProgressEvery = 1 << 16;
+
+// Whether the records of a file come after a header without errors (see parse_records).
+enum class HeaderState { kValid, kBroken };
+
+// Why parse_records returned.
+enum class Stop { kReachedEnd, kSyntaxError };
+
+// Parses records until the reader's position is at or past `stop` (or the text ends). Progress
+// goes to `progress` (may be empty) as bytes of `total` read, scaled by `parts` when this is the
+// first of `parts` halves.
+Stop parse_records(CsvReader& reader, size_t stop, HeaderState header_state,
+                   const ImportOptions& options, ParsedFile& file,
+                   const ImportProgress& progress = {}, size_t total = 0, size_t parts = 1) {
   CsvRecord record;
-  while (true) {
+  while (reader.position() < stop) {
     Result<bool> more = reader.next(record);
     if (!more) {
       file.findings.errors.push_back(
           {record.line, column_of_field(file, record.fields.size()), more.error().message()});
-      return;
+      return Stop::kSyntaxError;
     }
-    if (!*more) return;
+    if (!*more) return Stop::kReachedEnd;
     if (all_empty(record.fields)) continue;
     ++file.records;
+    if (progress && file.records % kProgressEvery == 0) {
+      progress("reading", std::min(total, reader.position() * parts), total);
+    }
     // A header with errors would make every row wrong; its errors are reported alone.
-    if (!header_ok) continue;
+    if (header_state == HeaderState::kBroken) continue;
     if (!check_width(record, file.header.written.size(), file.findings)) continue;
     RowReader row(*file.kind, file.header, record, file.findings);
     parse_row(row, options, file);
   }
+  return Stop::kReachedEnd;
+}
+
+// Parses the records after the header, the two halves of a large text on two threads. The
+// result is that of one reader going through the whole text: the second half's results are
+// kept only when the first half's reader ends exactly where the second began (no quoted field
+// spans the split) without a syntax error, else the first reader goes on alone.
+void parse_body(std::string_view text, CsvReader& reader, const ImportOptions& options,
+                ParsedFile& file) {
+  HeaderState header_state =
+      file.findings.errors.empty() ? HeaderState::kValid : HeaderState::kBroken;
+  std::optional<size_t> split = std::thread::hardware_concurrency() > 1
+                                    ? find_split_point(text, reader.position())
+                                    : std::nullopt;
+  if (!split) {
+    parse_records(reader, text.size(), header_state, options, file, options.progress, text.size());
+    return;
+  }
+  ParsedFile later;
+  later.kind = file.kind;
+  later.header = file.header;
+  std::thread second([&] {
+    CsvReader later_reader(text.substr(*split), line_at(text, *split));
+    parse_records(later_reader, text.size(), header_state, options, later);
+  });
+  Stop stopped =
+      parse_records(reader, *split, header_state, options, file, options.progress, text.size(), 2);
+  second.join();
+  if (stopped == Stop::kSyntaxError) return;  // one reader would have stopped here too
+  if (reader.position() == *split) {
+    append_parsed(file, std::move(later));
+    return;
+  }
+  parse_records(reader, text.size(), header_state, options, file, options.progress, text.size());
 }
 
 }  // namespace
@@ -90,7 +146,7 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options) {
     return file;
   }
   file.header = map_header(*file.kind, header.fields, file.findings);
-  parse_records(reader, options, file);
+  parse_body(text->text(), reader, options, file);
   return file;
 }
 

@@ -39,7 +39,7 @@ class SheetGrid {
  private:
   static long key(int row, int column) { return static_cast<long>(row) * 20000 + column; }
 
-  const xlsx::Sheet& sheet_;
+  [[maybe_unused]] const xlsx::Sheet& sheet_;         // unused: clang -Wunused-private-field
   std::vector<std::vector<const xlsx::Cell*>> rows_;  // rows_[row - 1][column - 1]
   std::unordered_map<long, const xlsx::MergedRange*> covered_;
 };
