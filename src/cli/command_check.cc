@@ -1,6 +1,7 @@
-// zhizao check: confront the stored monthly data with the audit rules (docs/rules.md). Failing
-// records are findings, not errors: the exit code is 0 unless the rules file or the database
-// cannot be used.
+// zhizao check: first the database file itself (SQLite's integrity_check and foreign_key_check;
+// a damaged file exits with kExitDamaged before any rule runs), then the stored monthly data
+// confronted with the audit rules (docs/rules.md). Failing records are findings, not errors: the
+// exit code is 0 unless the file is damaged or the rules file or the database cannot be used.
 #include <fmt/format.h>
 
 #include <memory>
@@ -10,6 +11,7 @@
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
 #include "rules/rule_check.h"
+#include "store/backup.h"
 
 namespace zhizao {
 namespace {
@@ -21,6 +23,41 @@ struct CheckArgs {
   std::size_t failures = 5;
   bool json = false;
 };
+
+nlohmann::json integrity_to_json(const IntegrityReport& integrity) {
+  return {{"integrity", integrity.damaged() ? "damaged" : "ok"},
+          {"schema_version", integrity.schema_version},
+          {"problems", integrity.problems}};
+}
+
+// Reports the file's own state. Returns kExitDone when it is sound, else the exit code.
+int check_file(const CheckArgs& args, nlohmann::json* database) {
+  Result<IntegrityReport> integrity = check_database_file(args.db);
+  if (!integrity && integrity.error().code() == StatusCode::kCorruption) {
+    report_failure(integrity.error());
+    return kExitDamaged;
+  }
+  if (!integrity) return report_failure(integrity.error());
+  *database = integrity_to_json(*integrity);
+  if (!integrity->damaged()) {
+    if (!args.json) {
+      fmt::print("database: integrity ok, foreign keys ok (schema version {})\n",
+                 integrity->schema_version);
+    }
+    return kExitDone;
+  }
+  if (args.json) {
+    fmt::print("{}\n", nlohmann::json{{"database", *database}}.dump(2));
+  } else {
+    fmt::print("database: DAMAGED\n");
+    for (const std::string& problem : integrity->problems) fmt::print("  {}\n", problem);
+  }
+  fmt::print(stderr,
+             "zhizao: error: {} is damaged ({} problem{}); restore a backup (zhizao restore, "
+             "docs/operations.md)\n",
+             args.db, integrity->problems.size(), integrity->problems.size() == 1 ? "" : "s");
+  return kExitDamaged;
+}
 
 int run_check(const CheckArgs& args) {
   CheckOptions options;
@@ -42,12 +79,16 @@ int run_check(const CheckArgs& args) {
     loaded = *std::move(rules);
   }
   const RuleSet& rules = args.rules.empty() ? default_rule_set() : loaded;
+  nlohmann::json database;
+  if (int file_state = check_file(args, &database); file_state != kExitDone) return file_state;
   auto dataset = load_dataset(args.db);
   if (!dataset) return report_failure(dataset.error());
   auto report = confront(*dataset, rules, options);
   if (!report) return report_failure(report.error());
   if (args.json) {
-    fmt::print("{}\n", check_report_to_json(*report).dump(2));
+    nlohmann::json json = check_report_to_json(*report);
+    json["database"] = database;
+    fmt::print("{}\n", json.dump(2));
   } else {
     fmt::print("{}", check_report_to_text(*report));
   }
@@ -71,7 +112,9 @@ void add_check_command(CLI::App& app, int* exit_code) {
       "  zhizao check --db city.db --rules my_rules.toml --json\n"
       "Each rule is summarised as items, passes, fails and missing (a variable had no value),\n"
       "as the R package validate does. Failures are findings: the exit code is 0. A malformed\n"
-      "rules file is reported as FILE:LINE: reason with exit code 2. See docs/rules.md.");
+      "rules file is reported as FILE:LINE: reason with exit code 2. See docs/rules.md.\n"
+      "First the file itself is checked (SQLite's integrity_check and foreign_key_check): a\n"
+      "damaged database is listed and exits with code 3 before any rule runs.");
   cmd->callback([args, exit_code] { *exit_code = run_check(*args); });
 }
 

@@ -61,6 +61,8 @@ constexpr std::string_view kExitCodes = R"txt(Exit codes
   0  done
   1  wrong usage: a bad flag, a malformed period, January alone, a missing database or file
   2  the data was refused: every error is printed as FILE:LINE: COLUMN: reason
+  3  zhizao check: the database file is damaged (integrity or foreign-key check
+     failed) or is not a zhizao database; restore a backup (zhizao restore)
 )txt";
 
 constexpr std::string_view kExamples = R"txt(Examples

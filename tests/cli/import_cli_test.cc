@@ -106,7 +106,7 @@ namespace {
 // Terminal manners (issue 5): every command's --help ends with an example.
 TEST(HelpCli, EveryCommandHasAnExample) {
   for (const char* command : {"import", "report", "explain", "revisions", "export", "demo", "help",
-                              "template", "check", "serve", "user"}) {
+                              "template", "check", "serve", "user", "backup", "restore"}) {
     auto result = run_zhizao({command, "--help"});
     EXPECT_EQ(result.exit_code, 0) << command;
     EXPECT_NE(result.out.find("Example"), std::string::npos) << command << ": " << result.out;
