@@ -17,6 +17,15 @@ namespace {
 constexpr size_t kMaxNameLength = 64;
 constexpr size_t kMinPasswordLength = 8;
 constexpr size_t kMaxPasswordLength = 1024;
+// The idle deadline is written again only when it moves by at least this much.
+constexpr std::chrono::seconds kRenewStep = std::chrono::minutes(1);
+
+Status check_password(const std::string& password) {
+  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+    return Status::usage("a password has at least 8 bytes (and at most 1024)");
+  }
+  return Status::ok();
+}
 
 Status check_user_name(const std::string& name) {
   if (name.empty() || name.size() > kMaxNameLength) {
@@ -61,12 +70,39 @@ std::string format_utc(Clock::time_point time) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(seconds));
 }
 
+std::optional<Clock::time_point> parse_utc(std::string_view text) {
+  // "YYYY-MM-DDTHH:MM:SSZ": 20 characters, digits where format_utc writes them.
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  if (text.size() != kShape.size()) return std::nullopt;
+  for (size_t i = 0; i < kShape.size(); ++i) {
+    bool digit = text[i] >= '0' && text[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : text[i] != kShape[i]) return std::nullopt;
+  }
+  auto number = [&](size_t at, size_t length) {
+    int value = 0;
+    for (size_t i = at; i < at + length; ++i) value = value * 10 + (text[i] - '0');
+    return value;
+  };
+  std::tm parts{};
+  parts.tm_year = number(0, 4) - 1900;
+  parts.tm_mon = number(5, 2) - 1;
+  parts.tm_mday = number(8, 2);
+  parts.tm_hour = number(11, 2);
+  parts.tm_min = number(14, 2);
+  parts.tm_sec = number(17, 2);
+  // Clock counts nanoseconds in 64 bits (until 2262): later years would overflow it, and
+  // zhizao never writes a time before 1970 or after 2199.
+  if (parts.tm_year < 70 || parts.tm_year > 299 || parts.tm_mon > 11 || parts.tm_mday < 1 ||
+      parts.tm_mday > 31 || parts.tm_hour > 23 || parts.tm_min > 59 || parts.tm_sec > 60) {
+    return std::nullopt;
+  }
+  return Clock::from_time_t(timegm(&parts));
+}
+
 Status Accounts::add_user(const std::string& name, const Role& role, const std::string& password,
                           Clock::time_point now) {
   ZHIZAO_RETURN_IF_ERROR(check_user_name(name));
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return Status::usage("a password has at least 8 bytes (and at most 1024)");
-  }
+  ZHIZAO_RETURN_IF_ERROR(check_password(password));
   ZHIZAO_RETURN_IF_ERROR(check_group_exists(db_, role));
   Result<std::string> hash = hash_password(password, options_.password_cost);
   if (!hash) return hash.error();
@@ -94,6 +130,22 @@ Result<std::vector<UserInfo>> Accounts::list_users() const {
 
 Status Accounts::set_disabled(const std::string& name, bool disabled) {
   return AccountStore(db_).set_disabled(name, disabled);
+}
+
+Status Accounts::set_password(const std::string& name, const std::string& password) {
+  ZHIZAO_RETURN_IF_ERROR(check_password(password));
+  Result<std::string> hash = hash_password(password, options_.password_cost);
+  if (!hash) return hash.error();
+  return AccountStore(db_).update_credentials(name, *hash, std::nullopt);
+}
+
+Status Accounts::set_role(const std::string& name, const Role& role) {
+  ZHIZAO_RETURN_IF_ERROR(check_group_exists(db_, role));
+  return AccountStore(db_).update_credentials(name, std::nullopt, role.to_string());
+}
+
+Result<int> Accounts::revoke_sessions(const std::string& name) {
+  return AccountStore(db_).revoke_user_sessions(name);
 }
 
 Result<std::optional<LoginGrant>> Accounts::login(const std::string& name,
@@ -125,7 +177,7 @@ Result<std::optional<LoginGrant>> Accounts::login(const std::string& name,
   session.token_hash = token->token_hash;
   session.user_name = row.name;
   session.created_at = now_text;
-  session.expires_at = format_utc(now + options_.session_lifetime);
+  session.expires_at = format_utc(now + std::min(options_.idle_timeout, options_.session_lifetime));
   ZHIZAO_RETURN_IF_ERROR_RESULT(store.insert_session(session));
   ZHIZAO_RETURN_IF_ERROR_RESULT(store.record_login_success(name));
   return std::optional<LoginGrant>(LoginGrant{token->token, Principal{row.name, *role},
@@ -140,12 +192,21 @@ Result<std::optional<Principal>> Accounts::authenticate(const std::string& token
   if (!session) return fail(session.error());
   if (!session->has_value()) return std::optional<Principal>();
   const SessionRow& row = **session;
-  if (row.revoked || format_utc(now) >= row.expires_at) return std::optional<Principal>();
+  std::optional<Clock::time_point> created = parse_utc(row.created_at);
+  std::optional<Clock::time_point> idle_end = parse_utc(row.expires_at);
+  if (row.revoked || !created || !idle_end) return std::optional<Principal>();
+  Clock::time_point absolute_end = *created + options_.session_lifetime;
+  if (now >= *idle_end || now >= absolute_end) return std::optional<Principal>();
   Result<std::optional<UserRow>> user = store.find_user(row.user_name);
   if (!user) return fail(user.error());
   if (!user->has_value() || (*user)->disabled) return std::optional<Principal>();
   Result<Role> role = parse_role((*user)->role);
   if (!role) return std::optional<Principal>();
+  Clock::time_point renewed = std::min(now + options_.idle_timeout, absolute_end);
+  if (renewed - *idle_end >= kRenewStep) {
+    Status written = store.set_session_expiry(row.token_hash, format_utc(renewed));
+    if (!written.is_ok()) return fail(written);
+  }
   return std::optional<Principal>(Principal{row.user_name, *role});
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "accounts/authorization.h"
@@ -19,7 +20,10 @@ using Clock = std::chrono::system_clock;
 
 struct AccountOptions {
   PasswordCost password_cost = PasswordCost::kInteractive;
+  // A session ends `session_lifetime` after the login (absolute expiry) or `idle_timeout` after
+  // its last use (idle expiry), whichever comes first (OWASP Session Management Cheat Sheet).
   std::chrono::seconds session_lifetime = std::chrono::hours(8);
+  std::chrono::seconds idle_timeout = std::chrono::minutes(30);
   // After this many consecutive failures a user is locked for `lock_duration` (OWASP's advice
   // against online guessing); a locked user's login fails like a wrong password.
   int max_failed_logins = 10;
@@ -37,12 +41,16 @@ struct UserInfo {
 struct LoginGrant {
   std::string token;
   Principal actor;
-  std::chrono::seconds lifetime{0};
-  std::string expires_at;  // ISO 8601 UTC
+  std::chrono::seconds lifetime{0};  // the absolute lifetime (the cookie's Max-Age)
+  std::string expires_at;            // ISO 8601 UTC: the idle deadline, renewed on use
 };
 
 // Returns `time` as ISO 8601 UTC text, e.g. "2024-05-31T08:15:00Z". Thread-safe.
 std::string format_utc(Clock::time_point time);
+// Parses the text of format_utc back (to the second); std::nullopt for anything else, including
+// years outside 1970–2199 (the range the nanosecond Clock holds with room to add lifetimes).
+// Thread-safe.
+std::optional<Clock::time_point> parse_utc(std::string_view text);
 
 // Borrows `db` (which must outlive it). Not thread-safe: one per thread, like Database.
 class Accounts {
@@ -58,14 +66,25 @@ class Accounts {
   Result<std::vector<UserInfo>> list_users() const;
   // Disables (or enables) a user; disabling revokes its sessions. Errors: kNotFound; kIoError.
   Status set_disabled(const std::string& name, bool disabled);
+  // Sets a new password (rules as add_user) and revokes the user's sessions. Errors: kUsage (bad
+  // password), kNotFound (no such user), kIoError, kInternal.
+  Status set_password(const std::string& name, const std::string& password);
+  // Gives the user another role and revokes its sessions. Errors: kUsage (a group that does not
+  // exist), kNotFound, kIoError.
+  Status set_role(const std::string& name, const Role& role);
+  // Revokes every session of the user ("log out everywhere"); returns how many were live.
+  // Errors: kNotFound, kIoError.
+  Result<int> revoke_sessions(const std::string& name);
 
   // Checks the credentials and opens a session. Returns std::nullopt for any refusal (unknown
   // user, wrong password, disabled, locked), in about the same time, so that a caller cannot
   // tell which. Errors: kIoError, kInternal.
   Result<std::optional<LoginGrant>> login(const std::string& name, const std::string& password,
                                           Clock::time_point now);
-  // Returns the actor of a valid session (known, not revoked, not expired, user enabled), or
-  // std::nullopt. Errors: kIoError.
+  // Returns the actor of a valid session (known, not revoked, within both its absolute and its
+  // idle deadline, user enabled), or std::nullopt. Renews the idle deadline (a write at most
+  // once a minute per session, so that reads do not all contend for SQLite's write lock).
+  // Errors: kIoError.
   Result<std::optional<Principal>> authenticate(const std::string& token,
                                                 Clock::time_point now) const;
   // Revokes the session of `token` (no error when there is none). Errors: kIoError.

@@ -22,4 +22,14 @@ Result<SessionToken> new_session_token();
 // Returns the lower-case hex SHA-256 of `token`. Thread-safe.
 std::string session_token_hash(std::string_view token);
 
+// Returns the CSRF token of the session `token` (43 characters of base64url): BLAKE2b-256 keyed
+// with the session token over a fixed label (libsodium's crypto_generichash). Derived, not
+// stored: it is unguessable without the session token (which scripts cannot read, the cookie
+// being HttpOnly), says nothing about it, and dies with the session. Thread-safe.
+std::string csrf_token_for(std::string_view token);
+
+// True if `presented` equals `expected`, compared in time that does not depend on where they
+// differ (sodium_memcmp); false for different lengths. Thread-safe.
+bool tokens_equal(std::string_view presented, std::string_view expected);
+
 }  // namespace zhizao

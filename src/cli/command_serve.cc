@@ -23,7 +23,23 @@ struct ServeArgs {
   int port = 8080;
   std::string web_root;
   std::string rules;
+  std::string tls_cert;
+  std::string tls_key;
+  int login_limit = 10;  // login attempts a minute per client address; 0: no limit
 };
+
+// A private key others may read is a key others may copy: say so at start (docs/security.md).
+void warn_about_key_permissions(const std::string& key_path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  fs::perms perms = fs::status(key_path, error).permissions();
+  if (error) return;
+  if ((perms & (fs::perms::group_read | fs::perms::others_read)) != fs::perms::none) {
+    fmt::print(stderr,
+               "zhizao serve: warning: the TLS key {} is readable by other users (chmod 600)\n",
+               key_path);
+  }
+}
 
 std::string executable_path() {
   std::error_code error;
@@ -39,6 +55,13 @@ int run_serve(const ServeArgs& args) {
   options.web_root = args.web_root.empty() ? default_web_root(executable_path()) : args.web_root;
   options.rules_path = args.rules;
   options.version = ZHIZAO_VERSION;
+  options.tls_cert_path = args.tls_cert;
+  options.tls_key_path = args.tls_key;
+  options.login_limit.burst = args.login_limit;
+  if (args.login_limit > 0) {
+    options.login_limit.refill = std::chrono::milliseconds(60000 / args.login_limit);
+  }
+  if (!args.tls_key.empty()) warn_about_key_permissions(args.tls_key);
   ApiServer server(options);
 
   // SIGINT and SIGTERM end the server cleanly: blocked here (and so in every thread started
@@ -51,8 +74,9 @@ int run_serve(const ServeArgs& args) {
 
   Result<int> port = server.bind();
   if (!port) return report_failure(port.error());
-  fmt::print(stderr, "zhizao serve: http://{}:{}/ (database {}, dashboard {})\n", options.bind,
-             *port, options.db_path, options.web_root.empty() ? "not built" : options.web_root);
+  fmt::print(stderr, "zhizao serve: {}://{}:{}/ (database {}, dashboard {})\n",
+             options.tls_cert_path.empty() ? "http" : "https", options.bind, *port, options.db_path,
+             options.web_root.empty() ? "not built" : options.web_root);
   std::thread waiter([&server, signals] {
     int received = 0;
     sigwait(&signals, &received);
@@ -77,9 +101,18 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--web-root", args->web_root,
                   "The dashboard's files (default: web/dist of the source tree)");
   cmd->add_option("--rules", args->rules, "Audit rules file for submissions (default: built-in)");
+  cmd->add_option("--tls-cert", args->tls_cert,
+                  "PEM certificate (chain) file: serve HTTPS only (with --tls-key)");
+  cmd->add_option("--tls-key", args->tls_key, "PEM private key file of --tls-cert (chmod 600)");
+  cmd->add_option("--login-limit", args->login_limit,
+                  "Login attempts a minute per client address, in bursts of as many (default 10; "
+                  "0: no limit)")
+      ->check(CLI::Range(0, 60000));
   cmd->footer(
       "Example:\n  zhizao user add --db city.db admin --role admin < password.txt\n"
-      "  zhizao serve --db city.db --port 8080\nAPI: docs/api.md. Ctrl-C stops it.");
+      "  zhizao serve --db city.db --port 8080\n"
+      "  zhizao serve --db city.db --port 8443 --tls-cert cert.pem --tls-key key.pem\n"
+      "API: docs/api.md; security and certificates: docs/security.md. Ctrl-C stops it.");
   cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
 }
 

@@ -1,4 +1,5 @@
-// zhizao user add|list|disable|enable: the platform's users (roles and passwords; docs/api.md).
+// zhizao user add|list|disable|enable|revoke|passwd|role: the platform's users (roles, passwords
+// and sessions; docs/api.md, docs/security.md). Every change is written to the audit log.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -33,15 +34,23 @@ Status audit_cli(Database& db, const std::string& action, const std::string& tar
   return appended ? Status::ok() : appended.error();
 }
 
+// Reads the password: one line from standard input, so that it is neither in argv (visible in
+// `ps`) nor in the shell's history. Errors: kUsage when there is no line.
+Result<std::string> read_password() {
+  std::string password;
+  if (!std::getline(std::cin, password)) {
+    return fail(Status::usage("no password on standard input (one line)"));
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
 int run_add(const UserArgs& args) {
   Result<Role> role = parse_role(args.role);
   if (!role) return report_failure(role.error());
-  // One line from standard input, so that the password is neither in argv nor in the history.
-  std::string password;
-  if (!std::getline(std::cin, password)) {
-    return report_failure(Status::usage("no password on standard input (one line)"));
-  }
-  if (!password.empty() && password.back() == '\r') password.pop_back();
+  Result<std::string> password_read = read_password();
+  if (!password_read) return report_failure(password_read.error());
+  const std::string& password = *password_read;
   auto db = Database::open(args.db, OpenMode::kMustExist);
   if (!db) return report_failure(db.error());
   Status added = Accounts(**db).add_user(args.name, *role, password, Clock::now());
@@ -77,6 +86,43 @@ int run_set_disabled(const UserArgs& args, bool disabled) {
   return kExitDone;
 }
 
+int run_revoke(const UserArgs& args) {
+  auto db = Database::open(args.db, OpenMode::kMustExist);
+  if (!db) return report_failure(db.error());
+  Result<int> revoked = Accounts(**db).revoke_sessions(args.name);
+  if (!revoked) return report_failure(revoked.error());
+  Status audited = audit_cli(**db, "user.revoke", args.name, {{"sessions", *revoked}});
+  if (!audited.is_ok()) return report_failure(audited);
+  fmt::print("ended {} session{} of user {}\n", *revoked, *revoked == 1 ? "" : "s", args.name);
+  return kExitDone;
+}
+
+int run_passwd(const UserArgs& args) {
+  Result<std::string> password = read_password();
+  if (!password) return report_failure(password.error());
+  auto db = Database::open(args.db, OpenMode::kMustExist);
+  if (!db) return report_failure(db.error());
+  Status changed = Accounts(**db).set_password(args.name, *password);
+  if (!changed.is_ok()) return report_failure(changed);
+  Status audited = audit_cli(**db, "user.password", args.name, nlohmann::json::object());
+  if (!audited.is_ok()) return report_failure(audited);
+  fmt::print("changed the password of user {}; its sessions are ended\n", args.name);
+  return kExitDone;
+}
+
+int run_set_role(const UserArgs& args) {
+  Result<Role> role = parse_role(args.role);
+  if (!role) return report_failure(role.error());
+  auto db = Database::open(args.db, OpenMode::kMustExist);
+  if (!db) return report_failure(db.error());
+  Status changed = Accounts(**db).set_role(args.name, *role);
+  if (!changed.is_ok()) return report_failure(changed);
+  Status audited = audit_cli(**db, "user.role", args.name, {{"role", role->to_string()}});
+  if (!audited.is_ok()) return report_failure(audited);
+  fmt::print("user {} is now {}; its sessions are ended\n", args.name, role->to_string());
+  return kExitDone;
+}
+
 }  // namespace
 
 void add_user_command(CLI::App& app, int* exit_code) {
@@ -107,6 +153,23 @@ void add_user_command(CLI::App& app, int* exit_code) {
   enable->add_option("--db", args->db, "Database file")->required();
   enable->add_option("name", args->name, "User name")->required();
   enable->callback([args, exit_code] { *exit_code = run_set_disabled(*args, false); });
+
+  CLI::App* revoke = cmd->add_subcommand("revoke", "End every session of a user (log it out)");
+  revoke->add_option("--db", args->db, "Database file")->required();
+  revoke->add_option("name", args->name, "User name")->required();
+  revoke->callback([args, exit_code] { *exit_code = run_revoke(*args); });
+
+  CLI::App* passwd =
+      cmd->add_subcommand("passwd", "Set a user's password (read from stdin) and end its sessions");
+  passwd->add_option("--db", args->db, "Database file")->required();
+  passwd->add_option("name", args->name, "User name")->required();
+  passwd->callback([args, exit_code] { *exit_code = run_passwd(*args); });
+
+  CLI::App* role = cmd->add_subcommand("role", "Give a user another role and end its sessions");
+  role->add_option("--db", args->db, "Database file")->required();
+  role->add_option("name", args->name, "User name")->required();
+  role->add_option("--role", args->role, "admin, city, county:CODE or enterprise:USCC")->required();
+  role->callback([args, exit_code] { *exit_code = run_set_role(*args); });
 }
 
 }  // namespace zhizao

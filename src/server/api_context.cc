@@ -37,6 +37,16 @@ httplib::Server::Handler authenticated(const ServerConfig& config,
           send_error(res, 401, "unauthorized", "log in first (POST /api/login)");
           return;
         }
+        if (is_state_changing(req)) {
+          if (!same_origin(req)) {
+            send_csrf_refusal(res, "a request from another origin");
+            return;
+          }
+          if (!csrf_token_matches(req, token)) {
+            send_csrf_refusal(res, "missing or wrong X-CSRF-Token header (see /api/me)");
+            return;
+          }
+        }
         ApiCall call{req, res, db, std::move(**actor), req.remote_addr};
         handler(call);
       });

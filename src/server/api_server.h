@@ -8,6 +8,7 @@
 
 #include "accounts/accounts.h"
 #include "base/result.h"
+#include "server/login_rate_limiter.h"
 
 namespace zhizao {
 
@@ -20,6 +21,11 @@ struct ServerOptions {
   AccountOptions accounts;  // password cost, session lifetime, lockout
   size_t max_body_bytes = 256 * 1024;  // larger bodies answer 413
   std::string version = "dev";
+  server::LoginRateLimit login_limit;  // per client address, on POST /api/login (429 beyond)
+  // HTTPS: both set, the server speaks TLS only (PEM certificate chain and private key), its
+  // cookies are Secure and its answers carry Strict-Transport-Security. Both empty: plain HTTP.
+  std::string tls_cert_path;
+  std::string tls_key_path;
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.
@@ -31,8 +37,10 @@ class ApiServer {
   ApiServer& operator=(const ApiServer&) = delete;
 
   // Checks the database and rules, registers the routes and binds the socket. Returns the port.
-  // Errors: kNotFound (no database, no web root, no rules file), kInvalidData (a bad rules
-  // file), kCorruption, kIoError (the address cannot be bound).
+  // Errors: kNotFound (no database, no web root, no rules file, no certificate or key file),
+  // kUsage (only one of certificate and key), kInvalidData (a bad rules file; a certificate and
+  // key OpenSSL refuses or that do not match), kCorruption, kIoError (the address cannot be
+  // bound).
   Result<int> bind();
   // Serves until stop() is called. Precondition: bind() succeeded. Errors: kIoError.
   Status listen();

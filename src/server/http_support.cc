@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
+
+#include "accounts/session_token.h"
 
 namespace zhizao::server {
 namespace {
@@ -88,9 +91,38 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
 }
 
 void set_session_cookie(httplib::Response& res, std::string_view token,
-                        std::chrono::seconds lifetime) {
-  res.set_header("Set-Cookie", fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
-                                           kSessionCookie, token, lifetime.count()));
+                        std::chrono::seconds lifetime, CookieSecurity security) {
+  res.set_header("Set-Cookie", fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{}",
+                                           kSessionCookie, token, lifetime.count(),
+                                           security == CookieSecurity::kSecure ? "; Secure" : ""));
+}
+
+bool is_state_changing(const httplib::Request& req) {
+  return req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+}
+
+bool same_origin(const httplib::Request& req) {
+  std::string claimed = req.get_header_value("Origin");
+  if (claimed.empty()) claimed = req.get_header_value("Referer");
+  if (claimed.empty()) return true;
+  // scheme://host[:port][/path...] → host[:port] (RFC 6454 §6.1, RFC 7231 §5.5.2).
+  size_t scheme_end = claimed.find("://");
+  if (scheme_end == std::string::npos) return false;
+  std::string_view authority = std::string_view(claimed).substr(scheme_end + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  std::string host = req.get_header_value("Host");
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return !authority.empty() && authority.size() == host.size() &&
+         std::equal(authority.begin(), authority.end(), host.begin(),
+                    [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+bool csrf_token_matches(const httplib::Request& req, std::string_view token) {
+  return tokens_equal(req.get_header_value(kCsrfHeader), csrf_token_for(token));
+}
+
+void send_csrf_refusal(httplib::Response& res, std::string_view message) {
+  send_error(res, 403, "csrf", message);
 }
 
 std::optional<std::string> query_param(const httplib::Request& req, const char* name) {

@@ -16,6 +16,7 @@
 namespace zhizao::server {
 
 inline constexpr const char* kSessionCookie = "zhizao_session";
+inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 inline constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 // Sets `status` and the body `text` (already JSON) as application/json.
@@ -37,10 +38,30 @@ Result<nlohmann::json> json_object_body(const httplib::Request& req);
 // Returns the value of cookie `name` in the request's Cookie headers (RFC 6265 §5.4), or "".
 std::string cookie_value(const httplib::Request& req, std::string_view name);
 
+// Whether cookies carry the Secure attribute (only sent over HTTPS): under TLS they must.
+enum class CookieSecurity { kPlain, kSecure };
+
 // Sets the session cookie: HttpOnly (no script reads it), SameSite=Strict (not sent on
-// cross-site requests, the CSRF defence), Path=/, Max-Age = lifetime (0 deletes it).
+// cross-site requests), Path=/, Max-Age = lifetime (0 deletes it), Secure under TLS.
 void set_session_cookie(httplib::Response& res, std::string_view token,
-                        std::chrono::seconds lifetime);
+                        std::chrono::seconds lifetime, CookieSecurity security);
+
+// True for the methods that change state (everything but GET, HEAD and OPTIONS), which need the
+// CSRF checks below.
+bool is_state_changing(const httplib::Request& req);
+
+// True unless the request says it comes from another origin: an Origin header (or, without one,
+// a Referer) whose host[:port] differs from the Host header (the scheme is not compared, so that
+// a TLS proxy in front still matches). Requests with neither header (non-browser clients) pass;
+// "Origin: null" (sandboxed or file pages) does not.
+bool same_origin(const httplib::Request& req);
+
+// True if the request's X-CSRF-Token header is the CSRF token of session `token`
+// (accounts/session_token.h), compared in constant time.
+bool csrf_token_matches(const httplib::Request& req, std::string_view token);
+
+// Answers 403 {"error": {"code": "csrf"}}.
+void send_csrf_refusal(httplib::Response& res, std::string_view message);
 
 // Returns the query parameter `name`, or std::nullopt when absent.
 std::optional<std::string> query_param(const httplib::Request& req, const char* name);

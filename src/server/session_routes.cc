@@ -1,4 +1,8 @@
-// POST /api/login, POST /api/logout, GET /api/me (docs/api.md, "Sessions and roles").
+// POST /api/login, POST /api/logout, POST /api/logout-all, GET /api/me and the administrator's
+// POST /api/users/NAME/revoke (docs/api.md, "Sessions and roles"; docs/security.md).
+#include <string>
+
+#include "accounts/session_token.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
 
@@ -7,18 +11,36 @@ namespace {
 
 constexpr size_t kMaxAuditedNameLength = 64;
 
-nlohmann::json actor_json(const Principal& actor) {
+nlohmann::json actor_json(const Principal& actor, std::string_view session_token) {
   nlohmann::json out;
   out["name"] = actor.name;
   out["role"] = actor.role.to_string();
   bool restricted = actor.role.kind == RoleKind::kCounty;
   out["scope"] = restricted ? nlohmann::json(actor.role.code) : nlohmann::json(nullptr);
   if (actor.role.kind == RoleKind::kEnterprise) out["uscc"] = actor.role.code;
+  out["csrf_token"] = csrf_token_for(session_token);
   return out;
+}
+
+// The per-address bucket comes first, before the body is read or a password hashed, so that a
+// flood costs the server a map lookup per request.
+bool within_login_rate(const ServerConfig& config, const httplib::Request& req,
+                       httplib::Response& res) {
+  if (config.login_limiter == nullptr) return true;
+  RateDecision decision =
+      config.login_limiter->acquire(req.remote_addr, LoginRateLimiter::Clock::now());
+  if (decision.allowed) return true;
+  res.set_header("Retry-After", std::to_string(decision.retry_after.count()));
+  send_error(res, 429, "rate_limited", "too many login attempts from this address; retry later");
+  return false;
 }
 
 void login(const ServerConfig& config, const httplib::Request& req, httplib::Response& res,
            Database& db) {
+  if (!same_origin(req)) {
+    send_csrf_refusal(res, "a login from another origin");
+    return;
+  }
   Result<nlohmann::json> body = json_object_body(req);
   if (!body) {
     send_status(res, body.error());
@@ -54,29 +76,63 @@ void login(const ServerConfig& config, const httplib::Request& req, httplib::Res
   if (!audit(db, res, granted.actor.name, req.remote_addr, "login", granted.actor.name, detail)) {
     return;
   }
-  set_session_cookie(res, granted.token, granted.lifetime);
-  send_json(res, 200, actor_json(granted.actor));
+  set_session_cookie(res, granted.token, granted.lifetime, config.cookies);
+  send_json(res, 200, actor_json(granted.actor, granted.token));
+}
+
+void logout(ApiCall& call, const ServerConfig& config) {
+  Accounts accounts(call.db, config.accounts);
+  Status revoked = accounts.logout(cookie_value(call.req, kSessionCookie));
+  if (!revoked.is_ok()) {
+    send_status(call.res, revoked);
+    return;
+  }
+  if (!audit(call, "logout", call.actor.name, nlohmann::json::object())) return;
+  set_session_cookie(call.res, "", std::chrono::seconds(0), config.cookies);
+  call.res.status = 204;
+}
+
+// Ends every session of `name`: the caller's own ("log out everywhere") or, for the
+// administrator, any user's.
+void revoke_all(ApiCall& call, const ServerConfig& config, const std::string& name,
+                std::string_view action) {
+  Result<int> revoked = Accounts(call.db, config.accounts).revoke_sessions(name);
+  if (!revoked) {
+    send_status(call.res, revoked.error());
+    return;
+  }
+  if (!audit(call, action, name, {{"sessions", *revoked}})) return;
+  if (name == call.actor.name) {
+    set_session_cookie(call.res, "", std::chrono::seconds(0), config.cookies);
+  }
+  call.res.status = 204;
 }
 
 }  // namespace
 
 void add_session_routes(httplib::Server& http, const ServerConfig& config) {
+  httplib::Server::Handler login_with_database =
+      with_database(config, [&config](const httplib::Request& req, httplib::Response& res,
+                                      Database& db) { login(config, req, res, db); });
   http.Post("/api/login",
-            with_database(config, [&config](const httplib::Request& req, httplib::Response& res,
-                                            Database& db) { login(config, req, res, db); }));
-  http.Post("/api/logout", authenticated(config, [&config](ApiCall& call) {
-              Accounts accounts(call.db, config.accounts);
-              Status revoked = accounts.logout(cookie_value(call.req, kSessionCookie));
-              if (!revoked.is_ok()) {
-                send_status(call.res, revoked);
+            [&config, login_with_database](const httplib::Request& req, httplib::Response& res) {
+              if (within_login_rate(config, req, res)) login_with_database(req, res);
+            });
+  http.Post("/api/logout",
+            authenticated(config, [&config](ApiCall& call) { logout(call, config); }));
+  http.Post("/api/logout-all", authenticated(config, [&config](ApiCall& call) {
+              revoke_all(call, config, call.actor.name, "logout.all");
+            }));
+  http.Post(R"(/api/users/([^/]+)/revoke)", authenticated(config, [&config](ApiCall& call) {
+              if (!may_administer(call.actor)) {
+                send_forbidden(call.res);
                 return;
               }
-              if (!audit(call, "logout", call.actor.name, nlohmann::json::object())) return;
-              set_session_cookie(call.res, "", std::chrono::seconds(0));
-              call.res.status = 204;
+              revoke_all(call, config, call.req.matches[1].str(), "user.revoke");
             }));
   http.Get("/api/me", authenticated(config, [](ApiCall& call) {
-             send_json(call.res, 200, actor_json(call.actor));
+             send_json(call.res, 200,
+                       actor_json(call.actor, cookie_value(call.req, kSessionCookie)));
            }));
 }
 

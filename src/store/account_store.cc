@@ -153,4 +153,51 @@ Status AccountStore::revoke_session(const std::string& token_hash) {
   return changed ? Status::ok() : changed.error();
 }
 
+Result<int> AccountStore::revoke_user_sessions(const std::string& name) {
+  sqlite3* db = db_.native_handle();
+  detail::SqliteTransaction transaction(db);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(detail::TransactionKind::kImmediate));
+  Result<std::optional<UserRow>> user = find_user(name);
+  if (!user) return fail(user.error());
+  if (!user->has_value()) return fail(Status::not_found("no user \"" + name + "\""));
+  Result<int> revoked = run_with_text(
+      db, "UPDATE session SET revoked = 1 WHERE user_name = ?1 AND revoked = 0", {name});
+  if (!revoked) return fail(revoked.error());
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
+  return *revoked;
+}
+
+Status AccountStore::set_session_expiry(const std::string& token_hash,
+                                        const std::string& expires_at) {
+  Result<int> changed =
+      run_with_text(db_.native_handle(), "UPDATE session SET expires_at = ?2 WHERE token_hash = ?1",
+                    {token_hash, expires_at});
+  return changed ? Status::ok() : changed.error();
+}
+
+Status AccountStore::update_credentials(const std::string& name,
+                                        const std::optional<std::string>& password_hash,
+                                        const std::optional<std::string>& role) {
+  sqlite3* db = db_.native_handle();
+  detail::SqliteTransaction transaction(db);
+  ZHIZAO_RETURN_IF_ERROR(transaction.begin(detail::TransactionKind::kImmediate));
+  Result<std::optional<UserRow>> user = find_user(name);
+  if (!user) return user.error();
+  if (!user->has_value()) return Status::not_found("no user \"" + name + "\"");
+  if (password_hash) {
+    Result<int> changed = run_with_text(db, "UPDATE user SET password_hash = ?2 WHERE name = ?1",
+                                        {name, *password_hash});
+    if (!changed) return changed.error();
+  }
+  if (role) {
+    Result<int> changed =
+        run_with_text(db, "UPDATE user SET role = ?2 WHERE name = ?1", {name, *role});
+    if (!changed) return changed.error();
+  }
+  Result<int> revoked =
+      run_with_text(db, "UPDATE session SET revoked = 1 WHERE user_name = ?1", {name});
+  if (!revoked) return revoked.error();
+  return transaction.commit();
+}
+
 }  // namespace zhizao

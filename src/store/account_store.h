@@ -56,6 +56,17 @@ class AccountStore {
   Result<std::optional<SessionRow>> find_session(const std::string& token_hash) const;
   // Marks the session revoked (no error when it does not exist). Errors: kIoError.
   Status revoke_session(const std::string& token_hash);
+  // Marks every session of `name` revoked and returns how many were live before. Errors:
+  // kNotFound for an unknown user; kIoError.
+  Result<int> revoke_user_sessions(const std::string& name);
+  // Sets the session's expiry (the idle deadline, renewed on use). Errors: kIoError.
+  Status set_session_expiry(const std::string& token_hash, const std::string& expires_at);
+  // Replaces a user's password hash and/or role (std::nullopt: unchanged) and revokes its
+  // sessions, in one transaction: credentials that changed end every open session.
+  // Errors: kNotFound for an unknown user; kIoError.
+  Status update_credentials(const std::string& name,
+                            const std::optional<std::string>& password_hash,
+                            const std::optional<std::string>& role);
 
  private:
   Database& db_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "accounts/accounts.h"
+#include "accounts/session_token.h"
 #include "ingest/importer.h"
 
 namespace zhizao::testing {
@@ -39,7 +40,8 @@ AccountOptions fast_accounts() {
 
 }  // namespace
 
-TestServer::TestServer() : dir_(new_temporary_folder()), db_path_((dir_ / "t.db").string()) {
+TestServer::TestServer(const std::function<void(ServerOptions&)>& configure)
+    : dir_(new_temporary_folder()), db_path_((dir_ / "t.db").string()) {
   {
     auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
     if (!db) ADD_FAILURE() << db.error().to_string();
@@ -64,6 +66,8 @@ TestServer::TestServer() : dir_(new_temporary_folder()), db_path_((dir_ / "t.db"
   options.accounts = fast_accounts();
   options.max_body_bytes = 4096;
   options.version = "test";
+  options.login_limit.burst = 0;
+  if (configure) configure(options);
   server_ = std::make_unique<ApiServer>(options);
   Result<int> port = server_->bind();
   if (!port) {
@@ -102,6 +106,11 @@ std::string TestServer::login(const std::string& user) const {
 }
 
 httplib::Headers TestServer::session(const std::string& token) {
+  return {{"Cookie", "theme=dark; zhizao_session=" + token},
+          {"X-CSRF-Token", csrf_token_for(token)}};
+}
+
+httplib::Headers TestServer::cookie_only(const std::string& token) {
   return {{"Cookie", "theme=dark; zhizao_session=" + token}};
 }
 

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -23,8 +24,9 @@ inline constexpr const char* kOtherUscc = "91410305MA400002X2";  // in county 41
 class TestServer {
  public:
   // Creates the database under a new temporary folder and starts the server; aborts the test
-  // (fatal failure) when that fails.
-  TestServer();
+  // (fatal failure) when that fails. The login rate limit is off (tests log in hundreds of
+  // times from 127.0.0.1); `configure` may change the options before the server starts.
+  explicit TestServer(const std::function<void(ServerOptions&)>& configure = {});
   ~TestServer();
 
   int port() const { return port_; }
@@ -32,8 +34,11 @@ class TestServer {
   std::unique_ptr<httplib::Client> client() const;
   // Logs `user` in and returns the session token, or "" on failure.
   std::string login(const std::string& user) const;
-  // Returns a Cookie header carrying `token`.
+  // Returns the headers of a request in session `token`: the Cookie and the session's CSRF
+  // token (X-CSRF-Token), as the dashboard sends them.
   static httplib::Headers session(const std::string& token);
+  // Returns only the Cookie header (no CSRF token).
+  static httplib::Headers cookie_only(const std::string& token);
 
  private:
   std::filesystem::path dir_;

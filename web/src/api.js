@@ -9,8 +9,13 @@ export class ApiError extends Error {
   }
 }
 
+// The session's CSRF token (docs/api.md, "CSRF"): /api/login and /api/me return it; every
+// state-changing request sends it back in X-CSRF-Token.
+let csrfToken = null;
+
 async function request(method, path, payload) {
   const init = { method, credentials: 'same-origin', headers: {} };
+  if (method !== 'GET' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
   if (payload !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(payload);
@@ -26,6 +31,7 @@ async function request(method, path, payload) {
     }
   }
   if (!response.ok) throw new ApiError(response.status, body);
+  if (typeof body?.csrf_token === 'string') csrfToken = body.csrf_token;
   return body;
 }
 
@@ -69,6 +75,8 @@ export const api = {
   keyEnterprises: (period, monthly) => request('GET', `/api/key-enterprises${query({ period, monthly })}`),
   enterprise: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}`),
   enterpriseMonths: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}/months`),
+  projects: (period, scope) => cachedGet(`/api/projects${query({ period, scope })}`),
+  project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),
   submissions: (state) => request('GET', `/api/submissions${query({ state })}`),
   submit: (submission) => request('POST', '/api/submissions', submission),
   review: (id, decision, comment) => {
