@@ -14,6 +14,8 @@
 
 #include "accounts/accounts.h"
 #include "rules/rule_set.h"
+#include "server/http_support.h"
+#include "server/login_rate_limiter.h"
 #include "store/database.h"
 
 namespace zhizao::server {
@@ -25,6 +27,8 @@ struct ServerConfig {
   AccountOptions accounts;
   const RuleSet* rules = nullptr;  // the audit rules for submissions; never null while serving
   std::string version;
+  LoginRateLimiter* login_limiter = nullptr;        // thread-safe; null: no per-address limit
+  CookieSecurity cookies = CookieSecurity::kPlain;  // kSecure when serving HTTPS
 };
 
 // One authenticated request.
@@ -43,7 +47,9 @@ httplib::Server::Handler with_database(
     std::function<void(const httplib::Request&, httplib::Response&, Database&)> handler);
 
 // Returns a handler that also requires a valid session cookie: 401 {"error": {"code":
-// "unauthorized"}} without one, else `handler` runs with the caller as `actor`.
+// "unauthorized"}} without one. A state-changing request (POST, PUT, DELETE...) must also come
+// from the same origin and carry the session's CSRF token in X-CSRF-Token: 403 {"error":
+// {"code": "csrf"}} otherwise. Then `handler` runs with the caller as `actor`.
 httplib::Server::Handler authenticated(const ServerConfig& config,
                                        std::function<void(ApiCall&)> handler);
 
@@ -65,5 +71,6 @@ void add_report_routes(httplib::Server& http, const ServerConfig& config);
 void add_enterprise_routes(httplib::Server& http, const ServerConfig& config);
 void add_admin_routes(httplib::Server& http, const ServerConfig& config);
 void add_submission_routes(httplib::Server& http, const ServerConfig& config);
+void add_project_routes(httplib::Server& http, const ServerConfig& config);
 
 }  // namespace zhizao::server

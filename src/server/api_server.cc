@@ -20,10 +20,54 @@ struct ApiServer::Impl {
   ServerOptions options;
   server::ServerConfig config;
   RuleSet rules;
-  httplib::Server http;
+  std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer under TLS
+  std::unique_ptr<server::LoginRateLimiter> login_limiter;
 };
 
 namespace {
+
+// The policy for everything the server sends (docs/security.md): scripts only from the server's
+// own files (no inline script, no eval), no plugins, no framing, no <base> rewriting, forms and
+// fetches only to itself. Inline styles stay allowed because ECharts' tooltips carry style
+// attributes; injected CSS cannot run code.
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+bool wants_tls(const ServerOptions& options) {
+  return !options.tls_cert_path.empty() || !options.tls_key_path.empty();
+}
+
+std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options) {
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+  if (!options.tls_cert_path.empty() && !options.tls_key_path.empty()) {
+    return std::make_unique<httplib::SSLServer>(options.tls_cert_path.c_str(),
+                                                options.tls_key_path.c_str());
+  }
+#endif
+  return std::make_unique<httplib::Server>();
+}
+
+// Errors of the TLS options: see ApiServer::bind.
+Status check_tls(const ServerOptions& options, const httplib::Server& http) {
+  if (!wants_tls(options)) return Status::ok();
+  if (options.tls_cert_path.empty() || options.tls_key_path.empty()) {
+    return Status::usage("TLS needs both a certificate and a private key file");
+  }
+#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
+  return Status::usage("this build of zhizao has no TLS support (cpp-httplib without OpenSSL)");
+#endif
+  for (const std::string& path : {options.tls_cert_path, options.tls_key_path}) {
+    if (!std::filesystem::is_regular_file(path)) return Status::not_found("no file " + path);
+  }
+  if (!http.is_valid()) {
+    return Status::invalid_data("OpenSSL refused the certificate " + options.tls_cert_path +
+                                " or the key " + options.tls_key_path +
+                                " (PEM files, and the key must match the certificate)");
+  }
+  return Status::ok();
+}
 
 // Answers every status ≥ 400 that a route left without a body (unknown paths, 413 from the
 // body limit, 400 from a malformed request) with the API's JSON error.
@@ -75,6 +119,8 @@ void register_dashboard(httplib::Server& http, const std::string& web_root) {
 
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
+  impl_->http = make_http_server(impl_->options);
+  impl_->login_limiter = std::make_unique<server::LoginRateLimiter>(impl_->options.login_limit);
 }
 
 ApiServer::~ApiServer() = default;
@@ -94,17 +140,29 @@ Result<int> ApiServer::bind() {
   if (!options.web_root.empty() && !std::filesystem::is_directory(options.web_root)) {
     return fail(Status::not_found("no web root folder " + options.web_root));
   }
+  httplib::Server& http = *impl_->http;
+  Status tls_checked = check_tls(options, http);
+  if (!tls_checked.is_ok()) return fail(tls_checked);
+  bool tls = wants_tls(options);
   server::ServerConfig& config = impl_->config;
   config.db_path = options.db_path;
   config.accounts = options.accounts;
   config.rules = &impl_->rules;
   config.version = options.version;
+  config.login_limiter = impl_->login_limiter.get();
+  config.cookies = tls ? server::CookieSecurity::kSecure : server::CookieSecurity::kPlain;
 
-  httplib::Server& http = impl_->http;
   http.set_payload_max_length(options.max_body_bytes);
-  http.set_default_headers({{"X-Content-Type-Options", "nosniff"},
-                            {"X-Frame-Options", "DENY"},
-                            {"Referrer-Policy", "no-referrer"}});
+  httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"},
+                              {"X-Frame-Options", "DENY"},
+                              {"Referrer-Policy", "no-referrer"},
+                              {"Content-Security-Policy", kContentSecurityPolicy},
+                              {"Cross-Origin-Opener-Policy", "same-origin"},
+                              {"Cross-Origin-Resource-Policy", "same-origin"}};
+  // Only under TLS: a browser that saw it over HTTPS refuses plain HTTP to this host for a year
+  // (RFC 6797); sent over plain HTTP it would be ignored anyway.
+  if (tls) headers.emplace("Strict-Transport-Security", "max-age=31536000");
+  http.set_default_headers(std::move(headers));
   http.set_error_handler(httplib::Server::HandlerWithResponse(json_error));
   http.set_exception_handler(
       [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
@@ -136,6 +194,7 @@ Result<int> ApiServer::bind() {
   server::add_enterprise_routes(http, config);
   server::add_admin_routes(http, config);
   server::add_submission_routes(http, config);
+  server::add_project_routes(http, config);
   register_dashboard(http, options.web_root);
 
   int port = options.port == 0
@@ -149,13 +208,13 @@ Result<int> ApiServer::bind() {
 }
 
 Status ApiServer::listen() {
-  if (!impl_->http.listen_after_bind()) return Status::io_error("the server stopped on an error");
+  if (!impl_->http->listen_after_bind()) return Status::io_error("the server stopped on an error");
   return Status::ok();
 }
 
-void ApiServer::stop() { impl_->http.stop(); }
+void ApiServer::stop() { impl_->http->stop(); }
 
-bool ApiServer::is_running() const { return impl_->http.is_running(); }
+bool ApiServer::is_running() const { return impl_->http->is_running(); }
 
 std::string default_web_root(const std::string& executable) {
   namespace fs = std::filesystem;

@@ -2,8 +2,10 @@
 //   node tests/e2e/dashboard.test.mjs ZHIZAO_BINARY [SCREENSHOT_DIR]
 // Signs in, reads the article's headline figures for 2021-04, drills from a division to an
 // enterprise, submits a month as the enterprise (refused by a hard rule, then held by a soft rule
-// until explained, then accepted) and reviews it as the county. Screenshots go to SCREENSHOT_DIR
-// (default build/e2e) so that anyone can look at what a user sees.
+// until explained, then accepted), reviews it as the county and publishes it as the city (the
+// enterprise's months then show it), opens the projects view, one project, a park's and a chain's
+// enterprises. Screenshots go to SCREENSHOT_DIR (default build/e2e) so that anyone can look at
+// what a user sees.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -173,6 +175,80 @@ test('an enterprise submits a month: refused, explained, accepted; the county ap
   // A county user's cockpit is its county.
   await openCockpit(page);
   await page.screenshot({ path: join(shots, 'cockpit-county.png'), fullPage: true });
+  await signOut(page);
+
+  // 5. The city publishes it; the enterprise's months then hold the published figures.
+  await signIn(page, server.baseUrl, server.users.city, '', '#/review');
+  await page.waitForSelector(`[data-testid="approve-${id}"]`);
+  await page.fill(`[data-testid="comment-${id}"]`, '同意发布');
+  await page.click(`[data-testid="approve-${id}"]`);
+  await page.waitForFunction((sid) => document.querySelector(`[data-testid="state-${sid}"]`)?.textContent === '已发布', id);
+  await page.screenshot({ path: join(shots, 'review-published.png'), fullPage: true });
+  await page.goto(`${server.baseUrl}/#/enterprise/${server.enterprise.uscc}`);
+  const published = page.locator('[data-testid="months-table"] tbody tr', { hasText: period });
+  await published.waitFor();
+  const cells = await published.locator('td').allInnerTexts();
+  assert.equal(cells[0], period);
+  assert.equal(cells[1], output.toLocaleString('zh-CN'));
+  await chartsDrawn(page);
+  await page.screenshot({ path: join(shots, 'enterprise-published.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+/** The category of the longest bar of the horizontal bar chart inside `selector`. */
+const topBar = (page, selector) =>
+  page.evaluate((s) => {
+    const categories = document.querySelector(s).zhizaoChart.getOption().yAxis[0].data;
+    return categories[categories.length - 1];
+  }, selector);
+
+test('the projects card opens the project list and one project; parks and chains drill down', async () => {
+  const page = adminPage;
+  await openCockpit(page);
+  await page.click('a.card[data-card="projects"]');
+  await page.waitForSelector('[data-testid="projects-table"] tbody tr');
+  assert.match(page.url(), /#\/projects\?period=2021-04$/);
+  // The same year-to-date figures as the card: 164 started of 154 planned, 225.5亿元 invested.
+  assert.equal(await text(page, 'projects-starts'), '164 / 154');
+  assert.equal(await text(page, 'projects-investment'), '225.5 亿元');
+  await chartsDrawn(page);
+  await page.screenshot({ path: join(shots, 'projects.png'), fullPage: true });
+
+  // Sorted by this year's investment, largest first; a header click reverses it.
+  const investments = async () =>
+    (await page.locator('[data-testid="projects-table"] tbody tr td:nth-child(9)').allInnerTexts()).map((x) => Number(x.replace(/,/g, '')));
+  const descending = await investments();
+  assert.ok(descending.length > 10);
+  assert.deepEqual(descending, descending.slice().sort((x, y) => y - x));
+  await page.click('[data-testid="projects-table"] th[data-key="investment"]');
+  const ascending = await investments();
+  assert.deepEqual(ascending, descending.slice().reverse());
+
+  const first = page.locator('[data-testid="projects-table"] tbody tr').first();
+  const name = (await first.locator('td').first().innerText()).trim();
+  await first.click();
+  await page.waitForSelector('[data-testid="project-milestones"]');
+  assert.match(page.url(), /#\/projects\/[^/?]+\?period=2021-04$/);
+  assert.equal((await text(page, 'project-name')).trim(), name);
+  await chartsDrawn(page);
+  await page.screenshot({ path: join(shots, 'project.png'), fullPage: true });
+
+  // The parks panel opens a park's enterprises, the chains panel a chain's.
+  await openCockpit(page);
+  await clickBar(page, '#chart-parks', await topBar(page, '#chart-parks'));
+  await page.waitForSelector('[data-testid="detail-table"] tbody tr');
+  assert.match(page.url(), /#\/detail\/parks\/[^/?]+\?period=2021-04$/);
+  assert.match(await text(page, 'detail-title'), /^园区明细 · /);
+  await chartsDrawn(page);
+  await page.screenshot({ path: join(shots, 'park.png'), fullPage: true });
+
+  await openCockpit(page);
+  await clickBar(page, '#chart-chains', await topBar(page, '#chart-chains'));
+  await page.waitForSelector('[data-testid="detail-table"] tbody tr');
+  assert.match(page.url(), /#\/detail\/chains\/[^/?]+\?period=2021-04$/);
+  assert.match(await text(page, 'detail-title'), /^产业链明细 · /);
+  await chartsDrawn(page);
+  await page.screenshot({ path: join(shots, 'chain.png'), fullPage: true });
+  assert.deepEqual(page.errors, []);
 });

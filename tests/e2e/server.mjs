@@ -39,8 +39,8 @@ async function waitForHealth(baseUrl, server, deadlineMs) {
 }
 
 /**
- * Creates the demo database, the users {admin, county (410302), enterprise (a key enterprise of
- * 410302)} and starts the server on webRoot. Returns {baseUrl, users, enterprise, stop()}.
+ * Creates the demo database, the users {admin, county (410302), city, enterprise (a key enterprise
+ * of 410302)} and starts the server on webRoot. Returns {baseUrl, users, enterprise, stop()}.
  */
 export async function startDemoServer(binary, webRoot) {
   const dir = mkdtempSync(join(tmpdir(), 'zhizao-e2e-'));
@@ -55,6 +55,7 @@ export async function startDemoServer(binary, webRoot) {
   const users = {
     admin: { name: 'admin', password: 'admin-e2e-passw0rd', role: 'admin' },
     county: { name: 'laocheng', password: 'county-e2e-passw0rd', role: `county:${county}` },
+    city: { name: 'shiji', password: 'city-e2e-passw0rd', role: 'city' },
     enterprise: { name: 'firm', password: 'firm-e2e-passw0rd', role: `enterprise:${enterprise.uscc}` },
   };
   for (const user of Object.values(users)) {

@@ -54,6 +54,11 @@ std::vector<Row> matrix() {
       {"GET", "/api/parks/P1" + p, "", {401, 200, 200, 200, 200, 403, 403}},
       {"GET", "/api/chains/C1" + p, "", {401, 200, 200, 200, 404, 403, 403}},
       {"GET", "/api/key-enterprises" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/projects" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/projects" + p + "&scope=410302", "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/projects/PJ1" + p, "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/projects/PJ2" + p, "", {401, 200, 200, 403, 200, 403, 403}},
+      {"GET", "/api/projects/NOPE" + p, "", {401, 404, 404, 403, 403, 403, 403}},
       {"GET", "/api/enterprises/" + own, "", {401, 200, 200, 200, 403, 200, 403}},
       {"GET", "/api/enterprises/" + own + "/months", "", {401, 200, 200, 200, 403, 200, 403}},
       {"GET", "/api/enterprises/" + absent, "", {401, 404, 404, 403, 403, 403, 403}},
@@ -73,7 +78,10 @@ std::vector<Row> matrix() {
        "/api/submissions/999999/review",
        R"({"decision": "approve"})",
        {401, 404, 404, 404, 404, 403, 403}},
+      {"POST", "/api/users/nobody/revoke", "", {401, 404, 403, 403, 403, 403, 403}},
+      {"POST", "/api/users/city/revoke", "", {401, 204, 403, 403, 403, 403, 403}},
       {"POST", "/api/logout", "", {401, 204, 204, 204, 204, 204, 204}},
+      {"POST", "/api/logout-all", "", {401, 204, 204, 204, 204, 204, 204}},
       {"GET", "/api/no-such-endpoint", "", {404, 404, 404, 404, 404, 404, 404}},
   };
 }
@@ -101,6 +109,25 @@ TEST(AuthorizationMatrixTest, EveryRoleEveryEndpoint) {
       if (response->status >= 400) {
         EXPECT_NE(response->body.find("\"error\""), std::string::npos) << row.path;
       }
+    }
+  }
+}
+
+// Every state-changing endpoint refuses a logged-in caller without the session's CSRF token
+// (403 "csrf") before it looks at the role or the body; without a session it is still 401.
+TEST(AuthorizationMatrixTest, EveryWriteNeedsTheCsrfToken) {
+  TestServer server;
+  auto client = server.client();
+  for (const Row& row : matrix()) {
+    if (std::string(row.method) != "POST" || row.path == "/api/no-such-endpoint") continue;
+    for (size_t column = 1; column < kRoles.size(); ++column) {
+      std::string token = server.login(kRoles[column]);
+      ASSERT_FALSE(token.empty()) << kRoles[column];
+      auto response = client->Post(row.path.c_str(), TestServer::cookie_only(token), row.body,
+                                   "application/json");
+      ASSERT_TRUE(response) << row.path;
+      EXPECT_EQ(response->status, 403) << row.path << " as " << kRoles[column];
+      EXPECT_NE(response->body.find("\"csrf\""), std::string::npos) << row.path;
     }
   }
 }

@@ -10,6 +10,7 @@ import * as cockpit from './views/cockpit.js';
 import * as detail from './views/detail.js';
 import * as enterprise from './views/enterprise.js';
 import * as login from './views/login.js';
+import * as projects from './views/projects.js';
 import * as review from './views/review.js';
 import * as submit from './views/submit.js';
 
@@ -20,6 +21,7 @@ const routes = {
   cockpit: { view: cockpit, roles: ['admin', 'city', 'county'] },
   detail: { view: detail, roles: ['admin', 'city', 'county'] },
   enterprise: { view: enterprise, roles: ['admin', 'city', 'county', 'enterprise'] },
+  projects: { view: projects, roles: ['admin', 'city', 'county'] },
   submit: { view: submit, roles: ['enterprise'] },
   review: { view: review, roles: ['admin', 'city', 'county'] },
 };

@@ -38,7 +38,7 @@ function wallLink() {
 /** Draws the header into `root` and returns the empty <main> for the view. */
 export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   const { kind } = roleKind();
-  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail'].includes(active);
+  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects'].includes(active);
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   const options = reportablePeriods()
@@ -64,7 +64,7 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
       <nav class="nav">
         ${navItems
           .filter((item) => item.kinds.includes(kind))
-          .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && active === 'detail') ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
+          .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && ['detail', 'projects'].includes(active)) ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
           .join('')}
         ${kind !== 'enterprise' ? `<a href="${escapeHtml(wallLink())}" id="screen-toggle" class="${screenMode() === 'wall' ? 'on' : ''}">${escapeHtml(t('navWall'))}</a>` : ''}
       </nav>

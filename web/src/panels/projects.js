@@ -4,8 +4,11 @@ import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '
 import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
 import { t } from '../i18n.js';
 
-/** Draws the progress bars of `projects` (report.projects) into `chartEl`, facts into `factsEl`. */
-export function render(chartEl, factsEl, projects) {
+/**
+ * Draws the progress bars of `projects` (report.projects) into `chartEl`, facts into `factsEl`;
+ * a click on the chart calls onOpen() (the project list).
+ */
+export function render(chartEl, factsEl, projects, onOpen) {
   const p = palette();
   const rows = [
     { name: t('projStarts'), share: projects.start_share, text: `${projects.actual_starts ?? '—'}/${projects.year_planned_starts ?? '—'}` },
@@ -53,7 +56,7 @@ export function render(chartEl, factsEl, projects) {
               },
       },
     ],
-  });
+  }, onOpen);
   factsEl.innerHTML = [
     t('projTotal', { n: amount(projects.projects) }),
     t('projectStarts', { a: projects.actual_starts ?? '—', p: projects.planned_starts ?? '—' }),

@@ -8,6 +8,7 @@ import * as counties from '../panels/counties.js';
 import * as divisions from '../panels/divisions.js';
 import * as keyEnterprises from '../panels/key-enterprises.js';
 import * as projects from '../panels/projects.js';
+import * as sets from '../panels/sets.js';
 import * as trend from '../panels/trend.js';
 import { regionName } from '../names.js';
 import { go, link, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
@@ -41,11 +42,18 @@ export async function render(root, { isCurrent }) {
     <section class="cards" id="cards"></section>
     <div class="cockpit-grid">
       ${panel('trend', t('panelTrend'), `<div class="chart" id="chart-trend"><div class="loading">${escapeHtml(t('loading'))}</div></div>`)}
-      ${panel('projects', t('panelProjects'), '<div class="chart" id="chart-projects"></div><div class="facts" id="project-facts"></div>')}
+      ${panel(
+        'projects',
+        t('panelProjects'),
+        '<div class="chart" id="chart-projects"></div><div class="facts" id="project-facts"></div>',
+        `<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more">›</a>`,
+      )}
       ${panel('map', t('panelCountiesMap'), '<div class="chart" id="chart-map"></div>')}
       ${panel('rank', t('panelCountiesRank'), '<div class="chart" id="chart-rank"></div>')}
       ${panel('growth', t('panelDivisionsGrowth'), '<div class="chart" id="chart-growth"></div>')}
       ${panel('pull', t('panelDivisionsPull'), '<div class="chart" id="chart-pull"></div>')}
+      ${panel('parks', t('panelParks'), '<div class="chart" id="chart-parks"></div>')}
+      ${panel('chains', t('panelChains'), '<div class="chart" id="chart-chains"></div>')}
       ${panel(
         'key',
         t('panelKey'),
@@ -63,7 +71,7 @@ export async function render(root, { isCurrent }) {
     trend: '#panel-trend',
     divisions: '#panel-growth',
     key: link(['detail', 'key-enterprises', 'all']),
-    projects: '#panel-projects',
+    projects: link(['projects']),
   });
   for (const a of root.querySelectorAll('a.card[href^="#panel-"]')) {
     a.addEventListener('click', (event) => {
@@ -74,7 +82,9 @@ export async function render(root, { isCurrent }) {
   trendData.then((data) => {
     if (isCurrent()) trend.render(root.querySelector('#chart-trend'), data.points ?? [], report.period, (p) => go(['cockpit'], { period: p }));
   });
-  projects.render(root.querySelector('#chart-projects'), root.querySelector('#project-facts'), report.projects ?? {});
+  projects.render(root.querySelector('#chart-projects'), root.querySelector('#project-facts'), report.projects ?? {}, () => go(['projects']));
+  sets.render(root.querySelector('#chart-parks'), report.industry.parks, report.industry.value_added_growth, (id) => go(['detail', 'parks', id]));
+  sets.render(root.querySelector('#chart-chains'), report.industry.chains, report.industry.value_added_growth, (id) => go(['detail', 'chains', id]));
   counties.render(root.querySelector('#chart-map'), root.querySelector('#chart-rank'), report, openRegion, kind === 'county' ? code : null);
   divisions.render(root.querySelector('#chart-growth'), root.querySelector('#chart-pull'), report, openDivision);
 

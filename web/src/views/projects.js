@@ -1,0 +1,177 @@
+// Industrial projects (工业项目), year to date (GET /api/projects): the totals the report counts,
+// the projects ranked by investment, and a sortable table with milestones (开工/竣工), investment
+// and the flags of the start and completion campaigns. A row or a bar opens one project
+// (GET /api/projects/ID): its milestones, its monthly investment and links to its park and chain.
+import { api } from '../api.js';
+import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
+import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
+import { monthLabel, periodText, t } from '../i18n.js';
+import { regionName } from '../names.js';
+import { go, link, selectedPeriod } from '../state.js';
+import { renderTable } from '../table.js';
+
+const stat = (label, value, testid) =>
+  `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
+
+const moneyText = (wanYuan) => {
+  const m = money(wanYuan);
+  return `${m.value} ${m.unit}`.trim();
+};
+
+/** The badge of a project's stage at the end of the period. */
+function stageBadge(stage) {
+  const level = { completed: 'green', started: 'orange', planned: 'none' }[stage] ?? 'none';
+  return `<span class="badge badge-${level}">${escapeHtml(t(`stage_${stage}`))}</span>`;
+}
+
+/** The campaign flags of a row: started / completed this year to date, or planned but not yet. */
+function campaignBadges(p) {
+  const badges = [];
+  if (p.started_in_window) badges.push(`<span class="badge badge-green">${escapeHtml(t('flagStarted'))}</span>`);
+  else if (p.planned_start_in_window) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagStartDue'))}</span>`);
+  if (p.completed_in_window) badges.push(`<span class="badge badge-green">${escapeHtml(t('flagCompleted'))}</span>`);
+  else if (p.planned_completion_in_window) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagCompletionDue'))}</span>`);
+  return badges.join(' ');
+}
+
+function investmentChart(el, projects) {
+  const p = palette();
+  const rows = projects
+    .filter((x) => x.investment > 0)
+    .sort((a, b) => b.investment - a.investment)
+    .slice(0, 15)
+    .reverse();
+  makeChart(
+    el,
+    {
+      grid: { left: 4, right: 56, top: 8, bottom: 8, containLabel: true },
+      tooltip: tooltip({
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (items) => {
+          const x = rows[items[0].dataIndex];
+          return `<b>${escapeHtml(x.name)}</b><br>${t('projInvestment')}: ${amount(x.investment)} ${t('unitWan')}<br>${t('colPlanShare')}: ${percent(x.investment_share)}`;
+        },
+      }),
+      xAxis: valueAxis({ axisLabel: { show: false } }),
+      yAxis: categoryAxis(rows.map((x) => (x.name.length > 14 ? `${x.name.slice(0, 13)}…` : x.name)), {
+        axisLabel: { color: p.text, fontSize: fontSize() - 1, interval: 0 },
+      }),
+      series: [
+        {
+          type: 'bar',
+          barMaxWidth: 12,
+          data: rows.map((x) => ({ value: chartValue(x.investment, 0), id: x.id, itemStyle: { color: p.tertiary } })),
+          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => amount(x.value) },
+        },
+      ],
+    },
+    (params) => params.data?.id && go(['projects', params.data.id]),
+  );
+}
+
+async function renderList(root, period, isCurrent) {
+  const data = await api.projects(period);
+  if (!isCurrent()) return;
+  const totals = data.totals ?? {};
+  const projects = data.projects ?? [];
+  root.innerHTML = `
+    <div class="subhead">
+      <a class="back" href="${link(['cockpit'])}">‹ ${escapeHtml(t('back'))}</a>
+      <h1 data-testid="projects-title">${escapeHtml(t('projectsTitle'))}</h1>
+      <span class="muted">${escapeHtml(periodText(period, false))}${data.scope ? ` · ${escapeHtml(t('scopeLabel', { name: regionName(data.scope, data.scope) }))}` : ''}</span>
+    </div>
+    <div class="stats">
+      ${stat(t('projCount'), amount(totals.projects), 'projects-count')}
+      ${stat(t('projInvestment'), moneyText(totals.investment), 'projects-investment')}
+      ${stat(t('projStarts'), `${totals.actual_starts ?? '—'} / ${totals.planned_starts ?? '—'}`, 'projects-starts')}
+      ${stat(t('projCompletions'), `${totals.actual_completions ?? '—'} / ${totals.planned_completions ?? '—'}`)}
+      ${stat(t('colPlanShare'), `${percent(totals.investment_share)} · ${t('projTimeProgress', { v: percent(totals.time_progress) })}`)}
+    </div>
+    <div class="detail-grid">
+      <section class="panel"><header><h2>${escapeHtml(t('projTopInvestment'))}</h2></header><div class="chart" id="chart-projects-list"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('projList'))}</h2></header><div class="table-scroll" id="projects-table"></div></section>
+    </div>`;
+  investmentChart(root.querySelector('#chart-projects-list'), projects);
+  renderTable(
+    root.querySelector('#projects-table'),
+    [
+      { key: 'name', label: t('colProject'), format: (x) => `<span class="ellipsis" title="${escapeHtml(x.name)}">${escapeHtml(x.name)}</span>` },
+      { key: 'region', label: t('colRegion'), format: (x) => escapeHtml(regionName(x.region, x.region_name)) },
+      { key: 'stage', label: t('colStage'), format: (x) => stageBadge(x.stage) },
+      { key: 'planned_start', label: t('colPlannedStart') },
+      { key: 'actual_start', label: t('colActualStart'), format: (x) => escapeHtml(x.actual_start ?? '—') },
+      { key: 'planned_completion', label: t('colPlannedCompletion'), format: (x) => escapeHtml(x.planned_completion ?? '—') },
+      { key: 'actual_completion', label: t('colActualCompletion'), format: (x) => escapeHtml(x.actual_completion ?? '—') },
+      { key: 'total_investment', label: t('colTotalInvestment'), align: 'num', format: (x) => amount(x.total_investment) },
+      { key: 'investment', label: t('colYtdInvestment'), align: 'num', format: (x) => amount(x.investment) },
+      { key: 'investment_share', label: t('colPlanShare'), align: 'num', format: (x) => percent(x.investment_share) },
+      {
+        key: 'campaign',
+        label: t('colCampaign'),
+        value: (x) => Number(x.started_in_window) * 2 + Number(x.completed_in_window),
+        format: campaignBadges,
+      },
+    ],
+    projects,
+    { sortKey: 'investment', descending: true, onRow: (x) => go(['projects', x.id]), testid: 'projects-table' },
+  );
+}
+
+async function renderOne(root, id, period, isCurrent) {
+  const x = await api.project(id, period);
+  if (!isCurrent()) return;
+  const p = palette();
+  const setLink = (kind, code, name) =>
+    code ? `<a href="${link(['detail', kind, code])}" data-testid="project-${kind}">${escapeHtml(name ?? code)}</a>` : '—';
+  root.innerHTML = `
+    <div class="subhead">
+      <a class="back" href="${link(['projects'])}">‹ ${escapeHtml(t('projectsTitle'))}</a>
+      <h1 data-testid="project-name">${escapeHtml(x.name)}</h1>
+      <span class="muted">${escapeHtml(x.id)} · ${escapeHtml(regionName(x.region, x.region_name))} · ${stageBadge(x.stage)}</span>
+    </div>
+    <div class="stats">
+      ${stat(t('colTotalInvestment'), `${amount(x.total_investment)} ${t('unitWan')}`)}
+      ${stat(t('colYearPlan'), x.year_plan_investment === null ? '—' : `${amount(x.year_plan_investment)} ${t('unitWan')}`)}
+      ${stat(t('colYtdInvestment'), `${amount(x.investment)} ${t('unitWan')}`, 'project-investment')}
+      ${stat(t('colPlanShare'), percent(x.investment_share))}
+      ${stat(t('colCampaign'), [x.started_in_window && t('flagStarted'), x.completed_in_window && t('flagCompleted')].filter(Boolean).join(' · ') || '—')}
+    </div>
+    <div class="detail-grid">
+      <section class="panel"><header><h2>${escapeHtml(t('projMonthly'))}</h2></header><div class="chart" id="chart-project"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('projMilestones'))}</h2></header>
+        <table class="data-table milestones" data-testid="project-milestones"><tbody>
+          <tr><th>${escapeHtml(t('colPlannedStart'))}</th><td>${escapeHtml(x.planned_start ?? '—')}</td><th>${escapeHtml(t('colActualStart'))}</th><td>${escapeHtml(x.actual_start ?? '—')}</td></tr>
+          <tr><th>${escapeHtml(t('colPlannedCompletion'))}</th><td>${escapeHtml(x.planned_completion ?? '—')}</td><th>${escapeHtml(t('colActualCompletion'))}</th><td>${escapeHtml(x.actual_completion ?? '—')}</td></tr>
+          <tr><th>${escapeHtml(t('colPark'))}</th><td>${setLink('parks', x.park, x.park_name)}</td><th>${escapeHtml(t('colChain'))}</th><td>${setLink('chains', x.chain, x.chain_name)}</td></tr>
+          <tr><th>${escapeHtml(t('colDivision'))}</th><td>${escapeHtml(x.industry || '—')}</td><th>${escapeHtml(t('period'))}</th><td>${escapeHtml(periodText(period, false))}</td></tr>
+        </tbody></table>
+      </section>
+    </div>`;
+  const progress = x.progress ?? [];
+  let running = 0;
+  const cumulative = progress.map((row) => (running += row.investment));
+  makeChart(root.querySelector('#chart-project'), {
+    legend: { top: 0, right: 8, textStyle: { color: p.muted, fontSize: fontSize() - 1 } },
+    grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
+    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => `${amount(v)} ${t('unitWan')}` }),
+    xAxis: categoryAxis(progress.map((row) => monthLabel(row.period)), { axisLabel: { color: p.muted, fontSize: fontSize() - 2 } }),
+    yAxis: [valueAxis(), valueAxis({ splitLine: { show: false } })],
+    series: [
+      { name: t('projMonthInvestment'), type: 'bar', barMaxWidth: 18, itemStyle: { color: p.tertiary }, data: progress.map((row) => chartValue(row.investment, 0)) },
+      { name: t('projCumulative'), type: 'line', yAxisIndex: 1, symbolSize: 4, itemStyle: { color: p.secondary }, data: cumulative.map((v) => chartValue(v, 0)) },
+    ],
+  });
+}
+
+/** Draws the project list, or the project `path[0]`, into `root`. */
+export async function render(root, { path, isCurrent }) {
+  const period = selectedPeriod();
+  if (!period) {
+    root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
+    return;
+  }
+  root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
+  if (path[0]) await renderOne(root, path[0], period, isCurrent);
+  else await renderList(root, period, isCurrent);
+}
