@@ -4,8 +4,14 @@ BUILD_DIR ?= build
 TEST_DIR ?= build-test
 JOBS ?= $(shell nproc)
 DEMO_DB ?= demo.db
+# Fuzzing (fuzz/, README "Fuzzing"): clang's libFuzzer build, seconds per target for `make fuzz`,
+# and FUZZ_MERGE=1 to add the new interesting inputs to fuzz/corpus.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_MERGE ?=
+FUZZ_TARGETS := csv_reader_fuzzer xlsx_reader_fuzzer field_parsers_fuzzer json_body_fuzzer rules_fuzzer
 
-.PHONY: all deps deps-test build web demo test format clean
+.PHONY: all deps deps-test build web demo test format clean fuzz fuzz-build
 
 all: build
 
@@ -30,6 +36,27 @@ test: deps-test
 	@cmake --build $(TEST_DIR) -j $(JOBS)
 	@$(MAKE) --no-print-directory web
 	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	@$(MAKE) --no-print-directory fuzz-build
+	@cd $(FUZZ_DIR) && ctest --output-on-failure -j $(JOBS) -L fuzz
+
+# The libFuzzer targets of fuzz/ with clang (ASan+UBSan; only the modules they need).
+fuzz-build: deps-test
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DZHIZAO_FUZZ=ON -DZHIZAO_TESTS=OFF > /dev/null
+	@cmake --build $(FUZZ_DIR) --target zhizao_fuzzers -j $(JOBS)
+
+# Runs each fuzz target FUZZ_SECONDS over a copy of its corpus; crashes are left in
+# $(FUZZ_DIR)/fuzz/work/TARGET/ and listed at the end.
+fuzz: fuzz-build
+	@failed=""; for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  dict=fuzz/dict/$$t.dict; [ -f $$dict ] || dict=""; \
+	  sh fuzz/run_fuzzer.sh $(FUZZ_DIR)/fuzz/$$t fuzz/corpus/$$t fuzz/regressions/$$t \
+	    $(FUZZ_DIR)/fuzz/work/$$t $(FUZZ_SECONDS) "$$dict" $(if $(FUZZ_MERGE),fuzz/corpus/$$t) \
+	    || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "new crashes in:$$failed (inputs in $(FUZZ_DIR)/fuzz/work/)"; \
+	  exit 1; fi; echo "no crash in $(FUZZ_TARGETS)"
 
 # The dashboard (web/, served by `zhizao serve` from web/dist): npm ci when the lock file changed,
 # then the Luoyang map step and vite build when a source changed.
@@ -48,4 +75,30 @@ format:
 	@git ls-files '*.h' '*.cc' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_DIR)
+	rm -rf $(BUILD_DIR) $(TEST_DIR) $(FUZZ_DIR)
+
+# Load test of `zhizao serve` (bench/load/, docs/security.md): wrk against the demo on loopback
+# for LOAD_SECONDS, the dashboard's reads mixed with submissions; prints requests/s and p50/p99
+# latency, fails on any error or lost submission. LOAD_JSON=FILE also writes the numbers as JSON.
+LOAD_SECONDS ?= 20
+LOAD_JSON ?=
+.PHONY: load
+load: deps-test
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIZAO_TESTS=OFF > /dev/null
+	@cmake --build $(BUILD_DIR) --target zhizao -j $(JOBS)
+	@/usr/bin/python3 bench/load/run.py --zhizao $(BUILD_DIR)/zhizao --duration $(LOAD_SECONDS) \
+	  $(if $(LOAD_JSON),--json $(LOAD_JSON))
+
+# `make bench` (bench/README.md, issue #3): the Release zhizao (no web part), DuckDB's npm package
+# in bench/, the generated national dataset at 50,000 and 500,000 enterprises × 60 months, then
+# zhizao against DuckDB and SQLite (import, report; medians, peak memory) with a check that their
+# figures agree, and the table. BENCH_* variables: see bench/bench.sh.
+.PHONY: bench deps-bench
+deps-bench:
+	@tools/install-deps.sh bench
+
+bench: deps-bench
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIZAO_TESTS=OFF > /dev/null
+	@cmake --build $(BUILD_DIR) --target zhizao -j $(JOBS)
+	@cd bench && npm ci --no-audit --no-fund --loglevel=error
+	@bench/bench.sh $(BUILD_DIR)/zhizao

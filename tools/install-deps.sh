@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: install-deps.sh [build|test]. Installs what zhizao needs to build (and test), from Debian's packages only, and only what is
+# Usage: install-deps.sh [build|test|bench]. Installs what zhizao needs to build (and test), from Debian's packages only, and only what is
 # missing (so a machine that has everything is not touched). Run as root on Debian 12.
 set -euo pipefail
 
@@ -13,14 +13,21 @@ build_packages=(
   fonts-noto-cjk
 )
 test_packages=(
-  libgtest-dev libgmock-dev libbenchmark-dev python3
+  libgtest-dev libgmock-dev libbenchmark-dev python3 openssl wrk
   libreoffice-writer libreoffice-calc poppler-utils
   chromium
+  clang-14 libclang-rt-14-dev
 )
+
+# `bench`: what `make bench` needs beyond the build (the SQLite peer, GNU time for peak memory).
+bench_packages=(sqlite3 time python3)
 
 packages=("${build_packages[@]}")
 if [ "${1:-test}" = "test" ]; then
   packages+=("${test_packages[@]}")
+fi
+if [ "${1:-test}" = "bench" ]; then
+  packages+=("${bench_packages[@]}")
 fi
 
 missing=()

@@ -36,6 +36,8 @@ int run_cli(int argc, char** argv) {
   add_check_command(app, &exit_code);
   add_serve_command(app, &exit_code);
   add_user_command(app, &exit_code);
+  add_backup_command(app, &exit_code);
+  add_restore_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

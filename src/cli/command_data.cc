@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "demo/luoyang_demo.h"
+#include "demo/scale_dataset.h"
 #include "ingest/importer.h"
 #include "ingest/workbook_export.h"
 #include "store/database.h"
@@ -95,10 +96,63 @@ struct DemoArgs {
   std::string db;
   uint64_t seed = DemoOptions{}.seed;
   bool force = false;
+  int64_t enterprises = 0;  // > 0: the national-scale dataset instead of the Luoyang demo
+  std::string from = "2017-01";
+  std::string to = "2021-12";
+  std::string csv_dir;
 };
+
+// The national-scale dataset (src/demo/scale_dataset.h): CSV files into --csv-dir and/or, through
+// the normal importer, into --db (the files then go to a temporary directory beside the db).
+int run_scale_demo(const DemoArgs& args) {
+  namespace fs = std::filesystem;
+  if (args.db.empty() && args.csv_dir.empty()) {
+    return report_failure(Status::usage("--enterprises needs --db or --csv-dir (or both)"));
+  }
+  auto from = parse_year_month(args.from);
+  if (!from) return report_failure(Status::usage(from.error().message()));
+  auto to = parse_year_month(args.to);
+  if (!to) return report_failure(Status::usage(to.error().message()));
+  ScaleOptions options{args.enterprises, *from, *to, args.seed};
+  if (Status s = check_scale_options(options); !s.is_ok()) return report_failure(s);
+  if (!args.db.empty() && fs::exists(args.db)) {
+    if (!args.force) {
+      return report_failure(
+          Status::usage(fmt::format("{} exists; use --force to replace it", args.db)));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(args.db + suffix);
+  }
+  const std::string dir = args.csv_dir.empty() ? args.db + ".scale-csv" : args.csv_dir;
+  auto summary = write_scale_csv(options, dir);
+  if (!summary) return report_failure(summary.error());
+  fmt::print("wrote {} enterprises and {} monthly records ({} to {}) as CSV files to {}\n",
+             summary->enterprises, summary->monthly_rows, args.from, args.to, dir);
+  if (args.db.empty()) return kExitDone;
+  auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
+  if (!db) return report_failure(db.error());
+  auto outcome = [&] {
+    ProgressBar bar("demo", Verbosity::kNormal);
+    ImportOptions import_options;
+    import_options.progress = [&bar](std::string_view stage, size_t done, size_t total) {
+      bar.update(stage, done, total);
+    };
+    return import_scale_csv(**db, dir, import_options);
+  }();
+  if (args.csv_dir.empty()) fs::remove_all(dir);
+  if (!outcome) return report_failure(outcome.error());
+  if (outcome->refused()) {
+    for (const std::string& error : outcome->errors) fmt::print(stderr, "{}\n", error);
+    return report_failure(Status::internal("the generated files were refused (a bug)"));
+  }
+  fmt::print("imported them into {} (invented enterprises, marked 演示; not calibrated)\n",
+             args.db);
+  return kExitDone;
+}
 
 int run_demo(const DemoArgs& args) {
   namespace fs = std::filesystem;
+  if (args.enterprises > 0) return run_scale_demo(args);
+  if (args.db.empty()) return report_failure(Status::usage("--db is required"));
   if (fs::exists(args.db)) {
     if (!args.force) {
       return report_failure(
@@ -151,11 +205,21 @@ void add_export_command(CLI::App& app, int* exit_code) {
 void add_demo_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<DemoArgs>();
   CLI::App* cmd = app.add_subcommand("demo", "Create the synthetic Luoyang demo database");
-  cmd->add_option("--db", args->db, "Database file to create")->required();
+  cmd->add_option("--db", args->db, "Database file to create");
   cmd->add_option("--seed", args->seed, "Random seed (the calibrated demo uses the default)");
   cmd->add_flag("--force", args->force, "Replace the database if it exists");
+  cmd->add_option("--enterprises", args->enterprises,
+                  "Instead of the Luoyang demo: a national-scale synthetic dataset of N "
+                  "enterprises (not calibrated)");
+  cmd->add_option("--from", args->from, "First month of the national-scale dataset")
+      ->capture_default_str();
+  cmd->add_option("--to", args->to, "Last month of the national-scale dataset")
+      ->capture_default_str();
+  cmd->add_option("--csv-dir", args->csv_dir,
+                  "With --enterprises: also write the data as the contract's CSV files here");
   cmd->footer(
-      "Example:\n  zhizao demo --db demo.db && zhizao report --db demo.db --period 2021-04");
+      "Example:\n  zhizao demo --db demo.db && zhizao report --db demo.db --period 2021-04\n"
+      "  zhizao demo --enterprises 50000 --from 2017-01 --to 2021-12 --csv-dir data/ --db n.db");
   cmd->callback([args, exit_code] { *exit_code = run_demo(*args); });
 }
 

@@ -17,5 +17,7 @@ void add_template_command(CLI::App& app, int* exit_code);   // template --kind K
 void add_check_command(CLI::App& app, int* exit_code);      // check --db DB [--rules F]
 void add_serve_command(CLI::App& app, int* exit_code);      // serve --db DB [--port N]
 void add_user_command(CLI::App& app, int* exit_code);       // user add|list|disable|enable
+void add_backup_command(CLI::App& app, int* exit_code);     // backup --db DB FILE
+void add_restore_command(CLI::App& app, int* exit_code);    // restore --db DB FILE [--force]
 
 }  // namespace zhizao

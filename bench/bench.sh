@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# `make bench` (issue #3): zhizao against DuckDB (npm @duckdb/node-api, its own engine) and SQLite
+# (Debian's sqlite3 CLI) on the same generated national dataset, whole processes, same machine,
+# same run. See bench/README.md for what each column means.
+#
+# Usage: bench/bench.sh ZHIZAO
+# Environment (defaults in brackets):
+#   BENCH_WORK [bench/work]            where the data and databases go (about 12 GB at 500,000)
+#   BENCH_SIZES ["50000 500000"]       enterprises per dataset; 60 months 2017-01..2021-12 each
+#   BENCH_PERIOD [2021-04]             the cumulative report period (1–4月)
+#   BENCH_REPORT_REPS ["50000:5 500000:3"], BENCH_IMPORT_REPS ["50000:3 500000:2"],
+#   BENCH_SQLITE_IMPORT_REPS [1], BENCH_SQLITE_REPORT_REPS [2]   repetitions (the median is kept)
+#   BENCH_TOOLS ["zhizao duckdb sqlite"] which tools to run; BENCH_APPEND=1 keeps earlier results
+#                                      (a run split in parts on a busy machine; the data is
+#                                      regenerated, byte for byte the same)
+#   BENCH_TIMEOUT [1800]               seconds one measured process may take before bench fails
+#   BENCH_LOAD [auto]                  run `make load` at the end when the target exists (0: never)
+# Exits non-zero, loudly, when zhizao's report and DuckDB's disagree.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+zhizao=$(realpath "${1:?usage: bench/bench.sh ZHIZAO}")
+work=$(mkdir -p "${BENCH_WORK:-$here/work}" && cd "${BENCH_WORK:-$here/work}" && pwd)
+sizes=${BENCH_SIZES:-"50000 500000"}
+period=${BENCH_PERIOD:-2021-04}
+year=${period%-*}
+month=$((10#${period#*-}))
+report_reps=${BENCH_REPORT_REPS:-"50000:5 500000:3"}
+import_reps=${BENCH_IMPORT_REPS:-"50000:3 500000:2"}
+sqlite_import_reps=${BENCH_SQLITE_IMPORT_REPS:-1}
+sqlite_report_reps=${BENCH_SQLITE_REPORT_REPS:-2}
+results="$work/results.tsv"
+tools=" ${BENCH_TOOLS:-zhizao duckdb sqlite} "
+uses() { [[ "$tools" == *" $1 "* ]]; }
+files=(enterprises.csv parks.csv chains.csv deflators.csv va_ratios.csv monthly.csv projects.csv
+       project_progress.csv)
+
+reps_for() {  # reps_for "50000:5 500000:3" N → 5 (3 when N is not listed)
+  local pair
+  for pair in $1; do [ "${pair%%:*}" = "$2" ] && { echo "${pair#*:}"; return; }; done
+  echo 3
+}
+
+# measure SIZE TOOL OPERATION REP OUT -- COMMAND...: runs COMMAND once with stdout to OUT,
+# appends "size tool operation rep seconds peak_rss_kb" to results.tsv. Wall time from date +%N
+# (GNU time's %e has 10 ms steps); peak RSS from GNU time's %M.
+measure() {
+  local size=$1 tool=$2 op=$3 rep=$4 out=$5
+  shift 6
+  local rss_file="$work/.rss" start end
+  start=$(date +%s%N)
+  local rc=0
+  /usr/bin/time -f %M -o "$rss_file" timeout "${BENCH_TIMEOUT:-1800}" "$@" > "$out" \
+    2> "$work/.stderr" || rc=$?
+  if [ "$rc" -ne 0 ]; then
+    [ "$rc" -eq 124 ] && echo "bench: TIMEOUT after ${BENCH_TIMEOUT:-1800} s" >&2
+    echo "bench: FAILED: $*" >&2
+    cat "$work/.stderr" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  local seconds
+  seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$op" "$rep" "$seconds" "$(cat "$rss_file")" \
+    >> "$results"
+  printf '  %-8s %-7s %-8s #%s %8ss %8s KB\n' "$size" "$tool" "$op" "$rep" "$seconds" \
+    "$(cat "$rss_file")" >&2
+}
+
+if [ "${BENCH_APPEND:-0}" != 1 ]; then : > "$results"; : > "$work/rows.tsv"; fi
+echo "bench: $zhizao; data in $work; period $period" >&2
+for n in $sizes; do
+  dir="$work/$n"
+  csv="$dir/csv"
+  mkdir -p "$dir"
+  echo "bench: $n enterprises × 60 months" >&2
+  measure "$n" zhizao generate 1 "$dir/generate.txt" -- \
+    "$zhizao" demo --enterprises "$n" --from 2017-01 --to 2021-12 --csv-dir "$csv"
+  rows=$(($(wc -l < "$csv/monthly.csv") - 1))
+  printf '%s\t%s\n' "$n" "$rows" >> "$work/rows.tsv"
+
+  # The SQL, filled in once (outside the timed processes).
+  sed "s#{{DIR}}#$csv#g" "$here/sql/duckdb_import.sql" > "$dir/duckdb_import.sql"
+  sed "s#{{DIR}}#$csv#g" "$here/sql/sqlite_import.sql" > "$dir/sqlite_import.sql"
+  fill="s#{{Y}}#$year#g; s#{{M}}#$month#g; s#{{P}}#$period#g"
+  sed "$fill; s#{{SUM}}#fsum#g" "$here/sql/report.sql" > "$dir/duckdb_report.sql"
+  sed "$fill; s#{{SUM}}#sum#g" "$here/sql/report.sql" > "$dir/sqlite_report.sql"
+
+  # Import: each repetition into a fresh database file.
+  paths=()
+  for f in "${files[@]}"; do paths+=("$csv/$f"); done
+  for rep in $(seq "$(reps_for "$import_reps" "$n")"); do
+    rm -f "$dir/zhizao.db" "$dir/zhizao.db-wal" "$dir/zhizao.db-shm" "$dir"/zhizao.db.*
+    uses zhizao && measure "$n" zhizao import "$rep" "$dir/import.txt" -- \
+      "$zhizao" import --quiet --db "$dir/zhizao.db" "${paths[@]}"
+    uses duckdb && measure "$n" duckdb import "$rep" /dev/null -- \
+      node "$here/duckdb_run.mjs" import "$dir/duck.duckdb" "$dir/duckdb_import.sql"
+  done
+  uses sqlite && for rep in $(seq "$sqlite_import_reps"); do
+    rm -f "$dir/sqlite.db"
+    measure "$n" sqlite import "$rep" /dev/null -- sqlite3 -bail "$dir/sqlite.db" \
+      ".read $dir/sqlite_import.sql"
+  done
+
+  # Report: one unmeasured run each first (page cache, zhizao's snapshot if the import left
+  # none), then the repetitions.
+  if uses zhizao; then
+    "$zhizao" report --db "$dir/zhizao.db" --period "$period" --json > /dev/null
+  fi
+  if uses duckdb; then
+    node "$here/duckdb_run.mjs" report "$dir/duck.duckdb" "$dir/duckdb_report.sql" > /dev/null
+  fi
+  if uses sqlite; then
+    sqlite3 -bail -json "$dir/sqlite.db" ".read $dir/sqlite_report.sql" > /dev/null
+  fi
+  for rep in $(seq "$(reps_for "$report_reps" "$n")"); do
+    uses zhizao && measure "$n" zhizao report "$rep" "$dir/zhizao.json" -- \
+      "$zhizao" report --db "$dir/zhizao.db" --period "$period" --json
+    uses duckdb && measure "$n" duckdb report "$rep" "$dir/duckdb_rows.json" -- \
+      node "$here/duckdb_run.mjs" report "$dir/duck.duckdb" "$dir/duckdb_report.sql"
+  done
+  uses sqlite && for rep in $(seq "$sqlite_report_reps"); do
+    measure "$n" sqlite report "$rep" "$dir/sqlite_rows.json" -- \
+      sqlite3 -bail -json "$dir/sqlite.db" ".read $dir/sqlite_report.sql"
+  done
+
+  if ! [ -s "$dir/zhizao.json" ] || ! [ -s "$dir/duckdb_rows.json" ]; then
+    echo "bench: zhizao's or DuckDB's report is missing at $n; no agreement check" >&2
+    continue
+  fi
+  # Agreement: zhizao and DuckDB within 1e-9 relative (compensated sums on both sides); SQLite's
+  # plain sum and its 15-digit JSON for information, within 1e-6.
+  python3 "$here/assemble_report.py" "$dir/duckdb_rows.json" --period "$period" \
+    > "$dir/duckdb.json"
+  if ! python3 "$here/check_agreement.py" "$dir/zhizao.json" "$dir/duckdb.json" \
+      --tolerance 1e-9 --abs-tolerance 1e-12; then
+    echo "bench: FAILED: zhizao and DuckDB disagree at $n enterprises (above)" >&2
+    exit 1
+  fi
+  echo "bench: zhizao and DuckDB agree at $n enterprises" >&2
+  [ -s "$dir/sqlite_rows.json" ] || continue
+  python3 "$here/assemble_report.py" "$dir/sqlite_rows.json" --period "$period" \
+    > "$dir/sqlite.json"
+  if python3 "$here/check_agreement.py" "$dir/zhizao.json" "$dir/sqlite.json" \
+      --tolerance 1e-6 --abs-tolerance 1e-9; then
+    echo "bench: zhizao and SQLite agree at $n enterprises (1e-6)" >&2
+  else
+    echo "bench: warning: zhizao and SQLite differ at $n enterprises (above)" >&2
+  fi
+done
+
+load_line=""
+if [ "${BENCH_LOAD:-auto}" != 0 ] && make -C "$root" -n load > /dev/null 2>&1; then
+  echo "bench: make load" >&2
+  if make -C "$root" --no-print-directory load > "$work/load.txt" 2>&1; then
+    load_line=$(grep -i 'p99' "$work/load.txt" | tail -1 || true)
+  else
+    load_line="make load failed (see $work/load.txt)"
+  fi
+fi
+python3 "$here/summarize.py" "$results" "$work/rows.tsv" --load "$load_line"
