@@ -1,6 +1,7 @@
 #include "base/text.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace zhizao {
 namespace {
@@ -66,6 +67,15 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 bool is_valid_utf8(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
+    // Eight ASCII bytes at a time: a national monthly file (1.7 GB) is almost all ASCII, and
+    // decoding it byte by byte cost 4 s of the import.
+    while (pos + sizeof(uint64_t) <= text.size()) {
+      uint64_t eight = 0;
+      std::memcpy(&eight, text.data() + pos, sizeof eight);
+      if ((eight & 0x8080808080808080ULL) != 0) break;
+      pos += sizeof eight;
+    }
+    if (pos == text.size()) break;
     if (decode_one(text, &pos) < 0) return false;
   }
   return true;

@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "store/key_order.h"
 #include "store/record_keys.h"
 #include "store/record_tables.h"
 #include "store/table_access.h"
@@ -20,6 +21,26 @@ constexpr size_t kProgressEvery = 1 << 16;
 
 // Rows stored one by one after a multi-row insert met a stored key, before trying again.
 constexpr size_t kRowsOneByOneAfterConflict = 1024;
+
+// The rows in the order they are stored: key order for the two large kinds (key_order.h says
+// why), file order for the others.
+template <typename Row>
+std::vector<const Row*> storing_order(const std::vector<Row>& rows) {
+  std::vector<const Row*> ordered;
+  ordered.reserve(rows.size());
+  if constexpr (std::is_same_v<Row, MonthlyRecord> || std::is_same_v<Row, Enterprise>) {
+    std::vector<uint32_t> positions;
+    if constexpr (std::is_same_v<Row, MonthlyRecord>) {
+      positions = monthly_key_order(rows);
+    } else {
+      positions = enterprise_key_order(rows);
+    }
+    for (uint32_t at : positions) ordered.push_back(&rows[at]);
+  } else {
+    for (const Row& row : rows) ordered.push_back(&row);
+  }
+  return ordered;
+}
 
 }  // namespace
 
@@ -67,14 +88,17 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
 template <typename Table, typename Row>
 Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source) {
   static_assert(std::is_same_v<Row, typename Table::Row>);
+  // Rows of different keys touch different rows, and rows of one key keep their order (the
+  // orders are stable), so storing in key order changes no outcome, only the speed.
+  const std::vector<const Row*> ordered = storing_order(rows);
   size_t next = 0;
   if constexpr (HasInsertMany<Table>) {
     // Groups of new keys go in one statement; after a group with a stored key, rows go one by
     // one for a while (a re-import replaces many keys in a row).
     size_t one_by_one = 0;
-    while (rows.size() - next >= kRowsPerInsert) {
+    while (ordered.size() - next >= kRowsPerInsert) {
       if (one_by_one == 0) {
-        Result<bool> inserted = insert_many_new_rows<Table>(cache_, rows.data() + next);
+        Result<bool> inserted = insert_many_new_rows<Table>(cache_, ordered.data() + next);
         if (!inserted) return inserted.error();
         if (*inserted) {
           for (size_t r = 0; r < kRowsPerInsert; ++r) count_row();
@@ -84,11 +108,13 @@ Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& 
         }
         one_by_one = kRowsOneByOneAfterConflict;
       }
-      ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(rows[next++], source));
+      ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(*ordered[next++], source));
       --one_by_one;
     }
   }
-  for (; next < rows.size(); ++next) ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(rows[next], source));
+  for (; next < ordered.size(); ++next) {
+    ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(*ordered[next], source));
+  }
   return Status::ok();
 }
 

@@ -78,17 +78,17 @@ const std::string& insert_many_sql() {
   return sql;
 }
 
-// Inserts rows[0, kRowsPerInsert) in one statement when none of their keys is stored and returns
+// Inserts *rows[0, kRowsPerInsert) in one statement when none of their keys is stored and returns
 // true. When one is (or a row breaks another constraint) SQLite aborts the statement, undoing
 // its own inserts but keeping the transaction, and this returns false: the caller then stores
 // the rows one by one. Errors: kIoError for any other failure.
 template <typename Table>
-requires HasInsertMany<Table> Result<bool> insert_many_new_rows(StatementCache& cache,
-                                                                const typename Table::Row* rows) {
+requires HasInsertMany<Table> Result<bool> insert_many_new_rows(
+    StatementCache& cache, const typename Table::Row* const* rows) {
   Result<SqliteStatement*> statement = cache.get(insert_many_sql<Table>());
   if (!statement) return fail(statement.error());
   for (size_t r = 0; r < kRowsPerInsert; ++r) {
-    Table::bind_row_at(**statement, rows[r], static_cast<int>(r) * Table::kInsertArity);
+    Table::bind_row_at(**statement, *rows[r], static_cast<int>(r) * Table::kInsertArity);
   }
   Status ran = (*statement)->run();
   bool refused = !ran.is_ok() && (*statement)->last_error_is_constraint();

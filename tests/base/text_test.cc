@@ -26,6 +26,14 @@ TEST(Text, ValidUtf8AndTrimAndSplit) {
   EXPECT_EQ(trim(" \t a b \r\n"), "a b");
   EXPECT_EQ(split("a;;b", ';').size(), 3u);
   EXPECT_EQ(ascii_lower("USCC 代码"), "uscc 代码");
+  // The eight-bytes-at-a-time ASCII path: a bad byte at every offset after a long ASCII run, and
+  // valid sequences straddling the eight-byte steps.
+  for (size_t ascii = 0; ascii < 20; ++ascii) {
+    std::string text(ascii, 'a');
+    EXPECT_TRUE(is_valid_utf8(text + "统计")) << ascii;
+    EXPECT_FALSE(is_valid_utf8(text + "\xB3\xC9" + std::string(9, 'b'))) << ascii;
+    EXPECT_FALSE(is_valid_utf8(text + "\xE7\xBB")) << ascii;  // cut short at the end
+  }
 }
 
 TEST(Status, NamesItsCode) {

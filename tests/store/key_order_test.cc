@@ -1,0 +1,56 @@
+// The storing order of an import batch: key order, stable, whatever the file order.
+#include "store/key_order.h"
+
+#include <gtest/gtest.h>
+
+namespace zhizao::detail {
+namespace {
+
+MonthlyRecord month(std::string uscc, int year, int m) {
+  MonthlyRecord row;
+  row.uscc = std::move(uscc);
+  row.period = {year, m};
+  return row;
+}
+
+TEST(MonthlyKeyOrder, RunsOfEnterprisesInFileOrderComeOutInKeyOrder) {
+  // The shape of a national file: enterprise after enterprise, USCCs unsorted.
+  std::vector<MonthlyRecord> rows = {month("B", 2021, 1), month("B", 2021, 2), month("A", 2021, 1),
+                                     month("A", 2021, 2), month("C", 2020, 12)};
+  EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{2, 3, 0, 1, 4}));
+}
+
+TEST(MonthlyKeyOrder, InterleavedRunsOfOneEnterpriseAreSortedInFull) {
+  // A's months split around B's: the runs' first rows alone would put A-2021-03 before A-2021-02.
+  std::vector<MonthlyRecord> rows = {month("A", 2021, 1), month("A", 2021, 3), month("B", 2021, 1),
+                                     month("A", 2021, 2)};
+  EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{0, 3, 1, 2}));
+}
+
+TEST(MonthlyKeyOrder, MonthsOutOfOrderAndEqualKeysKeepFileOrder) {
+  std::vector<MonthlyRecord> rows = {month("A", 2021, 2), month("A", 2021, 1), month("A", 2021, 2),
+                                     month("A", 2020, 12)};
+  EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{3, 1, 0, 2}));
+}
+
+TEST(MonthlyKeyOrder, BytesCompareUnsignedLikeSqliteBinary) {
+  // 0xC3 sorts after 'Z' in SQLite's BINARY collation; signed char comparison would invert it.
+  std::vector<MonthlyRecord> rows = {month("\xC3\x89", 2021, 1), month("Z", 2021, 1)};
+  EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{1, 0}));
+}
+
+TEST(MonthlyKeyOrder, EmptyAndSingleRow) {
+  EXPECT_TRUE(monthly_key_order({}).empty());
+  EXPECT_EQ(monthly_key_order({month("A", 2021, 1)}), (std::vector<uint32_t>{0}));
+}
+
+TEST(EnterpriseKeyOrder, SortsByUsccStably) {
+  std::vector<Enterprise> rows(3);
+  rows[0].uscc = "B";
+  rows[1].uscc = "A";
+  rows[2].uscc = "B";
+  EXPECT_EQ(enterprise_key_order(rows), (std::vector<uint32_t>{1, 0, 2}));
+}
+
+}  // namespace
+}  // namespace zhizao::detail
