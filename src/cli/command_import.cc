@@ -48,11 +48,18 @@ int run_import(const ImportArgs& args) {
   }
   auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
   if (!db) return report_failure(db.error());
+  std::string snapshot_warning;
   auto outcome = [&] {
     // The bar is cleared when this scope ends, before any warning or error is printed.
     ProgressBar bar("import", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
     options.progress = [&bar](std::string_view stage, size_t done, size_t total) {
       bar.update(stage, done, total);
+    };
+    // The reports' columnar snapshot follows the commit now rather than at the next report, from
+    // the rows just stored; if it cannot, the next report rebuilds it (it never reads a stale one).
+    options.on_stored = [&](const std::vector<SourcedBatch>& stored, const ApplySummary& summary) {
+      Status refreshed = refresh_snapshot_after_apply(**db, args.db, stored, summary);
+      if (!refreshed.is_ok()) snapshot_warning = refreshed.message();
     };
     return import_files(**db, args.files, options);
   }();
@@ -72,10 +79,7 @@ int run_import(const ImportArgs& args) {
     fmt::print("import {}: {} inserted, {} replaced (revisions kept), {} unchanged\n", s.import_id,
                s.inserted, s.replaced, s.unchanged);
   }
-  // The reports' columnar snapshot follows the commit now rather than at the next report; if it
-  // cannot, the next report rebuilds it (it never reads a stale one).
-  Status refreshed = refresh_snapshot(**db, args.db);
-  if (!refreshed.is_ok()) fmt::print(stderr, "warning: snapshot: {}\n", refreshed.message());
+  if (!snapshot_warning.empty()) fmt::print(stderr, "warning: snapshot: {}\n", snapshot_warning);
   return kExitDone;
 }
 

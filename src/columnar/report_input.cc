@@ -75,6 +75,15 @@ Status refresh_snapshot(Database& db, const std::string& db_path) {
   return rebuild_snapshot(db, snapshot_path_for(db_path));
 }
 
+Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
+                                    const std::vector<SourcedBatch>& applied,
+                                    const ApplySummary& summary) {
+  if (!snapshot_wanted(SnapshotUse::kAuto)) return Status::ok();
+  Result<SnapshotUpdate> updated =
+      update_snapshot_after_apply(db, snapshot_path_for(db_path), applied, summary);
+  return updated ? Status::ok() : updated.error();
+}
+
 Result<ReportInput> SnapshotCache::current(Database& db, SnapshotUse use) {
   if (!snapshot_wanted(use)) return loaded_input(db);
   Result<std::int64_t> version = db.data_version();

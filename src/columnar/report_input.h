@@ -54,6 +54,12 @@ Result<ReportInput> open_report_input(Database& db, const std::string& db_path, 
 // snapshot is not wanted (ZHIZAO_NO_SNAPSHOT). Errors: as rebuild_snapshot.
 Status refresh_snapshot(Database& db, const std::string& db_path);
 
+// The same after Database::apply stored `applied` with `summary`: update_snapshot_after_apply,
+// unless the snapshot is not wanted. Errors: as update_snapshot_after_apply.
+Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
+                                    const std::vector<SourcedBatch>& applied,
+                                    const ApplySummary& summary);
+
 // The snapshot of one database for a long-running process (the server): each call compares the
 // data version (one small SQLite read) and reuses the open mapping while it is current, else
 // opens or rebuilds it. Thread-safe: a rebuild happens once while other callers wait for it.

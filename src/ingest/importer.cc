@@ -113,11 +113,12 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   collect_findings(files, outcome);
   if (outcome.refused()) return outcome;
   report_progress("storing", sources.size(), sources.size());
-  Result<ApplySummary> summary =
-      db.apply(batches_in_dependency_order(files),
-               [&](size_t done, size_t total) { report_progress("storing", done, total); });
+  std::vector<SourcedBatch> batches = batches_in_dependency_order(files);
+  Result<ApplySummary> summary = db.apply(
+      batches, [&](size_t done, size_t total) { report_progress("storing", done, total); });
   if (!summary) return fail(summary.error());
   outcome.summary = *summary;
+  if (options.on_stored) options.on_stored(batches, *summary);
   return outcome;
 }
 

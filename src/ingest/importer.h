@@ -30,6 +30,11 @@ struct ImportOptions {
   std::optional<Encoding> encoding;  // forced with --encoding; detected when absent
   UsccExceptions uscc_exceptions = default_uscc_exceptions();
   ImportProgress progress;  // may be empty
+  // Called (when set) after a successful commit with the rows just stored and the summary,
+  // before they are freed: the columnar snapshot updates itself from them instead of reading
+  // the database again (columnar/snapshot.h). Its failure is the caller's to report.
+  std::function<void(const std::vector<SourcedBatch>& stored, const ApplySummary& summary)>
+      on_stored;
 };
 
 struct ImportOutcome {

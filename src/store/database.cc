@@ -13,6 +13,7 @@
 #include "store/batch_writer.h"
 #include "store/migrations.h"
 #include "store/record_tables.h"
+#include "store/reference_tables.h"
 #include "store/sqlite_statement.h"
 #include "store/table_access.h"
 
@@ -139,15 +140,8 @@ Result<Dataset> Database::load() const {
   SqliteTransaction transaction(handle_);
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kDeferred));
   Dataset dataset;
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<EnterpriseTable>(cache, dataset.enterprises));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(load_all_but_monthly(handle_, dataset));
   ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<MonthlyTable>(cache, dataset.monthly));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<DeflatorTable>(cache, dataset.deflators));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ValueAddedRatioTable>(cache, dataset.va_ratios));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ParkTable>(cache, dataset.parks));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ChainTable>(cache, dataset.chains));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ProjectTable>(cache, dataset.projects));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<ProjectProgressTable>(cache, dataset.project_progress));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(load_rows<RegionGroupTable>(cache, dataset.region_groups));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return dataset;
 }
@@ -166,6 +160,8 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   // default 2 MB, and each spill writes pages to the WAL that later rows dirty again.
   detail::CacheSizeScope cache_size(handle_, kImportCacheKib);
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kImmediate));
+  Result<std::int64_t> version_before = data_version();
+  if (!version_before) return fail(version_before.error());
   std::string now = utc_now();
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
   detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
@@ -178,8 +174,13 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   }
   ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
   ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, kBumpDataVersion));
+  Result<std::int64_t> version_after = data_version();
+  if (!version_after) return fail(version_after.error());
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
-  return writer.summary();
+  ApplySummary summary = writer.summary();
+  summary.data_version_before = *version_before;
+  summary.data_version_after = *version_after;
+  return summary;
 }
 
 Result<std::int64_t> Database::data_version() const {

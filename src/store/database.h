@@ -31,6 +31,11 @@ struct ApplySummary {
   long inserted = 0;   // keys that did not exist
   long replaced = 0;   // keys that existed with other values (a revision each)
   long unchanged = 0;  // keys that existed with the same values
+  // Database::data_version() just before the apply took the write lock's snapshot and just after
+  // its commit: a copy of the data at `data_version_before` plus the applied rows is the data at
+  // `data_version_after` (what the columnar snapshot's update relies on).
+  std::int64_t data_version_before = 0;
+  std::int64_t data_version_after = 0;
 };
 
 // Reports how far Database::apply is: rows stored so far, rows in all batches.

@@ -1,0 +1,163 @@
+// update_snapshot_after_apply: the old snapshot plus the applied rows, instead of a rebuild.
+#include <algorithm>
+#include <limits>
+#include <string_view>
+
+#include "columnar/snapshot.h"
+#include "columnar/snapshot_writer.h"
+#include "store/reference_tables.h"
+#include "store/sqlite_statement.h"
+
+namespace zhizao {
+namespace {
+
+using detail::SnapshotHeader;
+
+// The writable columns of a mapped snapshot file.
+struct WritableColumns {
+  RecordPresence* presence = nullptr;
+  std::array<double*, kMonthlyColumnCount> values{};
+  std::size_t enterprises = 0;
+  int first_month = 0;
+
+  WritableColumns(const SnapshotHeader& header, unsigned char* base)
+      : presence(reinterpret_cast<RecordPresence*>(base + header.presence_offset)),
+        enterprises(header.enterprises),
+        first_month(header.first_month) {
+    for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
+      values[c] = reinterpret_cast<double*>(base + header.value_offsets[c]);
+    }
+  }
+  std::size_t cell(int month, std::size_t enterprise) const {
+    return static_cast<std::size_t>(month - first_month) * enterprises + enterprise;
+  }
+};
+
+// Sets first_month and months of `header` to the span of the old columns and the applied rows:
+// the span of every stored month, as rebuild_snapshot reads it from the monthly table.
+void set_month_span(const MonthlyColumns& old, const std::vector<SourcedBatch>& applied,
+                    SnapshotHeader& header) {
+  int first = std::numeric_limits<int>::max();
+  int last = std::numeric_limits<int>::min();
+  if (old.months > 0) {
+    first = old.first_month;
+    last = old.first_month + old.months - 1;
+  }
+  for (const SourcedBatch& batch : applied) {
+    for (const MonthlyRecord& row : batch.rows.monthly) {
+      first = std::min(first, row.period.index());
+      last = std::max(last, row.period.index());
+    }
+  }
+  if (first > last) return;  // no monthly record at all: first_month and months stay 0
+  header.first_month = first;
+  header.months = last - first + 1;
+}
+
+// Copies every cell of the old columns to the new enterprise positions (both lists are in uscc
+// order, and an apply removes no enterprise; one that is gone is skipped).
+void copy_old_columns(const MonthlyColumns& old, const std::vector<Enterprise>& old_enterprises,
+                      const std::vector<Enterprise>& enterprises, WritableColumns& target) {
+  std::vector<std::size_t> new_position(old_enterprises.size(), enterprises.size());
+  std::size_t at = 0;
+  for (std::size_t e = 0; e < old_enterprises.size(); ++e) {
+    std::string_view uscc = old_enterprises[e].uscc;
+    while (at < enterprises.size() && std::string_view(enterprises[at].uscc) < uscc) ++at;
+    if (at < enterprises.size() && enterprises[at].uscc == uscc) new_position[e] = at;
+  }
+  for (int m = 0; m < old.months; ++m) {
+    std::size_t from_row = static_cast<std::size_t>(m) * old.enterprises;
+    std::size_t to_row = target.cell(old.first_month + m, 0);
+    for (std::size_t e = 0; e < old.enterprises; ++e) {
+      if (new_position[e] == enterprises.size()) continue;
+      std::size_t from = from_row + e;
+      std::size_t to = to_row + new_position[e];
+      target.presence[to] = old.presence[from];
+      for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
+        target.values[c][to] = old.values[c][from];
+      }
+    }
+  }
+}
+
+// Writes the applied monthly rows over the copied cells, as write_monthly writes stored rows.
+void overlay_applied(const std::vector<SourcedBatch>& applied,
+                     const std::vector<Enterprise>& enterprises, WritableColumns& target) {
+  const double missing = std::numeric_limits<double>::quiet_NaN();
+  auto value = [&](const std::optional<double>& v) { return v ? *v : missing; };
+  std::string_view last_uscc;
+  std::size_t position = enterprises.size();
+  for (const SourcedBatch& batch : applied) {
+    for (const MonthlyRecord& row : batch.rows.monthly) {
+      if (row.uscc != last_uscc) {  // rows come enterprise by enterprise: one search each
+        last_uscc = row.uscc;
+        auto found = std::lower_bound(
+            enterprises.begin(), enterprises.end(), last_uscc,
+            [](const Enterprise& e, std::string_view uscc) { return e.uscc < uscc; });
+        position = found != enterprises.end() && found->uscc == last_uscc
+                       ? static_cast<std::size_t>(found - enterprises.begin())
+                       : enterprises.size();
+      }
+      if (position == enterprises.size()) continue;  // as write_monthly: no such enterprise
+      std::size_t cell = target.cell(row.period.index(), position);
+      target.presence[cell] = row.in_scope ? RecordPresence::kInScope : RecordPresence::kOutOfScope;
+      target.values[0][cell] = row.output;
+      target.values[1][cell] = value(row.value_added);
+      target.values[2][cell] = value(row.electricity);
+      target.values[3][cell] = value(row.output_prev);
+      target.values[4][cell] = value(row.value_added_prev);
+      target.values[5][cell] = value(row.electricity_prev);
+    }
+  }
+}
+
+Result<SnapshotUpdate> rebuilt(Database& db, const std::string& path) {
+  Status status = rebuild_snapshot(db, path);
+  if (!status.is_ok()) return fail(std::move(status));
+  return SnapshotUpdate::kRebuilt;
+}
+
+}  // namespace
+
+Result<SnapshotUpdate> update_snapshot_after_apply(Database& db, const std::string& path,
+                                                   const std::vector<SourcedBatch>& applied,
+                                                   const ApplySummary& summary) {
+  Result<std::unique_ptr<ColumnarSnapshot>> old = ColumnarSnapshot::open(path);
+  if (!old || (*old)->data_version() != summary.data_version_before ||
+      (*old)->schema_version() != Database::schema_version()) {
+    old = std::unique_ptr<ColumnarSnapshot>();  // unmap before replacing the file
+    return rebuilt(db, path);
+  }
+  sqlite3* handle = db.native_handle();
+  // The tables and the version from one state; if another write followed the apply, its rows
+  // are not in `applied`, so only a rebuild is right.
+  detail::SqliteTransaction transaction(handle);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(detail::TransactionKind::kDeferred));
+  Result<std::int64_t> version = db.data_version();
+  if (!version) return fail(version.error());
+  if (*version != summary.data_version_after) {
+    ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
+    old = std::unique_ptr<ColumnarSnapshot>();
+    return rebuilt(db, path);
+  }
+  Dataset tables;  // all but the monthly records
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::load_all_but_monthly(handle, tables));
+  const ColumnarSnapshot& before = **old;
+  SnapshotHeader header;
+  header.data_version = *version;
+  header.schema_version = Database::schema_version();
+  header.enterprises = tables.enterprises.size();
+  set_month_span(before.columns(), applied, header);
+  Status written = detail::write_snapshot_file(
+      path, header, tables, [&](const SnapshotHeader& laid_out, unsigned char* base) {
+        WritableColumns target(laid_out, base);
+        copy_old_columns(before.columns(), before.tables().enterprises, tables.enterprises, target);
+        overlay_applied(applied, tables.enterprises, target);
+        return Status::ok();
+      });
+  if (!written.is_ok()) return fail(std::move(written));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
+  return SnapshotUpdate::kMerged;
+}
+
+}  // namespace zhizao

@@ -1,0 +1,97 @@
+#include "columnar/snapshot_writer.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+
+#include "columnar/table_codec.h"
+
+namespace zhizao::detail {
+namespace {
+
+Status errno_status(const std::string& what, const std::string& path) {
+  return Status::io_error(what + " " + path + ": " + std::strerror(errno));
+}
+
+// A file being written: removed on destruction unless kept.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string path) : path_(std::move(path)) {}
+  ~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
+    if (!kept_) ::unlink(path_.c_str());
+  }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  Status create(std::uint64_t size) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd_ < 0) return errno_status("cannot create", path_);
+    // Reserve the blocks now: a full disk is then an error here, not a SIGBUS while the mapped
+    // file is written.
+    int rc = ::posix_fallocate(fd_, 0, static_cast<off_t>(size));
+    if (rc != 0) {
+      errno = rc;
+      return errno_status("cannot reserve space for", path_);
+    }
+    return Status::ok();
+  }
+  // Syncs, closes and renames the file to `target`, then syncs the directory.
+  Status commit_as(const std::string& target) {
+    if (::fsync(fd_) != 0) return errno_status("cannot sync", path_);
+    ::close(std::exchange(fd_, -1));
+    if (::rename(path_.c_str(), target.c_str()) != 0) return errno_status("cannot rename", path_);
+    kept_ = true;
+    std::string directory = std::filesystem::path(target).parent_path().string();
+    int dir = ::open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dir >= 0) {
+      ::fsync(dir);
+      ::close(dir);
+    }
+    return Status::ok();
+  }
+  int fd() const { return fd_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool kept_ = false;
+};
+
+// Fills the mapped file: tables, monthly columns, and the header last.
+Status fill(const std::string& encoded, const SnapshotHeader& header,
+            const MonthlyColumnsWriter& write_monthly, const TemporaryFile& file) {
+  void* mapped =
+      ::mmap(nullptr, header.file_size, PROT_READ | PROT_WRITE, MAP_SHARED, file.fd(), 0);
+  if (mapped == MAP_FAILED) return errno_status("cannot map", file.path());
+  auto* base = static_cast<unsigned char*>(mapped);
+  std::memcpy(base + header.tables_offset, encoded.data(), encoded.size());
+  Status written = write_monthly(header, base);
+  if (written.is_ok()) {
+    std::memcpy(base, &header, sizeof header);
+    if (::msync(mapped, header.file_size, MS_SYNC) != 0) {
+      written = errno_status("cannot write", file.path());
+    }
+  }
+  ::munmap(mapped, header.file_size);
+  return written;
+}
+
+}  // namespace
+
+Status write_snapshot_file(const std::string& path, SnapshotHeader header, const Dataset& tables,
+                           const MonthlyColumnsWriter& write_monthly) {
+  std::string encoded = encode_tables(tables);
+  lay_out(header, encoded.size());
+  TemporaryFile file(path + ".tmp-" + std::to_string(::getpid()));
+  ZHIZAO_RETURN_IF_ERROR(file.create(header.file_size));
+  ZHIZAO_RETURN_IF_ERROR(fill(encoded, header, write_monthly, file));
+  return file.commit_as(path);
+}
+
+}  // namespace zhizao::detail
