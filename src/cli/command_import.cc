@@ -49,6 +49,8 @@ int run_import(const ImportArgs& args) {
   auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
   if (!db) return report_failure(db.error());
   std::string snapshot_warning;
+  Status prepared = prepare_snapshot_for_apply(**db, args.db);
+  if (!prepared.is_ok()) snapshot_warning = prepared.message();
   auto outcome = [&] {
     // The bar is cleared when this scope ends, before any warning or error is printed.
     ProgressBar bar("import", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);

@@ -75,6 +75,13 @@ Status refresh_snapshot(Database& db, const std::string& db_path) {
   return rebuild_snapshot(db, snapshot_path_for(db_path));
 }
 
+Status prepare_snapshot_for_apply(Database& db, const std::string& db_path) {
+  if (!snapshot_wanted(SnapshotUse::kAuto)) return Status::ok();
+  Result<std::unique_ptr<ColumnarSnapshot>> current =
+      open_or_rebuild_snapshot(db, snapshot_path_for(db_path));
+  return current ? Status::ok() : current.error();
+}
+
 Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
                                     const std::vector<SourcedBatch>& applied,
                                     const ApplySummary& summary) {

@@ -54,6 +54,12 @@ Result<ReportInput> open_report_input(Database& db, const std::string& db_path, 
 // snapshot is not wanted (ZHIZAO_NO_SNAPSHOT). Errors: as rebuild_snapshot.
 Status refresh_snapshot(Database& db, const std::string& db_path);
 
+// Makes the snapshot current before an apply (nothing when it is; a rebuild when it is stale or
+// missing, immediate for a new database), so that refresh_snapshot_after_apply can merge instead
+// of reading every record back. Does nothing when the snapshot is not wanted. Errors: as
+// open_or_rebuild_snapshot.
+Status prepare_snapshot_for_apply(Database& db, const std::string& db_path);
+
 // The same after Database::apply stored `applied` with `summary`: update_snapshot_after_apply,
 // unless the snapshot is not wanted. Errors: as update_snapshot_after_apply.
 Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,

@@ -8,7 +8,10 @@
 #include <functional>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <unordered_set>
+
+#include "store/key_order.h"
 
 namespace zhizao::detail {
 namespace {
@@ -82,6 +85,17 @@ bool strictly_increasing(const std::vector<Record>& records) {
   return true;
 }
 
+// True when the monthly records, taken in key order, have strictly increasing keys: then no two
+// are equal. The key order of a file made of one run per enterprise (how national files come)
+// costs O(n + r log r), where the hash sort below took 7 s at 28 million rows.
+bool distinct_in_key_order(const std::vector<MonthlyRecord>& records) {
+  std::vector<uint32_t> order = monthly_key_order(records);
+  for (size_t r = 1; r < order.size(); ++r) {
+    if (!(key_of(records[order[r - 1]]) < key_of(records[order[r]]))) return false;
+  }
+  return true;
+}
+
 template <typename Record>
 void check_kind(std::vector<ParsedFile>& files, FileKind kind,
                 std::vector<Record> Dataset::*member) {
@@ -94,6 +108,9 @@ void check_kind(std::vector<ParsedFile>& files, FileKind kind,
   }
   if (of_kind == 0) return;
   if (of_kind == 1 && strictly_increasing(only->rows.*member)) return;
+  if constexpr (std::is_same_v<Record, MonthlyRecord>) {
+    if (of_kind == 1 && distinct_in_key_order(only->rows.*member)) return;
+  }
   std::vector<HashedRow> rows;
   for (size_t f = 0; f < files.size(); ++f) {
     if (files[f].kind != kind) continue;
