@@ -35,9 +35,7 @@ def timed(zhizao, *args):
 
 def kill_at_random(zhizao, rng, seconds, args):
     delay = rng.uniform(0.0, 1.2 * seconds)
-    process = zhizao.start(*args, stdout=fs.subprocess.DEVNULL, stderr=fs.subprocess.DEVNULL)
-    time.sleep(delay)
-    return delay, fs.kill_now(process)
+    return delay, fs.run_and_kill(zhizao, args, delay)
 
 
 def main():

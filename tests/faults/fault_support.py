@@ -88,6 +88,26 @@ def kill_now(process):
     return process.wait()
 
 
+def run_and_kill(zhizao, args, delay, while_running=None, **popen):
+    """Starts `zhizao args`, calls while_running(process) when given, sleeps `delay` seconds, then
+    SIGKILLs and reaps the process, also when while_running raises. Output goes to /dev/null
+    unless `popen` (subprocess.Popen's keywords) says otherwise; pipes are closed after the kill.
+    Returns how the process ended (negative: the signal; 0 or more when it finished first)."""
+    popen.setdefault("stdout", subprocess.DEVNULL)
+    popen.setdefault("stderr", subprocess.DEVNULL)
+    process = zhizao.start(*args, **popen)
+    try:
+        if while_running is not None:
+            while_running(process)
+        time.sleep(delay)
+    finally:
+        code = kill_now(process)
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
+    return code
+
+
 def query(path, sql, params=()):
     """All rows of `sql` on the file at `path`, through a fresh connection (like a new process)."""
     connection = sqlite3.connect(path, timeout=30)

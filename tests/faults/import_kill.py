@@ -99,11 +99,8 @@ def main():
         for n in range(args.kills):
             copy_database(base, trial)
             delay = rng.uniform(0.0, 1.1 * clean_seconds)
-            process = zhizao.start("import", "--db", trial, "-q", second,
-                                   stdout=fs.subprocess.DEVNULL, stderr=fs.subprocess.PIPE)
-            time.sleep(delay)
-            code = fs.kill_now(process)
-            process.stderr.close()
+            code = fs.run_and_kill(zhizao, ["import", "--db", trial, "-q", second], delay,
+                                   stderr=fs.subprocess.PIPE)
             problems = fs.integrity(trial)
             state = fingerprint(trial)
             label = f"kill {n + 1} after {delay:.3f} s (exit {code})"

@@ -94,6 +94,15 @@ def submit_until_dead(client, uscc, first_marker, answers, stop):
         marker += 1
 
 
+def start_posting(client, server, poster):
+    """Waits until `server` answers, logs in on the first round (the session is stored in the
+    database, so it outlives the kills), then starts `poster`."""
+    wait_for_health(client, server)
+    if not client.cookie:
+        client.login("firm")
+    poster.start()
+
+
 def marker_of(record_json):
     return round((json.loads(record_json)["electricity"] - 50) * 1000)
 
@@ -141,7 +150,6 @@ def main():
     rng = fs.rng(seed)
     zhizao = fs.Zhizao(args.zhizao)
     work = fs.work_directory("server")
-    server = None
     try:
         db = os.path.join(work, "city.db")
         enterprises = os.path.join(work, "enterprises.csv")
@@ -157,27 +165,17 @@ def main():
 
         acknowledged = {}
         marker = 0
-        client = None
+        client = Client(0)
         for round_number in range(1, args.rounds + 1):
-            port = fs.free_port()
-            server = zhizao.start("serve", "--db", db, "--bind", "127.0.0.1", "--port", str(port),
-                                  "--web-root", web_root, stdout=fs.subprocess.DEVNULL,
-                                  stderr=fs.subprocess.DEVNULL)
-            if client is None:
-                client = Client(port)
-                wait_for_health(client, server)
-                client.login("firm")
-            client.port = port
-            wait_for_health(client, server)
+            client.port = fs.free_port()
             answers = []
             stop = threading.Event()
             poster = threading.Thread(target=submit_until_dead,
                                       args=(client, uscc, marker, answers, stop))
-            poster.start()
             delay = rng.uniform(0.05, 0.6)
-            time.sleep(delay)
-            fs.kill_now(server)
-            server = None
+            fs.run_and_kill(zhizao, ["serve", "--db", db, "--bind", "127.0.0.1", "--port",
+                                     str(client.port), "--web-root", web_root], delay,
+                            while_running=lambda server: start_posting(client, server, poster))
             stop.set()
             poster.join()
             for answered_marker, status, answer_id in answers:
@@ -193,8 +191,6 @@ def main():
         checks.expect(len(acknowledged) >= args.rounds,
                       f"too few submissions acknowledged to mean anything: {len(acknowledged)}")
     finally:
-        if server is not None:
-            fs.kill_now(server)
         shutil.rmtree(work, ignore_errors=True)
     checks.finish()
 

@@ -12,21 +12,10 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kCityLogin = R"({"name": "city", "password": "password-1"})";
-
-httplib::Headers with(httplib::Headers headers, const std::string& name, const std::string& value) {
-  headers.emplace(name, value);
-  return headers;
-}
-
-std::string error_code(const httplib::Result& response) {
-  return json::parse(response->body)["error"]["code"];
-}
-
 TEST(CsrfTest, LoginAndMeReturnTheSessionsToken) {
   TestServer server;
   auto client = server.client();
-  auto login = client->Post("/api/login", kCityLogin, "application/json");
+  auto login = post_json(*client, "/api/login", login_body("city"));
   ASSERT_TRUE(login);
   ASSERT_EQ(login->status, 200);
   std::string token = session_token_of(login);
@@ -49,15 +38,17 @@ TEST(CsrfTest, WritesWithoutTheRightTokenAre403) {
   std::string other = server.login("admin");
   const std::string body = R"({"name": "zhao", "role": "city", "password": "long-enough"})";
   auto none = client->Post("/api/users", TestServer::cookie_only(token), body, "application/json");
-  auto wrong = client->Post("/api/users", with(TestServer::cookie_only(token), "X-CSRF-Token", "x"),
-                            body, "application/json");
+  auto wrong =
+      client->Post("/api/users", with_header(TestServer::cookie_only(token), "X-CSRF-Token", "x"),
+                   body, "application/json");
   auto others = client->Post(
-      "/api/users", with(TestServer::cookie_only(token), "X-CSRF-Token", csrf_token_for(other)),
-      body, "application/json");
+      "/api/users",
+      with_header(TestServer::cookie_only(token), "X-CSRF-Token", csrf_token_for(other)), body,
+      "application/json");
   ASSERT_TRUE(none && wrong && others);
   for (const auto* response : {&none, &wrong, &others}) {
     EXPECT_EQ((*response)->status, 403);
-    EXPECT_EQ(error_code(*response), "csrf");
+    EXPECT_EQ(error_code_of(*response), "csrf");
   }
   // Nothing was written: the user does not exist yet, and the right token creates it.
   auto users = client->Get("/api/users", TestServer::session(token));
@@ -85,30 +76,32 @@ TEST(CsrfTest, CrossOriginWritesAreRefused) {
   auto client = server.client();
   std::string token = server.login("city");
   std::string host = "127.0.0.1:" + std::to_string(server.port());
-  auto evil = client->Post("/api/logout",
-                           with(TestServer::session(token), "Origin", "https://evil.example"), "",
-                           "application/json");
-  auto null_origin = client->Post("/api/logout", with(TestServer::session(token), "Origin", "null"),
-                                  "", "application/json");
-  auto evil_referer = client->Post(
-      "/api/logout", with(TestServer::session(token), "Referer", "http://evil.example/" + host), "",
+  auto evil = client->Post(
+      "/api/logout", with_header(TestServer::session(token), "Origin", "https://evil.example"), "",
       "application/json");
-  auto evil_login = client->Post("/api/login", {{"Origin", "http://evil.example"}}, kCityLogin,
-                                 "application/json");
+  auto null_origin =
+      client->Post("/api/logout", with_header(TestServer::session(token), "Origin", "null"), "",
+                   "application/json");
+  auto evil_referer = client->Post(
+      "/api/logout",
+      with_header(TestServer::session(token), "Referer", "http://evil.example/" + host), "",
+      "application/json");
+  auto evil_login =
+      post_json(*client, "/api/login", login_body("city"), {{"Origin", "http://evil.example"}});
   ASSERT_TRUE(evil && null_origin && evil_referer && evil_login);
   for (const auto* response : {&evil, &null_origin, &evil_referer, &evil_login}) {
     EXPECT_EQ((*response)->status, 403);
-    EXPECT_EQ(error_code(*response), "csrf");
+    EXPECT_EQ(error_code_of(*response), "csrf");
   }
   EXPECT_FALSE(evil_login->has_header("Set-Cookie"));
   // The dashboard's own origin (any scheme, as behind a TLS proxy) passes.
   auto own_login =
-      client->Post("/api/login", {{"Origin", "https://" + host}}, kCityLogin, "application/json");
+      post_json(*client, "/api/login", login_body("city"), {{"Origin", "https://" + host}});
   ASSERT_TRUE(own_login);
   EXPECT_EQ(own_login->status, 200);
-  auto own = client->Post("/api/logout",
-                          with(TestServer::session(token), "Referer", "http://" + host + "/#/x"),
-                          "", "application/json");
+  auto own = client->Post(
+      "/api/logout", with_header(TestServer::session(token), "Referer", "http://" + host + "/#/x"),
+      "", "application/json");
   ASSERT_TRUE(own);
   EXPECT_EQ(own->status, 204);
 }
@@ -147,16 +140,15 @@ TEST(LoginRateLimitTest, AnAddressGetsItsBurstThen429) {
   });
   auto client = server.client();
   for (int i = 0; i < 3; ++i) {
-    auto wrong = client->Post("/api/login", R"({"name": "city", "password": "guess-1234"})",
-                              "application/json");
+    auto wrong = post_json(*client, "/api/login", login_body("city", "guess-1234"));
     ASSERT_TRUE(wrong);
     EXPECT_EQ(wrong->status, 401) << i;
   }
   // The right password too: the bucket is checked before the credentials.
-  auto limited = client->Post("/api/login", kCityLogin, "application/json");
+  auto limited = post_json(*client, "/api/login", login_body("city"));
   ASSERT_TRUE(limited);
   EXPECT_EQ(limited->status, 429);
-  EXPECT_EQ(error_code(limited), "rate_limited");
+  EXPECT_EQ(error_code_of(limited), "rate_limited");
   int retry_after = std::stoi(limited->get_header_value("Retry-After"));
   EXPECT_GE(retry_after, 1);
   EXPECT_LE(retry_after, 60);

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "accounts/accounts.h"
@@ -99,8 +100,7 @@ std::unique_ptr<httplib::Client> TestServer::client() const {
 }
 
 std::string TestServer::login(const std::string& user) const {
-  std::string body = R"({"name": ")" + user + R"(", "password": ")" + kPassword + R"("})";
-  auto response = client()->Post("/api/login", body, "application/json");
+  auto response = post_json(*client(), "/api/login", login_body(user));
   if (!response || response->status != 200) return "";
   return session_token_of(response);
 }
@@ -120,6 +120,25 @@ std::string session_token_of(const httplib::Result& response) {
   std::string prefix = "zhizao_session=";
   if (!cookie.starts_with(prefix)) return "";
   return cookie.substr(prefix.size(), cookie.find(';') - prefix.size());
+}
+
+std::string login_body(const std::string& user, const std::string& password) {
+  return nlohmann::json{{"name", user}, {"password", password}}.dump();
+}
+
+httplib::Result post_json(httplib::Client& client, const std::string& path, const std::string& body,
+                          const httplib::Headers& headers) {
+  return client.Post(path, headers, body, "application/json");
+}
+
+httplib::Headers with_header(httplib::Headers headers, const std::string& name,
+                             const std::string& value) {
+  headers.emplace(name, value);
+  return headers;
+}
+
+std::string error_code_of(const httplib::Result& response) {
+  return nlohmann::json::parse(response->body)["error"]["code"];
 }
 
 }  // namespace zhizao::testing

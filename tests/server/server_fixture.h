@@ -51,4 +51,20 @@ class TestServer {
 // Returns the value of the zhizao_session cookie set by `response`, or "".
 std::string session_token_of(const httplib::Result& response);
 
+// Returns the JSON body of a login request of `user` with `password`, as the dashboard sends it.
+std::string login_body(const std::string& user, const std::string& password = kPassword);
+
+// POSTs `body` as application/json to `path` with `headers`; returns the raw answer (tests of
+// logins, cookies and refusals look at it whole, where TestServer::login keeps only the token).
+httplib::Result post_json(httplib::Client& client, const std::string& path, const std::string& body,
+                          const httplib::Headers& headers = {});
+
+// Returns `headers` with one more header `name: value`.
+httplib::Headers with_header(httplib::Headers headers, const std::string& name,
+                             const std::string& value);
+
+// Returns error.code of the JSON error answer `response` (which must hold an answer: check it
+// first), e.g. "csrf"; throws, failing the test, when the body is not JSON.
+std::string error_code_of(const httplib::Result& response);
+
 }  // namespace zhizao::testing

@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-httplib::Result post_json(httplib::Client& client, const char* path, const std::string& body,
-                          const httplib::Headers& headers = {}) {
-  return client.Post(path, headers, body, "application/json");
-}
-
 void run_sql(const std::string& db_path, const std::string& sql) {
   auto db = Database::open(db_path, OpenMode::kMustExist);
   ASSERT_TRUE(db);
@@ -27,7 +22,7 @@ void run_sql(const std::string& db_path, const std::string& sql) {
 TEST(SessionTest, LoginSetsAStrictHttpOnlyCookie) {
   TestServer server;
   auto client = server.client();
-  auto response = post_json(*client, "/api/login", R"({"name": "city", "password": "password-1"})");
+  auto response = post_json(*client, "/api/login", login_body("city"));
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 200);
   std::string cookie = response->get_header_value("Set-Cookie");
@@ -62,8 +57,8 @@ TEST(SessionTest, CountyAndEnterpriseUsersSeeTheirScope) {
 TEST(SessionTest, WrongPasswordAndUnknownUserGiveTheSameAnswer) {
   TestServer server;
   auto client = server.client();
-  auto wrong = post_json(*client, "/api/login", R"({"name": "city", "password": "nope-nope"})");
-  auto unknown = post_json(*client, "/api/login", R"({"name": "ghost", "password": "password-1"})");
+  auto wrong = post_json(*client, "/api/login", login_body("city", "nope-nope"));
+  auto unknown = post_json(*client, "/api/login", login_body("ghost"));
   ASSERT_TRUE(wrong && unknown);
   EXPECT_EQ(wrong->status, 401);
   EXPECT_EQ(wrong->status, unknown->status);
@@ -78,7 +73,7 @@ TEST(SessionTest, MalformedLoginBodiesAre400) {
     auto response = post_json(*client, "/api/login", body);
     ASSERT_TRUE(response);
     EXPECT_EQ(response->status, 400) << body;
-    EXPECT_EQ(json::parse(response->body)["error"]["code"], "bad_request") << body;
+    EXPECT_EQ(error_code_of(response), "bad_request") << body;
   }
   auto as_form = client->Post("/api/login", "name=city&password=password-1",
                               "application/x-www-form-urlencoded");
@@ -138,13 +133,13 @@ TEST(SessionTest, ForgedTokensAre401) {
   auto response = client->Get("/api/me", TestServer::session("not-a-token"));
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 401);
-  EXPECT_EQ(json::parse(response->body)["error"]["code"], "unauthorized");
+  EXPECT_EQ(error_code_of(response), "unauthorized");
 }
 
 TEST(SessionTest, WritesAreAuditedWithoutSecrets) {
   TestServer server;
   auto client = server.client();
-  ASSERT_TRUE(post_json(*client, "/api/login", R"({"name": "city", "password": "bad-guess"})"));
+  ASSERT_TRUE(post_json(*client, "/api/login", login_body("city", "bad-guess")));
   std::string city = server.login("city");
   ASSERT_TRUE(client->Post("/api/logout", TestServer::session(city), "", "application/json"));
   std::string admin = server.login("admin");

@@ -8,7 +8,7 @@ import { periodText, t } from '../i18n.js';
 import { divisionName, regionName } from '../names.js';
 import { warningBadge, warningLevel } from '../panels/key-enterprises.js';
 import { go, link, selectedMonthly, selectedPeriod } from '../state.js';
-import { renderTable } from '../table.js';
+import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 
 const titles = {
   divisions: 'detailDivision',
@@ -68,6 +68,32 @@ export async function render(root, { path, isCurrent }) {
   let name = data.name ?? code;
   if (kind === 'divisions') name = `${code} ${data.name ?? divisionName(code)}`;
   if (kind === 'regions') name = regionName(code, data.name);
+  const layout = {
+    chart: { title: t('detailTopPull'), id: 'chart-detail', draw: (el) => pullChart(el, enterprises) },
+    table: {
+      title: t('detailEnterprises'),
+      id: 'detail-table',
+      columns: [
+        { key: 'name', label: t('colName'), format: (e) => `<span class="ellipsis" title="${escapeHtml(e.name)}">${escapeHtml(e.name)}</span>` },
+        { key: 'division', label: t('colDivision'), format: (e) => escapeHtml(divisionName(e.division)) },
+        { key: 'region', label: t('colRegion'), format: (e) => escapeHtml(regionName(e.region)) },
+        { key: 'current', label: t('colCurrent'), align: 'num', format: (e) => amount(e.current) },
+        { key: 'previous', label: t('colPrevious'), align: 'num', format: (e) => amount(e.previous) },
+        { key: 'growth', label: t('colGrowth'), align: 'num', format: (e) => `<span class="${e.growth < 0 ? 'neg' : 'pos'}">${signedPercent(e.growth)}</span>` },
+        { key: 'pull', label: t('colPull'), align: 'num', format: (e) => points(e.pull, 3) },
+        { key: 'contribution', label: t('colContribution'), align: 'num', format: (e) => percent(e.contribution) },
+        { key: 'warning', label: t('colWarning'), value: (e) => e.growth, format: (e) => warningBadge(e.growth) },
+      ],
+      rows: enterprises,
+      options: {
+        sortKey: 'pull',
+        descending: true,
+        onRow: (e) => go(['enterprise', e.uscc]),
+        rowClass: (e) => `warn-${warningLevel(e.growth)}`,
+        testid: 'detail-table',
+      },
+    },
+  };
   const stat = (label, value, testid) => `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
   root.innerHTML = `
     <div class="subhead">
@@ -82,32 +108,6 @@ export async function render(root, { path, isCurrent }) {
       ${stat(t('cardElectricity'), percent(totals.electricity_growth, 2))}
       ${stat(t('enterprisesLabel'), amount(totals.enterprises ?? enterprises.length))}
     </div>
-    <div class="detail-grid">
-      <section class="panel"><header><h2>${escapeHtml(t('detailTopPull'))}</h2></header><div class="chart" id="chart-detail"></div></section>
-      <section class="panel"><header><h2>${escapeHtml(t('detailEnterprises'))}</h2></header><div class="table-scroll" id="detail-table"></div></section>
-    </div>`;
-
-  pullChart(root.querySelector('#chart-detail'), enterprises);
-  renderTable(
-    root.querySelector('#detail-table'),
-    [
-      { key: 'name', label: t('colName'), format: (e) => `<span class="ellipsis" title="${escapeHtml(e.name)}">${escapeHtml(e.name)}</span>` },
-      { key: 'division', label: t('colDivision'), format: (e) => escapeHtml(divisionName(e.division)) },
-      { key: 'region', label: t('colRegion'), format: (e) => escapeHtml(regionName(e.region)) },
-      { key: 'current', label: t('colCurrent'), align: 'num', format: (e) => amount(e.current) },
-      { key: 'previous', label: t('colPrevious'), align: 'num', format: (e) => amount(e.previous) },
-      { key: 'growth', label: t('colGrowth'), align: 'num', format: (e) => `<span class="${e.growth < 0 ? 'neg' : 'pos'}">${signedPercent(e.growth)}</span>` },
-      { key: 'pull', label: t('colPull'), align: 'num', format: (e) => points(e.pull, 3) },
-      { key: 'contribution', label: t('colContribution'), align: 'num', format: (e) => percent(e.contribution) },
-      { key: 'warning', label: t('colWarning'), value: (e) => e.growth, format: (e) => warningBadge(e.growth) },
-    ],
-    enterprises,
-    {
-      sortKey: 'pull',
-      descending: true,
-      onRow: (e) => go(['enterprise', e.uscc]),
-      rowClass: (e) => `warn-${warningLevel(e.growth)}`,
-      testid: 'detail-table',
-    },
-  );
+    ${chartAndTableHtml(layout)}`;
+  fillChartAndTable(root, layout);
 }

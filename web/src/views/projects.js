@@ -8,7 +8,7 @@ import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
 import { monthLabel, periodText, t } from '../i18n.js';
 import { regionName } from '../names.js';
 import { go, link, selectedPeriod } from '../state.js';
-import { renderTable } from '../table.js';
+import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 
 const stat = (label, value, testid) =>
   `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
@@ -75,6 +75,33 @@ async function renderList(root, period, isCurrent) {
   if (!isCurrent()) return;
   const totals = data.totals ?? {};
   const projects = data.projects ?? [];
+  const layout = {
+    chart: { title: t('projTopInvestment'), id: 'chart-projects-list', draw: (el) => investmentChart(el, projects) },
+    table: {
+      title: t('projList'),
+      id: 'projects-table',
+      columns: [
+        { key: 'name', label: t('colProject'), format: (x) => `<span class="ellipsis" title="${escapeHtml(x.name)}">${escapeHtml(x.name)}</span>` },
+        { key: 'region', label: t('colRegion'), format: (x) => escapeHtml(regionName(x.region, x.region_name)) },
+        { key: 'stage', label: t('colStage'), format: (x) => stageBadge(x.stage) },
+        { key: 'planned_start', label: t('colPlannedStart') },
+        { key: 'actual_start', label: t('colActualStart'), format: (x) => escapeHtml(x.actual_start ?? '—') },
+        { key: 'planned_completion', label: t('colPlannedCompletion'), format: (x) => escapeHtml(x.planned_completion ?? '—') },
+        { key: 'actual_completion', label: t('colActualCompletion'), format: (x) => escapeHtml(x.actual_completion ?? '—') },
+        { key: 'total_investment', label: t('colTotalInvestment'), align: 'num', format: (x) => amount(x.total_investment) },
+        { key: 'investment', label: t('colYtdInvestment'), align: 'num', format: (x) => amount(x.investment) },
+        { key: 'investment_share', label: t('colPlanShare'), align: 'num', format: (x) => percent(x.investment_share) },
+        {
+          key: 'campaign',
+          label: t('colCampaign'),
+          value: (x) => Number(x.started_in_window) * 2 + Number(x.completed_in_window),
+          format: campaignBadges,
+        },
+      ],
+      rows: projects,
+      options: { sortKey: 'investment', descending: true, onRow: (x) => go(['projects', x.id]), testid: 'projects-table' },
+    },
+  };
   root.innerHTML = `
     <div class="subhead">
       <a class="back" href="${link(['cockpit'])}">‹ ${escapeHtml(t('back'))}</a>
@@ -88,34 +115,8 @@ async function renderList(root, period, isCurrent) {
       ${stat(t('projCompletions'), `${totals.actual_completions ?? '—'} / ${totals.planned_completions ?? '—'}`)}
       ${stat(t('colPlanShare'), `${percent(totals.investment_share)} · ${t('projTimeProgress', { v: percent(totals.time_progress) })}`)}
     </div>
-    <div class="detail-grid">
-      <section class="panel"><header><h2>${escapeHtml(t('projTopInvestment'))}</h2></header><div class="chart" id="chart-projects-list"></div></section>
-      <section class="panel"><header><h2>${escapeHtml(t('projList'))}</h2></header><div class="table-scroll" id="projects-table"></div></section>
-    </div>`;
-  investmentChart(root.querySelector('#chart-projects-list'), projects);
-  renderTable(
-    root.querySelector('#projects-table'),
-    [
-      { key: 'name', label: t('colProject'), format: (x) => `<span class="ellipsis" title="${escapeHtml(x.name)}">${escapeHtml(x.name)}</span>` },
-      { key: 'region', label: t('colRegion'), format: (x) => escapeHtml(regionName(x.region, x.region_name)) },
-      { key: 'stage', label: t('colStage'), format: (x) => stageBadge(x.stage) },
-      { key: 'planned_start', label: t('colPlannedStart') },
-      { key: 'actual_start', label: t('colActualStart'), format: (x) => escapeHtml(x.actual_start ?? '—') },
-      { key: 'planned_completion', label: t('colPlannedCompletion'), format: (x) => escapeHtml(x.planned_completion ?? '—') },
-      { key: 'actual_completion', label: t('colActualCompletion'), format: (x) => escapeHtml(x.actual_completion ?? '—') },
-      { key: 'total_investment', label: t('colTotalInvestment'), align: 'num', format: (x) => amount(x.total_investment) },
-      { key: 'investment', label: t('colYtdInvestment'), align: 'num', format: (x) => amount(x.investment) },
-      { key: 'investment_share', label: t('colPlanShare'), align: 'num', format: (x) => percent(x.investment_share) },
-      {
-        key: 'campaign',
-        label: t('colCampaign'),
-        value: (x) => Number(x.started_in_window) * 2 + Number(x.completed_in_window),
-        format: campaignBadges,
-      },
-    ],
-    projects,
-    { sortKey: 'investment', descending: true, onRow: (x) => go(['projects', x.id]), testid: 'projects-table' },
-  );
+    ${chartAndTableHtml(layout)}`;
+  fillChartAndTable(root, layout);
 }
 
 async function renderOne(root, id, period, isCurrent) {
