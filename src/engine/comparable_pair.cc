@@ -1,5 +1,6 @@
 #include "engine/comparable_pair.h"
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <utility>
@@ -123,6 +124,7 @@ PairUnit folded_unit(const IndexedDataset& data, std::size_t enterprise, int yea
 std::vector<PairUnit> pair_units(const IndexedDataset& data, std::size_t enterprise, int year,
                                  int first_month, int last_month, ScopeRule rule) {
   std::vector<PairUnit> units;
+  units.reserve(static_cast<std::size_t>(std::max(last_month - first_month + 1, 0)));
   int month = first_month;
   if (first_month == 1 && last_month >= 2 && needs_fold(data, enterprise, year)) {
     units.push_back(folded_unit(data, enterprise, year, rule));

@@ -22,8 +22,7 @@ EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t ent
   EnterpriseFigures figures;
   int year = window.year();
   for (int month = window.from.month; month <= window.to.month; ++month) {
-    std::optional<MonthlyRecord> record = data.record(enterprise, {year, month});
-    if (record && record->in_scope) ++figures.months_in_scope;
+    if (data.has_record_in_scope(enterprise, {year, month})) ++figures.months_in_scope;
   }
   std::vector<PairUnit> units = pair_units(data, enterprise, year, window.from.month,
                                            window.to.month, ScopeRule::kInScopeOnly);

@@ -142,6 +142,11 @@ bool IndexedDataset::has_record(std::size_t enterprise, YearMonth month) const {
   return at >= 0 && columns_.presence[at] != RecordPresence::kNone;
 }
 
+bool IndexedDataset::has_record_in_scope(std::size_t enterprise, YearMonth month) const {
+  std::ptrdiff_t at = columns_.offset(month.index(), enterprise);
+  return at >= 0 && columns_.presence[at] == RecordPresence::kInScope;
+}
+
 std::optional<double> IndexedDataset::ratio(std::size_t enterprise, int year) const {
   return ratios_.at(division_slot_[enterprise], year);
 }

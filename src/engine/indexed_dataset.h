@@ -43,6 +43,10 @@ class IndexedDataset {
   // Whether the enterprise has a record of `month` (in scope or not).
   bool has_record(std::size_t enterprise, YearMonth month) const;
 
+  // Whether the enterprise has a record of `month` that is in scope (规上 that month): reads the
+  // presence byte only, where record() reads all seven columns.
+  bool has_record_in_scope(std::size_t enterprise, YearMonth month) const;
+
   // Returns the value-added ratio of the enterprise's division in `year`, if va_ratios.csv gives
   // one.
   std::optional<double> ratio(std::size_t enterprise, int year) const;
