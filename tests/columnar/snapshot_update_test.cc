@@ -1,7 +1,6 @@
 // update_snapshot_after_apply: merging the applied rows into the old snapshot writes the file a
 // rebuild writes, byte for byte; whenever the merge would not be exact it rebuilds instead.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +8,7 @@
 
 #include "columnar/snapshot.h"
 #include "demo/luoyang_demo.h"
+#include "store/temp_database.h"
 
 namespace zhizao {
 namespace {
@@ -27,23 +27,17 @@ class SnapshotUpdateTest : public ::testing::Test {
     ASSERT_TRUE(demo.has_value()) << demo.error().message();
     demo_ = std::move(*demo);
     ASSERT_GT(demo_.monthly.size(), 100U);
-    const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    db_path_ = ::testing::TempDir() + "zhizao_snapshot_update_" + test->name() + "_" +
-               std::to_string(getpid()) + ".db";
-    remove_files();
-    auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
+    auto db = Database::open(db_path(), OpenMode::kCreateIfMissing);
     ASSERT_TRUE(db.has_value()) << db.error().message();
     db_ = std::move(*db);
   }
   void TearDown() override {
     db_.reset();
-    remove_files();
+    std::filesystem::remove(snapshot_path());
+    std::filesystem::remove(rebuilt_path());
   }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".zhizao-snapshot", ".rebuilt"}) {
-      std::filesystem::remove(db_path_ + suffix);
-    }
-  }
+  const std::string& db_path() const { return temp_.path(); }
+  std::string rebuilt_path() const { return db_path() + ".rebuilt"; }
   // Applies `rows` and returns the batches with the summary, as the importer hands them over.
   std::pair<std::vector<SourcedBatch>, ApplySummary> apply(Dataset rows) {
     std::vector<SourcedBatch> batches{{"test.csv", std::move(rows)}};
@@ -51,13 +45,13 @@ class SnapshotUpdateTest : public ::testing::Test {
     EXPECT_TRUE(applied.has_value()) << applied.error().message();
     return {std::move(batches), applied.value_or(ApplySummary{})};
   }
-  std::string snapshot_path() const { return snapshot_path_for(db_path_); }
+  std::string snapshot_path() const { return snapshot_path_for(db_path()); }
   // The snapshot at its path equals a rebuild from the database, byte for byte.
   void expect_equal_to_rebuild() {
-    ASSERT_TRUE(rebuild_snapshot(*db_, db_path_ + ".rebuilt").is_ok());
+    ASSERT_TRUE(rebuild_snapshot(*db_, rebuilt_path()).is_ok());
     std::string updated = file_bytes(snapshot_path());
     ASSERT_FALSE(updated.empty());
-    EXPECT_TRUE(updated == file_bytes(db_path_ + ".rebuilt"))
+    EXPECT_TRUE(updated == file_bytes(rebuilt_path()))
         << "the updated snapshot differs from the rebuilt one";
   }
   // The demo without its monthly records from `period` on; `later` gets them.
@@ -71,8 +65,19 @@ class SnapshotUpdateTest : public ::testing::Test {
     return earlier;
   }
 
+  // Updates the snapshot after the apply of `batches` and checks which way it went and that the
+  // file is the rebuild's.
+  void expect_update(const std::vector<SourcedBatch>& batches, const ApplySummary& summary,
+                     SnapshotUpdate expected) {
+    Result<SnapshotUpdate> updated =
+        update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
+    ASSERT_TRUE(updated.has_value()) << updated.error().message();
+    EXPECT_EQ(*updated, expected);
+    expect_equal_to_rebuild();
+  }
+
+  testing_support::TempDatabasePath temp_;
   Dataset demo_;
-  std::string db_path_;
   std::unique_ptr<Database> db_;
 };
 
@@ -101,11 +106,7 @@ TEST_F(SnapshotUpdateTest, MergesNewMonthsNewEnterprisesAndReplacedValues) {
   auto [batches, summary] = apply(later);
   EXPECT_EQ(summary.replaced, 1);
   EXPECT_NE(summary.data_version_before, summary.data_version_after);
-  Result<SnapshotUpdate> updated =
-      update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
-  ASSERT_TRUE(updated.has_value()) << updated.error().message();
-  EXPECT_EQ(*updated, SnapshotUpdate::kMerged);
-  expect_equal_to_rebuild();
+  expect_update(batches, summary, SnapshotUpdate::kMerged);
   auto opened = ColumnarSnapshot::open(snapshot_path());
   ASSERT_TRUE(opened.has_value());
   EXPECT_EQ((*opened)->columns().first_month, (YearMonth{2010, 3}.index()));
@@ -119,20 +120,12 @@ TEST_F(SnapshotUpdateTest, FirstMonthlyRowsIntoASnapshotWithoutMonths) {
   Dataset only_months;
   only_months.monthly = months.monthly;
   auto [batches, summary] = apply(only_months);
-  Result<SnapshotUpdate> updated =
-      update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
-  ASSERT_TRUE(updated.has_value()) << updated.error().message();
-  EXPECT_EQ(*updated, SnapshotUpdate::kMerged);
-  expect_equal_to_rebuild();
+  expect_update(batches, summary, SnapshotUpdate::kMerged);
 }
 
 TEST_F(SnapshotUpdateTest, RebuildsWithoutASnapshot) {
   auto [batches, summary] = apply(demo_);
-  Result<SnapshotUpdate> updated =
-      update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
-  ASSERT_TRUE(updated.has_value()) << updated.error().message();
-  EXPECT_EQ(*updated, SnapshotUpdate::kRebuilt);
-  expect_equal_to_rebuild();
+  expect_update(batches, summary, SnapshotUpdate::kRebuilt);
 }
 
 TEST_F(SnapshotUpdateTest, RebuildsWhenTheSnapshotIsOlderThanTheApply) {
@@ -147,11 +140,7 @@ TEST_F(SnapshotUpdateTest, RebuildsWhenTheSnapshotIsOlderThanTheApply) {
   }
   apply(middle);  // never merged: the snapshot misses these rows
   auto [batches, summary] = apply(last);
-  Result<SnapshotUpdate> updated =
-      update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
-  ASSERT_TRUE(updated.has_value()) << updated.error().message();
-  EXPECT_EQ(*updated, SnapshotUpdate::kRebuilt);
-  expect_equal_to_rebuild();
+  expect_update(batches, summary, SnapshotUpdate::kRebuilt);
 }
 
 TEST_F(SnapshotUpdateTest, RebuildsWhenAnotherWriteFollowedTheApply) {
@@ -166,11 +155,7 @@ TEST_F(SnapshotUpdateTest, RebuildsWhenAnotherWriteFollowedTheApply) {
   }
   auto [batches, summary] = apply(first);
   apply(second);  // commits before the first apply's snapshot update runs
-  Result<SnapshotUpdate> updated =
-      update_snapshot_after_apply(*db_, snapshot_path(), batches, summary);
-  ASSERT_TRUE(updated.has_value()) << updated.error().message();
-  EXPECT_EQ(*updated, SnapshotUpdate::kRebuilt);
-  expect_equal_to_rebuild();
+  expect_update(batches, summary, SnapshotUpdate::kRebuilt);
 }
 
 }  // namespace
