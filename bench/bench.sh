@@ -8,8 +8,10 @@
 #   BENCH_WORK [bench/work]            where the data and databases go (about 12 GB at 500,000)
 #   BENCH_SIZES ["50000 500000"]       enterprises per dataset; 60 months 2017-01..2021-12 each
 #   BENCH_PERIOD [2021-04]             the cumulative report period (1–4月)
-#   BENCH_REPORT_REPS ["50000:5 500000:3"], BENCH_IMPORT_REPS ["50000:3 500000:2"],
-#   BENCH_SQLITE_IMPORT_REPS [1], BENCH_SQLITE_REPORT_REPS [2]   repetitions (the median is kept)
+#   BENCH_REPORT_REPS ["50000:5 500000:3"], BENCH_IMPORT_REPS ["50000:3 500000:1"],
+#   BENCH_SQLITE_IMPORT_REPS [1], BENCH_SQLITE_REPORT_REPS ["50000:2 500000:1"]   repetitions
+#   (the median is kept; SIZE:N pairs, or one number for every size). One import and one SQLite
+#   report at 500,000 keep a fresh-clone `make bench` near the issue's 15 minutes.
 #   BENCH_TOOLS ["zhizao duckdb sqlite"] which tools to run; BENCH_APPEND=1 keeps earlier results
 #                                      (a run split in parts on a busy machine; the data is
 #                                      regenerated, byte for byte the same)
@@ -27,17 +29,18 @@ period=${BENCH_PERIOD:-2021-04}
 year=${period%-*}
 month=$((10#${period#*-}))
 report_reps=${BENCH_REPORT_REPS:-"50000:5 500000:3"}
-import_reps=${BENCH_IMPORT_REPS:-"50000:3 500000:2"}
+import_reps=${BENCH_IMPORT_REPS:-"50000:3 500000:1"}
 sqlite_import_reps=${BENCH_SQLITE_IMPORT_REPS:-1}
-sqlite_report_reps=${BENCH_SQLITE_REPORT_REPS:-2}
+sqlite_report_reps=${BENCH_SQLITE_REPORT_REPS:-"50000:2 500000:1"}
 results="$work/results.tsv"
 tools=" ${BENCH_TOOLS:-zhizao duckdb sqlite} "
 uses() { [[ "$tools" == *" $1 "* ]]; }
 files=(enterprises.csv parks.csv chains.csv deflators.csv va_ratios.csv monthly.csv projects.csv
        project_progress.csv)
 
-reps_for() {  # reps_for "50000:5 500000:3" N → 5 (3 when N is not listed)
+reps_for() {  # reps_for "50000:5 500000:3" N → 5 (3 when N is not listed); reps_for 2 N → 2
   local pair
+  case "$1" in *:*) ;; *) echo "$1"; return ;; esac
   for pair in $1; do [ "${pair%%:*}" = "$2" ] && { echo "${pair#*:}"; return; }; done
   echo 3
 }
@@ -97,7 +100,7 @@ for n in $sizes; do
     uses duckdb && measure "$n" duckdb import "$rep" /dev/null -- \
       node "$here/duckdb_run.mjs" import "$dir/duck.duckdb" "$dir/duckdb_import.sql"
   done
-  uses sqlite && for rep in $(seq "$sqlite_import_reps"); do
+  uses sqlite && for rep in $(seq "$(reps_for "$sqlite_import_reps" "$n")"); do
     rm -f "$dir/sqlite.db"
     measure "$n" sqlite import "$rep" /dev/null -- sqlite3 -bail "$dir/sqlite.db" \
       ".read $dir/sqlite_import.sql"
@@ -120,7 +123,7 @@ for n in $sizes; do
     uses duckdb && measure "$n" duckdb report "$rep" "$dir/duckdb_rows.json" -- \
       node "$here/duckdb_run.mjs" report "$dir/duck.duckdb" "$dir/duckdb_report.sql"
   done
-  uses sqlite && for rep in $(seq "$sqlite_report_reps"); do
+  uses sqlite && for rep in $(seq "$(reps_for "$sqlite_report_reps" "$n")"); do
     measure "$n" sqlite report "$rep" "$dir/sqlite_rows.json" -- \
       sqlite3 -bail -json "$dir/sqlite.db" ".read $dir/sqlite_report.sql"
   done
