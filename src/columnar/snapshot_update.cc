@@ -93,7 +93,8 @@ void overlay_applied(const std::vector<SourcedBatch>& applied,
   for (const SourcedBatch& batch : applied) {
     const std::vector<MonthlyRecord>& rows = batch.rows.monthly;
     std::size_t position = 0;
-    for (uint32_t at : detail::monthly_key_order(rows)) {
+    std::vector<uint32_t> computed;
+    for (uint32_t at : detail::monthly_key_order(batch, computed)) {
       const MonthlyRecord& row = rows[at];
       while (position < enterprises.size() &&
              std::string_view(enterprises[position].uscc) < row.uscc) {

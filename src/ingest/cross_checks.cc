@@ -85,23 +85,26 @@ bool strictly_increasing(const std::vector<Record>& records) {
   return true;
 }
 
-// True when the monthly records, taken in key order, have strictly increasing keys: then no two
-// are equal. The key order of a file made of one run per enterprise (how national files come)
-// costs O(n + r log r), where the hash sort below took 7 s at 28 million rows.
-bool distinct_in_key_order(const std::vector<MonthlyRecord>& records) {
+// True when the monthly records of `file`, taken in key order, have strictly increasing keys:
+// then no two are equal. The key order of a file made of one run per enterprise (how national
+// files come) costs O(n + r log r), where the hash sort below took 7 s at 28 million rows; the
+// file keeps it for the writer and the snapshot update when the keys are distinct.
+bool distinct_in_key_order(ParsedFile& file) {
+  const std::vector<MonthlyRecord>& records = file.rows.monthly;
   std::vector<uint32_t> order = monthly_key_order(records);
   for (size_t r = 1; r < order.size(); ++r) {
     if (!(key_of(records[order[r - 1]]) < key_of(records[order[r]]))) return false;
   }
+  file.monthly_order = std::move(order);
   return true;
 }
 
 template <typename Record>
 void check_kind(std::vector<ParsedFile>& files, FileKind kind,
                 std::vector<Record> Dataset::*member) {
-  const ParsedFile* only = nullptr;
+  ParsedFile* only = nullptr;
   size_t of_kind = 0;
-  for (const ParsedFile& file : files) {
+  for (ParsedFile& file : files) {
     if (file.kind != kind) continue;
     ++of_kind;
     only = &file;
@@ -109,7 +112,7 @@ void check_kind(std::vector<ParsedFile>& files, FileKind kind,
   if (of_kind == 0) return;
   if (of_kind == 1 && strictly_increasing(only->rows.*member)) return;
   if constexpr (std::is_same_v<Record, MonthlyRecord>) {
-    if (of_kind == 1 && distinct_in_key_order(only->rows.*member)) return;
+    if (of_kind == 1 && distinct_in_key_order(*only)) return;
   }
   std::vector<HashedRow> rows;
   for (size_t f = 0; f < files.size(); ++f) {

@@ -54,7 +54,8 @@ std::vector<SourcedBatch> batches_in_dependency_order(std::vector<ParsedFile>& f
   std::vector<SourcedBatch> batches;
   for (FileKind kind : detail::kKindsInDependencyOrder) {
     for (ParsedFile& file : files) {
-      if (file.kind == kind) batches.push_back({file.name, std::move(file.rows)});
+      if (file.kind != kind) continue;
+      batches.push_back({file.name, std::move(file.rows), std::move(file.monthly_order)});
     }
   }
   return batches;

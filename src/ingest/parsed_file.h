@@ -2,6 +2,7 @@
 // need the other files and the database (duplicate keys, references).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +23,9 @@ struct ParsedFile {
   // in other fields too, so that the cross-file checks do not report them twice).
   Dataset rows;
   std::vector<long> lines;  // the line of each row of that vector
-  long records = 0;         // data records read
+  // The key order of rows.monthly when the duplicate check computed it (SourcedBatch says why).
+  std::vector<uint32_t> monthly_order;
+  long records = 0;  // data records read
   Findings findings;
   // Set for a sheet of a workbook: lines are sheet rows, messages "FILE!SHEET!CELL: reason".
   std::optional<SheetLocation> sheet;

@@ -22,6 +22,10 @@ struct ApiServer::Impl {
   RuleSet rules;
   std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer under TLS
   std::unique_ptr<server::LoginRateLimiter> login_limiter;
+  // A connection held open, unused, while the server lives: requests open their own, but while
+  // one is open an import by another process stays in WAL (store/bulk_journal.h), so requests
+  // read the data as it was instead of waiting for a national import to commit.
+  std::unique_ptr<Database> held_open;
 };
 
 namespace {
@@ -130,6 +134,7 @@ Result<int> ApiServer::bind() {
   // Fail at start, not at the first request, when the database is missing or unreadable.
   Result<std::unique_ptr<Database>> db = Database::open(options.db_path, OpenMode::kMustExist);
   if (!db) return fail(db.error());
+  impl_->held_open = *std::move(db);
   if (options.rules_path.empty()) {
     impl_->rules = default_rule_set();
   } else {

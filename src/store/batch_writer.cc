@@ -23,17 +23,22 @@ constexpr size_t kProgressEvery = 1 << 16;
 constexpr size_t kRowsOneByOneAfterConflict = 1024;
 
 // The rows in the order they are stored: key order for the two large kinds (key_order.h says
-// why), file order for the others.
+// why), file order for the others. `key_order` is the rows' key order when the batch has it.
 template <typename Row>
-std::vector<const Row*> storing_order(const std::vector<Row>& rows) {
+std::vector<const Row*> storing_order(const std::vector<Row>& rows,
+                                      std::span<const uint32_t> key_order) {
   std::vector<const Row*> ordered;
   ordered.reserve(rows.size());
   if constexpr (std::is_same_v<Row, MonthlyRecord> || std::is_same_v<Row, Enterprise>) {
-    std::vector<uint32_t> positions;
-    if constexpr (std::is_same_v<Row, MonthlyRecord>) {
-      positions = monthly_key_order(rows);
-    } else {
-      positions = enterprise_key_order(rows);
+    std::vector<uint32_t> computed;
+    std::span<const uint32_t> positions = key_order;
+    if (positions.size() != rows.size()) {
+      if constexpr (std::is_same_v<Row, MonthlyRecord>) {
+        computed = monthly_key_order(rows);
+      } else {
+        computed = enterprise_key_order(rows);
+      }
+      positions = computed;
     }
     for (uint32_t at : positions) ordered.push_back(&rows[at]);
   } else {
@@ -74,7 +79,7 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
   const Dataset& rows = batch.rows;
   const std::string& source = batch.source;
   ZHIZAO_RETURN_IF_ERROR(apply_rows<EnterpriseTable>(rows.enterprises, source));
-  ZHIZAO_RETURN_IF_ERROR(apply_rows<MonthlyTable>(rows.monthly, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<MonthlyTable>(rows.monthly, source, batch.monthly_order));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<DeflatorTable>(rows.deflators, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ValueAddedRatioTable>(rows.va_ratios, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ParkTable>(rows.parks, source));
@@ -86,11 +91,12 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
 }
 
 template <typename Table, typename Row>
-Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source) {
+Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source,
+                               std::span<const uint32_t> key_order) {
   static_assert(std::is_same_v<Row, typename Table::Row>);
   // Rows of different keys touch different rows, and rows of one key keep their order (the
   // orders are stable), so storing in key order changes no outcome, only the speed.
-  const std::vector<const Row*> ordered = storing_order(rows);
+  const std::vector<const Row*> ordered = storing_order(rows, key_order);
   size_t next = 0;
   if constexpr (HasInsertMany<Table>) {
     // Groups of new keys go in one statement; after a group with a stored key, rows go one by

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,10 @@ class BatchWriter {
   void set_progress(ApplyProgress progress, size_t total);
 
  private:
+  // `key_order`: the rows' key order when the batch carries it (SourcedBatch::monthly_order).
   template <typename Table, typename Row>
-  Status apply_rows(const std::vector<Row>& rows, const std::string& source);
+  Status apply_rows(const std::vector<Row>& rows, const std::string& source,
+                    std::span<const uint32_t> key_order = {});
   // Stores one row: inserted, unchanged, or replaced with a revision.
   template <typename Table, typename Row>
   Status apply_row(const Row& row, const std::string& source);

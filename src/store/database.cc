@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "store/batch_writer.h"
+#include "store/bulk_journal.h"
 #include "store/migrations.h"
 #include "store/record_tables.h"
 #include "store/reference_tables.h"
@@ -152,6 +153,9 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches) {
 
 Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
                                      const ApplyProgress& progress) {
+  const size_t rows = detail::count_rows(batches);
+  // Declared before the transaction, so that it switches back to WAL after the rollback or commit.
+  detail::RollbackJournalScope journal(handle_, rows);
   StatementCache cache(handle_);
   // IMMEDIATE takes the write lock up front, so a concurrent import waits (busy timeout) instead
   // of failing halfway. Nothing is committed before the end: a crash leaves the old state.
@@ -165,7 +169,7 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   std::string now = utc_now();
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
   detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
-  writer.set_progress(progress, detail::count_rows(batches));
+  writer.set_progress(progress, rows);
   for (const SourcedBatch& batch : batches) {
     Status applied = writer.apply(batch);
     if (!applied.is_ok()) {
@@ -180,6 +184,7 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   ApplySummary summary = writer.summary();
   summary.data_version_before = *version_before;
   summary.data_version_after = *version_after;
+  summary.journal = journal.journal();
   return summary;
 }
 

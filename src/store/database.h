@@ -24,7 +24,14 @@ enum class OpenMode { kCreateIfMissing, kMustExist };
 struct SourcedBatch {
   std::string source;  // file name as given on the command line
   Dataset rows;
+  // The positions of rows.monthly in key order (store/key_order.h) when whoever made the batch
+  // computed them (the importer does, for its duplicate check), so that the writer and the
+  // snapshot update need not sort 30 million rows again; empty otherwise.
+  std::vector<uint32_t> monthly_order{};
 };
+
+// Which journal an apply wrote through (store/bulk_journal.h says when and why).
+enum class ApplyJournal { kWal, kRollback };
 
 struct ApplySummary {
   long import_id = 0;
@@ -36,6 +43,9 @@ struct ApplySummary {
   // `data_version_after` (what the columnar snapshot's update relies on).
   std::int64_t data_version_before = 0;
   std::int64_t data_version_after = 0;
+  // The rollback journal for a large apply when no other connection had the file open
+  // (store/bulk_journal.h), the WAL otherwise.
+  ApplyJournal journal = ApplyJournal::kWal;
 };
 
 // Reports how far Database::apply is: rows stored so far, rows in all batches.

@@ -72,4 +72,11 @@ std::vector<uint32_t> enterprise_key_order(const std::vector<Enterprise>& rows) 
   return order;
 }
 
+std::span<const uint32_t> monthly_key_order(const SourcedBatch& batch,
+                                            std::vector<uint32_t>& scratch) {
+  if (batch.monthly_order.size() == batch.rows.monthly.size()) return batch.monthly_order;
+  scratch = monthly_key_order(batch.rows.monthly);
+  return scratch;
+}
+
 }  // namespace zhizao::detail

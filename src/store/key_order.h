@@ -7,9 +7,11 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "domain/records.h"
+#include "store/database.h"
 
 namespace zhizao::detail {
 
@@ -18,6 +20,12 @@ namespace zhizao::detail {
 // O(n + r log r) for a file made of r runs of one enterprise's months in ascending order (what
 // every export and the contract's template produce), O(n log n) otherwise. Thread-safe.
 std::vector<uint32_t> monthly_key_order(const std::vector<MonthlyRecord>& rows);
+
+// Returns the key order of batch.rows.monthly: batch.monthly_order when it has one position per
+// row, else monthly_key_order(batch.rows.monthly) computed into `scratch`. The span refers to
+// one of the two. Thread-safe as monthly_key_order.
+std::span<const uint32_t> monthly_key_order(const SourcedBatch& batch,
+                                            std::vector<uint32_t>& scratch);
 
 // Returns the positions of `rows` sorted by uscc (the enterprise table's key), equal keys in file
 // order. Thread-safe.

@@ -44,6 +44,27 @@ TEST(MonthlyKeyOrder, EmptyAndSingleRow) {
   EXPECT_EQ(monthly_key_order({month("A", 2021, 1)}), (std::vector<uint32_t>{0}));
 }
 
+TEST(MonthlyKeyOrder, BatchOrderIsUsedWhenItHasOneEntryPerRow) {
+  SourcedBatch batch{"m.csv", {}};
+  batch.rows.monthly = {month("B", 2021, 1), month("A", 2021, 1)};
+  batch.monthly_order = {1, 0};
+  std::vector<uint32_t> scratch;
+  std::span<const uint32_t> order = monthly_key_order(batch, scratch);
+  EXPECT_EQ(order.data(), batch.monthly_order.data());  // the batch's, not a copy
+  EXPECT_TRUE(scratch.empty());
+}
+
+TEST(MonthlyKeyOrder, BatchWithoutOrderOrWithAStaleOneIsSorted) {
+  SourcedBatch batch{"m.csv", {}};
+  batch.rows.monthly = {month("B", 2021, 1), month("A", 2021, 1), month("A", 2020, 1)};
+  std::vector<uint32_t> scratch;
+  std::span<const uint32_t> order = monthly_key_order(batch, scratch);
+  EXPECT_EQ(std::vector<uint32_t>(order.begin(), order.end()), (std::vector<uint32_t>{2, 1, 0}));
+  batch.monthly_order = {1, 0};  // of fewer rows than the batch holds: not used
+  order = monthly_key_order(batch, scratch);
+  EXPECT_EQ(std::vector<uint32_t>(order.begin(), order.end()), (std::vector<uint32_t>{2, 1, 0}));
+}
+
 TEST(EnterpriseKeyOrder, SortsByUsccStably) {
   std::vector<Enterprise> rows(3);
   rows[0].uscc = "B";
