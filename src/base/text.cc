@@ -1,5 +1,6 @@
 #include "base/text.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -62,6 +63,24 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     out.push_back(text.substr(start, at - start));
     start = at + 1;
   }
+}
+
+size_t count_byte(std::string_view text, char byte) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const uint64_t pattern = 0x0101010101010101ULL * static_cast<unsigned char>(byte);
+  size_t count = 0;
+  size_t pos = 0;
+  for (; pos + sizeof(uint64_t) <= text.size(); pos += sizeof(uint64_t)) {
+    uint64_t eight = 0;
+    std::memcpy(&eight, text.data() + pos, sizeof eight);
+    uint64_t equal_is_zero = eight ^ pattern;
+    // The high bit of each byte of `zero_bytes` is set exactly when that byte of equal_is_zero
+    // is zero (no carries cross bytes: each lane adds at most 0x7F + 0x7F).
+    uint64_t zero_bytes = ~(((equal_is_zero & kLow7) + kLow7) | equal_is_zero | kLow7);
+    count += static_cast<size_t>(std::popcount(zero_bytes));
+  }
+  for (; pos < text.size(); ++pos) count += text[pos] == byte ? 1 : 0;
+  return count;
 }
 
 bool is_valid_utf8(std::string_view text) {

@@ -1,6 +1,7 @@
 // Small UTF-8 text helpers shared by every module. All functions are pure and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,11 @@ std::string_view trim(std::string_view text);
 
 // Splits `text` at every `separator`; an empty text gives one empty field.
 std::vector<std::string_view> split(std::string_view text, char separator);
+
+// Returns how many bytes of `text` equal `byte`. Eight bytes at a time: the import counts the
+// line feeds and quotes of a national file (1.7 GB) to size its vectors and split its parsing,
+// and std::count went a byte at a time (1.2 GB/s).
+size_t count_byte(std::string_view text, char byte);
 
 // True if `text` is well-formed UTF-8 (no overlongs, no surrogates).
 bool is_valid_utf8(std::string_view text);

@@ -85,7 +85,7 @@ Stop parse_records(CsvReader& reader, size_t stop, HeaderState header_state,
 // the file's kind and in its line numbers: a national monthly file grows to 28 million records,
 // and each doubling of the vector moved every record and held both copies at once.
 void reserve_records(ParsedFile& file, std::string_view part) {
-  auto more = static_cast<size_t>(std::count(part.begin(), part.end(), '\n')) + 1;
+  size_t more = count_byte(part, '\n') + 1;
   if (file.kind == FileKind::kMonthly) file.rows.monthly.reserve(file.rows.monthly.size() + more);
   if (file.kind == FileKind::kEnterprises) {
     file.rows.enterprises.reserve(file.rows.enterprises.size() + more);

@@ -4,6 +4,8 @@
 #include <iterator>
 #include <utility>
 
+#include "base/text.h"
+
 namespace zhizao::detail {
 namespace {
 
@@ -25,14 +27,12 @@ void append_vector(std::vector<Record>& to, std::vector<Record>&& from) {
 std::optional<size_t> find_split_point(std::string_view text, size_t body) {
   if (body >= text.size() || text.size() - body < kParallelParseMinBytes) return std::nullopt;
   size_t middle = body + (text.size() - body) / 2;
-  size_t quotes = static_cast<size_t>(std::count(text.begin() + static_cast<long>(body),
-                                                 text.begin() + static_cast<long>(middle), '"'));
+  size_t quotes = count_byte(text.substr(body, middle - body), '"');
   size_t from = middle;
   for (int tried = 0; tried < kSplitCandidates; ++tried) {
     size_t feed = text.find('\n', from);
     if (feed == std::string_view::npos || feed + 1 >= text.size()) return std::nullopt;
-    quotes += static_cast<size_t>(std::count(text.begin() + static_cast<long>(from),
-                                             text.begin() + static_cast<long>(feed), '"'));
+    quotes += count_byte(text.substr(from, feed - from), '"');
     if (quotes % 2 == 0) return feed + 1;
     from = feed + 1;
   }
@@ -40,7 +40,7 @@ std::optional<size_t> find_split_point(std::string_view text, size_t body) {
 }
 
 long line_at(std::string_view text, size_t offset) {
-  return 1 + std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n');
+  return 1 + static_cast<long>(count_byte(text.substr(0, offset), '\n'));
 }
 
 void append_parsed(ParsedFile& file, ParsedFile&& later) {

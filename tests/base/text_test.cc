@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "base/progress_bar.h"
 #include "base/status.h"
 
@@ -16,6 +18,25 @@ TEST(Text, DisplayWidthCountsChineseAsTwoColumns) {
   EXPECT_EQ(display_width("12.7%（同比）"), 5 + 8);
   EXPECT_EQ(pad_to_width("洛阳", 6, Align::kLeft), "洛阳  ");
   EXPECT_EQ(pad_to_width("7", 3, Align::kRight), "  7");
+}
+
+TEST(Text, CountByteAgreesWithStdCountAtEveryLengthAndOffset) {
+  // Lengths around the eight-byte steps, the byte at every position, bytes with the high bit
+  // set (as in UTF-8 and GB18030 text) and neighbours that differ in one bit.
+  using namespace std::string_literals;  // the pool holds a NUL byte
+  const std::string pool = "a\nb\n\n\xC3\x89\x0B\x8A\"\n\"\xFF\x00x\n\n\n\n\n\n\n\n\n\x0A\x8A"s;
+  for (char byte : {'\n', '"', '\x8A', '\x00', '\xFF', 'z'}) {
+    for (size_t from = 0; from < pool.size(); ++from) {
+      for (size_t length = 0; from + length <= pool.size(); ++length) {
+        std::string_view part = std::string_view(pool).substr(from, length);
+        EXPECT_EQ(count_byte(part, byte),
+                  static_cast<size_t>(std::count(part.begin(), part.end(), byte)))
+            << "byte " << static_cast<int>(byte) << " from " << from << " length " << length;
+      }
+    }
+  }
+  EXPECT_EQ(count_byte(std::string(1000, '\n'), '\n'), 1000u);
+  EXPECT_EQ(count_byte(std::string(1000, '\n'), '\r'), 0u);
 }
 
 TEST(Text, ValidUtf8AndTrimAndSplit) {
