@@ -9,6 +9,17 @@
 namespace zhizao::detail {
 namespace {
 
+// Sets `to` to `from` field by field. A plain assignment of the optional, just returned in
+// registers, was stored as 8 + 1 bytes and copied as 16, a load the CPU cannot forward from the
+// two stores: a stall per measure and unit, a tenth of a national report's time.
+void assign(std::optional<double>& to, std::optional<double> from) {
+  if (from) {
+    to.emplace(*from);
+  } else {
+    to.reset();
+  }
+}
+
 bool counts(const MonthlyRecord& record, ScopeRule rule) {
   return rule == ScopeRule::kAnyRecord || record.in_scope;
 }
@@ -34,7 +45,7 @@ void set_current_values(const IndexedDataset& data, std::size_t enterprise,
         *sum += *value;
       }
     }
-    unit.measures[measure_slot(measure)].current = records.empty() ? std::nullopt : sum;
+    assign(unit.measures[measure_slot(measure)].current, records.empty() ? std::nullopt : sum);
   }
 }
 
@@ -67,7 +78,7 @@ PairUnit single_month_unit(const IndexedDataset& data, std::size_t enterprise, Y
     if (!previous && year_ago) {
       previous = current_value(data, enterprise, *year_ago, measure);
     }
-    unit.measures[measure_slot(measure)].previous = previous;
+    assign(unit.measures[measure_slot(measure)].previous, previous);
   }
   return unit;
 }

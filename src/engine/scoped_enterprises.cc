@@ -9,6 +9,21 @@ namespace {
 // Below this many enterprises a second thread costs more than it saves.
 constexpr std::size_t kParallelFrom = 20'000;
 
+// How many members ahead the cells are prefetched: two cache lines of a column.
+constexpr std::size_t kPrefetchAhead = 16;
+
+// Prefetches the cells enterprise_figures reads for `enterprise`: the window's months of its
+// year and the year before (the year-ago records) and, for the two-year average, of the year
+// before that.
+void prefetch_window(const IndexedDataset& data, std::size_t enterprise, const ReportWindow& window,
+                     TwoYearAverage two_year) {
+  int years = two_year == TwoYearAverage::kCompute ? 3 : 2;
+  for (int back = 0; back < years; ++back) {
+    int year = window.year() - back;
+    data.prefetch(enterprise, {year, window.from.month}, {year, window.to.month});
+  }
+}
+
 // Returns the figures of every member, computed in contiguous slices on up to one thread per
 // core (issue 3: both cores where it pays). Each enterprise's figures depend on its own records
 // only, and the sets add them up afterwards in member order, so the result is the same bits as
@@ -20,6 +35,9 @@ std::vector<EnterpriseFigures> figures_of_members(const IndexedDataset& data,
   std::vector<EnterpriseFigures> figures(members.size());
   auto compute = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
+      if (i + kPrefetchAhead < to) {
+        prefetch_window(data, members[i + kPrefetchAhead], window, two_year);
+      }
       figures[i] = enterprise_figures(data, members[i], window, two_year);
     }
   };
