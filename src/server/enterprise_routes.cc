@@ -2,11 +2,14 @@
 // Callers who may not read every enterprise get 403 for one they may not read and for one that
 // does not exist alike, so that the answer never tells whether a code is registered.
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "domain/region.h"
 #include "report/json_writer.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
+#include "server/served_input.h"
 
 namespace zhizao::server {
 namespace {
@@ -55,13 +58,10 @@ ordered_json enterprise_json(const Enterprise& enterprise) {
   };
 }
 
-void with_enterprise(ApiCall& call, bool months) {
-  Result<Dataset> dataset = call.db.load();
-  if (!dataset) {
-    send_status(call.res, dataset.error());
-    return;
-  }
-  const Enterprise* enterprise = readable_enterprise(call, *dataset);
+void with_enterprise(ApiCall& call, const std::string& db_path, bool months) {
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return;
+  const Enterprise* enterprise = readable_enterprise(call, input->tables());
   if (enterprise == nullptr) return;
   if (!months) {
     send_json(call.res, 200, enterprise_json(*enterprise));
@@ -69,9 +69,7 @@ void with_enterprise(ApiCall& call, bool months) {
   }
   ordered_json body{{"uscc", enterprise->uscc}, {"name", enterprise->name}};
   body["months"] = ordered_json::array();
-  // Dataset::monthly is sorted by key (uscc, period), so the months come out oldest first.
-  for (const MonthlyRecord& record : dataset->monthly) {
-    if (record.uscc != enterprise->uscc) continue;
+  for (const MonthlyRecord& record : input->records_of(enterprise->uscc)) {  // oldest first
     body["months"].push_back({
         {"period", record.period.to_string()},
         {"output", record.output},
@@ -90,9 +88,13 @@ void with_enterprise(ApiCall& call, bool months) {
 
 void add_enterprise_routes(httplib::Server& http, const ServerConfig& config) {
   http.Get(R"(/api/enterprises/([^/]+))",
-           authenticated(config, [](ApiCall& call) { with_enterprise(call, false); }));
+           authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             with_enterprise(call, db_path, false);
+           }));
   http.Get(R"(/api/enterprises/([^/]+)/months)",
-           authenticated(config, [](ApiCall& call) { with_enterprise(call, true); }));
+           authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             with_enterprise(call, db_path, true);
+           }));
 }
 
 }  // namespace zhizao::server

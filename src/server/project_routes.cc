@@ -16,6 +16,7 @@
 #include "report/json_writer.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
+#include "server/served_input.h"
 
 namespace zhizao::server {
 namespace {
@@ -109,9 +110,16 @@ ProgressByProject progress_by_project(const Dataset& dataset) {
   return out;
 }
 
-// Loads the data and reads `period`; enterprises see no projects (projects belong to regions,
-// not to an enterprise). Returns std::nullopt after answering.
-std::optional<std::pair<Dataset, YearMonth>> load_for_period(ApiCall& call) {
+// The served input and the request's period; its tables() hold the projects.
+struct ProjectsInput {
+  ReportInput input;
+  YearMonth period;
+};
+
+// Reads `period` and the served input (the snapshot's tables: no monthly record is read);
+// enterprises see no projects (projects belong to regions, not to an enterprise). Returns
+// std::nullopt after answering.
+std::optional<ProjectsInput> load_for_period(ApiCall& call, const std::string& db_path) {
   if (call.actor.role.kind == RoleKind::kEnterprise) {
     send_forbidden(call.res);
     return std::nullopt;
@@ -126,18 +134,16 @@ std::optional<std::pair<Dataset, YearMonth>> load_for_period(ApiCall& call) {
     send_error(call.res, 400, "bad_request", period.error().message());
     return std::nullopt;
   }
-  Result<Dataset> dataset = call.db.load();
-  if (!dataset) {
-    send_status(call.res, dataset.error());
-    return std::nullopt;
-  }
-  return std::make_pair(std::move(*dataset), *period);
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return std::nullopt;
+  return ProjectsInput{*std::move(input), *period};
 }
 
-void list_projects(ApiCall& call) {
-  auto loaded = load_for_period(call);
+void list_projects(ApiCall& call, const std::string& db_path) {
+  std::optional<ProjectsInput> loaded = load_for_period(call, db_path);
   if (!loaded) return;
-  const auto& [dataset, period] = *loaded;
+  const Dataset& dataset = loaded->input.tables();
+  const YearMonth period = loaded->period;
   std::optional<std::string> scope_code = report_scope_for(
       call.actor, query_param(call.req, "scope").value_or(""), dataset.region_groups);
   if (!scope_code) {
@@ -171,10 +177,11 @@ void list_projects(ApiCall& call) {
   send_json(call.res, 200, body);
 }
 
-void get_project(ApiCall& call) {
-  auto loaded = load_for_period(call);
+void get_project(ApiCall& call, const std::string& db_path) {
+  std::optional<ProjectsInput> loaded = load_for_period(call, db_path);
   if (!loaded) return;
-  const auto& [dataset, period] = *loaded;
+  const Dataset& dataset = loaded->input.tables();
+  const YearMonth period = loaded->period;
   const std::string id = call.req.matches[1].str();
   auto found = std::find_if(dataset.projects.begin(), dataset.projects.end(),
                             [&](const Project& project) { return project.id == id; });
@@ -209,8 +216,12 @@ void get_project(ApiCall& call) {
 }  // namespace
 
 void add_project_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get("/api/projects", authenticated(config, list_projects));
-  http.Get(R"(/api/projects/([^/]+))", authenticated(config, get_project));
+  http.Get("/api/projects", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             list_projects(call, db_path);
+           }));
+  http.Get(R"(/api/projects/([^/]+))",
+           authenticated(
+               config, [db_path = config.db_path](ApiCall& call) { get_project(call, db_path); }));
 }
 
 }  // namespace zhizao::server

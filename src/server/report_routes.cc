@@ -1,10 +1,9 @@
 // The reading endpoints over the engine: periods, report, trend and the drill-downs
 // (docs/api.md, "Reading"). The report and drill-down bodies are the CLI's JSON, byte for byte.
 #include <charconv>
-#include <map>
-#include <memory>
-#include <mutex>
-#include <set>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "base/year_month.h"
 #include "columnar/report_input.h"
@@ -14,6 +13,7 @@
 #include "report/render.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
+#include "server/served_input.h"
 
 namespace zhizao::server {
 namespace {
@@ -26,17 +26,6 @@ struct ScopedRequest {
   ReportRequest request;
 };
 
-// The reports' columnar snapshot of each database served, kept open between requests and
-// checked against the data version on every one, so a report never reads stale data.
-SnapshotCache& snapshot_cache(const std::string& db_path) {
-  static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<SnapshotCache>> caches;
-  std::lock_guard lock(mutex);
-  std::unique_ptr<SnapshotCache>& cache = caches[db_path];
-  if (cache == nullptr) cache = std::make_unique<SnapshotCache>(db_path);
-  return *cache;
-}
-
 // Loads the data and builds the request for the caller: enterprises read no aggregates (403);
 // a county user's scope is its own area or one inside it (403 otherwise). Returns std::nullopt
 // after answering.
@@ -45,11 +34,8 @@ std::optional<ScopedRequest> scoped_request(ApiCall& call, const std::string& db
     send_forbidden(call.res);
     return std::nullopt;
   }
-  Result<ReportInput> input = snapshot_cache(db_path).current(call.db, SnapshotUse::kAuto);
-  if (!input) {
-    send_status(call.res, input.error());
-    return std::nullopt;
-  }
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return std::nullopt;
   std::optional<std::string> period_text = query_param(call.req, "period");
   if (!period_text) {
     send_error(call.res, 400, "bad_request", "the query needs period=YYYY-MM");
@@ -74,19 +60,15 @@ std::optional<ScopedRequest> scoped_request(ApiCall& call, const std::string& db
   return out;
 }
 
-void get_periods(ApiCall& call) {
-  Result<Dataset> dataset = call.db.load();
-  if (!dataset) {
-    send_status(call.res, dataset.error());
-    return;
-  }
-  std::set<YearMonth> months;
-  for (const MonthlyRecord& record : dataset->monthly) months.insert(record.period);
+void get_periods(ApiCall& call, const std::string& db_path) {
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return;
+  std::vector<YearMonth> months = input->periods();
   nlohmann::ordered_json body;
   body["periods"] = nlohmann::ordered_json::array();
   for (const YearMonth& month : months) body["periods"].push_back(month.to_string());
   body["latest"] = months.empty() ? nlohmann::ordered_json(nullptr)
-                                  : nlohmann::ordered_json(months.rbegin()->to_string());
+                                  : nlohmann::ordered_json(months.back().to_string());
   send_json(call.res, 200, body);
 }
 
@@ -171,7 +153,9 @@ void add_explain_route(httplib::Server& http, const ServerConfig& config, const 
 }  // namespace
 
 void add_report_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get("/api/periods", authenticated(config, get_periods));
+  http.Get("/api/periods", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+             get_periods(call, db_path);
+           }));
   http.Get("/api/report", authenticated(config, [db_path = config.db_path](ApiCall& call) {
              get_report(call, db_path);
            }));
