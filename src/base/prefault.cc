@@ -16,9 +16,10 @@ void prefault_for_writing(void* data, std::size_t bytes) {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
   if (data == nullptr || bytes == 0) return;
   const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-  auto begin = reinterpret_cast<std::uintptr_t>(data) & ~(page - 1);
-  std::uintptr_t end = reinterpret_cast<std::uintptr_t>(data) + bytes;
-  (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+  // madvise takes a page-aligned start: back up to the page that holds `data`.
+  const std::size_t into_page = reinterpret_cast<std::uintptr_t>(data) & (page - 1);
+  char* begin = static_cast<char*>(data) - into_page;
+  (void)madvise(begin, bytes + into_page, MADV_POPULATE_WRITE);
 #else
   (void)data;
   (void)bytes;
