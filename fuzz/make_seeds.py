@@ -4,6 +4,7 @@ hand-written inputs. Run from the repository root: fuzz/make_seeds.py [TEMPLATE.
 (the .xlsx files, e.g. from `zhizao template` and `zhizao export --format xlsx`, are packed with
 pack_xlsx.py's format). Seeds are named by what they hold; existing files are overwritten."""
 import os
+import struct
 import subprocess
 import sys
 
@@ -106,8 +107,27 @@ def rules_seeds():
         write("rules_fuzzer", f"expression_{index:02d}", bytes([1 + 2 * index]) + expression.encode())
 
 
+def month_block_seeds():
+    # Input: present mask (2 bytes, big-endian), year - 2000, then the blob (store/month_block.h:
+    # per month a flag byte and six big-endian doubles).
+    def slot(flags, values):
+        return bytes([flags]) + b"".join(struct.pack(">d", v) for v in values)
+    full = slot(0x7F, [1234.5, 300.25, 12.0, 1100.0, 280.0, 11.5])
+    part = slot(0x03, [7.25, 0, 0, 0, 0, 0])
+    scope_out = slot(0x05, [10.0, 2.0, 0, 0, 0, 0])
+    empty = bytes(49)
+    for name, (mask, year, blob) in {
+            "one_full_month": (0x0001, 21, full),
+            "january_and_march": (0x0005, 21, full + empty + part),
+            "whole_year": (0x0FFF, 20, full * 12),
+            "out_of_scope_december": (0x0800, 19, empty * 11 + scope_out),
+            "bad_mask": (0x0002, 21, full)}.items():
+        write("month_block_fuzzer", name, struct.pack(">H", mask) + bytes([year]) + blob)
+
+
 csv_seeds()
 xlsx_seeds(sys.argv[1:])
 field_seeds()
 json_seeds()
 rules_seeds()
+month_block_seeds()

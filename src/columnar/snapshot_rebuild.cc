@@ -1,11 +1,17 @@
 // rebuild_snapshot: SQLite → the snapshot file, in one read transaction, through a temporary file.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <limits>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "columnar/snapshot.h"
 #include "columnar/snapshot_writer.h"
+#include "store/monthly_blocks.h"
 #include "store/reference_tables.h"
 #include "store/sqlite_statement.h"
 
@@ -16,16 +22,29 @@ using detail::SnapshotHeader;
 using detail::SqliteStatement;
 using detail::StepResult;
 
-// Sets first_month and months of `header` to the span of the stored months.
+// Sets first_month and months of `header` to the span of the stored months: the first month of
+// the earliest year's blocks and the last of the latest year's (`present` says which are stored).
 Status read_month_span(sqlite3* handle, SnapshotHeader& header) {
   Result<SqliteStatement> span = SqliteStatement::prepare(
-      handle, "SELECT min(year * 12 + month - 1), max(year * 12 + month - 1) FROM monthly");
+      handle,
+      "SELECT year, present FROM monthly_year WHERE year = (SELECT min(year) FROM monthly_year) "
+      "OR year = (SELECT max(year) FROM monthly_year)");
   if (!span) return span.error();
-  Result<StepResult> stepped = span->step();
-  if (!stepped) return stepped.error();
-  if (*stepped != StepResult::kRow || span->column_is_null(0)) return Status::ok();
-  header.first_month = span->column_int(0);
-  header.months = span->column_int(1) - header.first_month + 1;
+  int first = std::numeric_limits<int>::max();
+  int last = std::numeric_limits<int>::min();
+  for (;;) {
+    Result<StepResult> stepped = span->step();
+    if (!stepped) return stepped.error();
+    if (*stepped == StepResult::kDone) break;
+    const int year = span->column_int(0);
+    const auto present = static_cast<uint32_t>(span->column_int64(1) & 0xFFF);
+    if (present == 0) continue;
+    first = std::min(first, year * 12 + std::countr_zero(present));
+    last = std::max(last, year * 12 + static_cast<int>(std::bit_width(present)) - 1);
+  }
+  if (first > last) return Status::ok();
+  header.first_month = first;
+  header.months = last - first + 1;
   return Status::ok();
 }
 
@@ -33,15 +52,9 @@ Status read_month_span(sqlite3* handle, SnapshotHeader& header) {
 // record, and its values (NaN for a missing optional; cells without a record stay zero, unread).
 Status write_monthly(sqlite3* handle, const std::vector<Enterprise>& enterprises,
                      const SnapshotHeader& header, unsigned char* base) {
-  sqlite3_stmt* raw = nullptr;
-  // Raw SQLite here: 30 million rows, and the uscc is compared in place instead of copied.
-  int rc = sqlite3_prepare_v2(handle,
-                              "SELECT uscc, year, month, output, value_added, electricity, "
-                              "output_prev, value_added_prev, electricity_prev, in_scope "
-                              "FROM monthly ORDER BY uscc, year, month",
-                              -1, &raw, nullptr);
-  if (rc != SQLITE_OK) return detail::sqlite_status(handle, rc, "reading the monthly records");
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+  Result<SqliteStatement> select = SqliteStatement::prepare(
+      handle, "SELECT uscc, year, present, months FROM monthly_year ORDER BY uscc, year");
+  if (!select) return select.error();
   auto* presence = reinterpret_cast<RecordPresence*>(base + header.presence_offset);
   std::array<double*, kMonthlyColumnCount> values{};
   for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
@@ -49,25 +62,34 @@ Status write_monthly(sqlite3* handle, const std::vector<Enterprise>& enterprises
   }
   const double missing = std::numeric_limits<double>::quiet_NaN();
   std::size_t at = 0;
-  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-    std::string_view uscc(reinterpret_cast<const char*>(sqlite3_column_text(raw, 0)),
-                          static_cast<std::size_t>(sqlite3_column_bytes(raw, 0)));
-    while (at < enterprises.size() && std::string_view(enterprises[at].uscc) < uscc) ++at;
-    if (at == enterprises.size()) break;  // no later row belongs to a known enterprise
-    if (std::string_view(enterprises[at].uscc) != uscc) continue;  // rows of unknown enterprises
-    int month = sqlite3_column_int(raw, 1) * 12 + sqlite3_column_int(raw, 2) - 1;
-    std::size_t cell =
-        static_cast<std::size_t>(month - header.first_month) * header.enterprises + at;
-    presence[cell] =
-        sqlite3_column_int(raw, 9) != 0 ? RecordPresence::kInScope : RecordPresence::kOutOfScope;
-    for (int c = 0; c < static_cast<int>(kMonthlyColumnCount); ++c) {
-      values[static_cast<std::size_t>(c)][cell] = sqlite3_column_type(raw, 3 + c) == SQLITE_NULL
-                                                      ? missing
-                                                      : sqlite3_column_double(raw, 3 + c);
+  std::string uscc;
+  for (;;) {
+    Result<StepResult> stepped = select->step();
+    if (!stepped) return stepped.error();
+    if (*stepped == StepResult::kDone) break;
+    uscc = select->column_text(0);
+    while (at < enterprises.size() && enterprises[at].uscc < uscc) ++at;
+    if (at == enterprises.size()) break;         // no later row belongs to a known enterprise
+    if (enterprises[at].uscc != uscc) continue;  // rows of unknown enterprises
+    const int year = select->column_int(1);
+    Result<detail::YearBlock> block =
+        detail::YearBlock::decode(uscc, year, select->column_int64(2), select->column_blob(3));
+    if (!block) return block.error();
+    for (int m = 1; m <= 12; ++m) {
+      if (!block->has(m)) continue;
+      const MonthlyRecord record = block->month(uscc, year, m);
+      const std::size_t cell =
+          static_cast<std::size_t>(year * 12 + m - 1 - header.first_month) * header.enterprises +
+          at;
+      presence[cell] = record.in_scope ? RecordPresence::kInScope : RecordPresence::kOutOfScope;
+      const std::optional<double> columns[] = {record.output,           record.value_added,
+                                               record.electricity,      record.output_prev,
+                                               record.value_added_prev, record.electricity_prev};
+      static_assert(std::size(columns) == kMonthlyColumnCount);
+      for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
+        values[c][cell] = columns[c].value_or(missing);
+      }
     }
-  }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    return detail::sqlite_status(handle, rc, "reading the monthly records");
   }
   return Status::ok();
 }

@@ -19,28 +19,14 @@ constexpr const char* kInsertRevision =
 // Rows between two progress reports: often enough for a bar, rare enough to cost nothing.
 constexpr size_t kProgressEvery = 1 << 16;
 
-// Rows stored one by one after a multi-row insert met a stored key, before trying again.
-constexpr size_t kRowsOneByOneAfterConflict = 1024;
-
-// The rows in the order they are stored: key order for the two large kinds (key_order.h says
-// why), file order for the others. `key_order` is the rows' key order when the batch has it.
+// The rows in the order they are stored: key order for enterprises (key_order.h says why; the
+// monthly rows have their own writer), file order for the others.
 template <typename Row>
-std::vector<const Row*> storing_order(const std::vector<Row>& rows,
-                                      std::span<const uint32_t> key_order) {
+std::vector<const Row*> storing_order(const std::vector<Row>& rows) {
   std::vector<const Row*> ordered;
   ordered.reserve(rows.size());
-  if constexpr (std::is_same_v<Row, MonthlyRecord> || std::is_same_v<Row, Enterprise>) {
-    std::vector<uint32_t> computed;
-    std::span<const uint32_t> positions = key_order;
-    if (positions.size() != rows.size()) {
-      if constexpr (std::is_same_v<Row, MonthlyRecord>) {
-        computed = monthly_key_order(rows);
-      } else {
-        computed = enterprise_key_order(rows);
-      }
-      positions = computed;
-    }
-    for (uint32_t at : positions) ordered.push_back(&rows[at]);
+  if constexpr (std::is_same_v<Row, Enterprise>) {
+    for (uint32_t at : enterprise_key_order(rows)) ordered.push_back(&rows[at]);
   } else {
     for (const Row& row : rows) ordered.push_back(&row);
   }
@@ -79,7 +65,7 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
   const Dataset& rows = batch.rows;
   const std::string& source = batch.source;
   ZHIZAO_RETURN_IF_ERROR(apply_rows<EnterpriseTable>(rows.enterprises, source));
-  ZHIZAO_RETURN_IF_ERROR(apply_rows<MonthlyTable>(rows.monthly, source, batch.monthly_order));
+  ZHIZAO_RETURN_IF_ERROR(apply_monthly(rows.monthly, source, batch.monthly_order));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<DeflatorTable>(rows.deflators, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ValueAddedRatioTable>(rows.va_ratios, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ParkTable>(rows.parks, source));
@@ -91,35 +77,12 @@ Status BatchWriter::apply(const SourcedBatch& batch) {
 }
 
 template <typename Table, typename Row>
-Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source,
-                               std::span<const uint32_t> key_order) {
+Status BatchWriter::apply_rows(const std::vector<Row>& rows, const std::string& source) {
   static_assert(std::is_same_v<Row, typename Table::Row>);
   // Rows of different keys touch different rows, and rows of one key keep their order (the
   // orders are stable), so storing in key order changes no outcome, only the speed.
-  const std::vector<const Row*> ordered = storing_order(rows, key_order);
-  size_t next = 0;
-  if constexpr (HasInsertMany<Table>) {
-    // Groups of new keys go in one statement; after a group with a stored key, rows go one by
-    // one for a while (a re-import replaces many keys in a row).
-    size_t one_by_one = 0;
-    while (ordered.size() - next >= kRowsPerInsert) {
-      if (one_by_one == 0) {
-        Result<bool> inserted = insert_many_new_rows<Table>(cache_, ordered.data() + next);
-        if (!inserted) return inserted.error();
-        if (*inserted) {
-          for (size_t r = 0; r < kRowsPerInsert; ++r) count_row();
-          summary_.inserted += static_cast<long>(kRowsPerInsert);
-          next += kRowsPerInsert;
-          continue;
-        }
-        one_by_one = kRowsOneByOneAfterConflict;
-      }
-      ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(*ordered[next++], source));
-      --one_by_one;
-    }
-  }
-  for (; next < ordered.size(); ++next) {
-    ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(*ordered[next], source));
+  for (const Row* row : storing_order(rows)) {
+    ZHIZAO_RETURN_IF_ERROR(apply_row<Table>(*row, source));
   }
   return Status::ok();
 }

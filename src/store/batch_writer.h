@@ -13,6 +13,8 @@
 
 namespace zhizao::detail {
 
+struct MonthlyYearGroup;  // batch_writer_monthly.cc
+
 // The rows of every kind in `batches`.
 size_t count_rows(const std::vector<SourcedBatch>& batches);
 
@@ -37,10 +39,19 @@ class BatchWriter {
   void set_progress(ApplyProgress progress, size_t total);
 
  private:
-  // `key_order`: the rows' key order when the batch carries it (SourcedBatch::monthly_order).
   template <typename Table, typename Row>
-  Status apply_rows(const std::vector<Row>& rows, const std::string& source,
-                    std::span<const uint32_t> key_order = {});
+  Status apply_rows(const std::vector<Row>& rows, const std::string& source);
+  // The monthly rows, stored as year blocks (batch_writer_monthly.cc). `key_order`: the rows'
+  // key order when the batch carries it (SourcedBatch::monthly_order).
+  Status apply_monthly(const std::vector<MonthlyRecord>& rows, const std::string& source,
+                       std::span<const uint32_t> key_order);
+  // Inserts the groups' new blocks in one statement; on a stored key, merges each group instead.
+  // Sets `conflicted` when a key was stored.
+  Status insert_new_year_blocks(std::span<const MonthlyYearGroup> groups, const std::string& source,
+                                bool& conflicted);
+  // Stores one group: its block when the key is new, else month by month into the stored block
+  // (inserted, unchanged, or replaced with a revision).
+  Status merge_year_block(const MonthlyYearGroup& group, const std::string& source);
   // Stores one row: inserted, unchanged, or replaced with a revision.
   template <typename Table, typename Row>
   Status apply_row(const Row& row, const std::string& source);

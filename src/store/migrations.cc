@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "store/monthly_year_migration.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao::detail {
@@ -220,11 +221,25 @@ INSERT INTO data_version (id, version) VALUES
   (1, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000));
 )sql";
 
+// Monthly records as year blocks (issue 3, month_block.h): one row per enterprise and year
+// instead of one per month. monthly_year_migration.cc moves the rows and replaces the table
+// `monthly` by a view of the same name and columns.
+constexpr const char* kCreateMonthlyYear = R"sql(
+CREATE TABLE monthly_year (
+  uscc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  present INTEGER NOT NULL CHECK (present BETWEEN 1 AND 4095),
+  months BLOB NOT NULL,
+  PRIMARY KEY (uscc, year)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{"create tables", kCreateTables},
     Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
     Migration{"platform: users, sessions, audit log, submissions", kCreatePlatformTables},
     Migration{"data version", kCreateDataVersion},
+    Migration{"monthly records as year blocks", kCreateMonthlyYear, move_monthly_to_year_blocks},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {
@@ -253,6 +268,13 @@ Status apply_migration(sqlite3* db, int version, const Migration& migration) {
   // PRAGMA takes no parameters; both values are integers of this binary, not data.
   std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                       "; PRAGMA user_version = " + std::to_string(version);
+  if (migration.step != nullptr) {
+    Status stepped = migration.step(db);
+    if (!stepped.is_ok()) {
+      return Status(stepped.code(), std::string("migration \"") + migration.description +
+                                        "\": " + stepped.message());
+    }
+  }
   ZHIZAO_RETURN_IF_ERROR(exec_sql(db, stamp.c_str()));
   return transaction.commit();
 }

@@ -15,10 +15,12 @@ namespace zhizao::detail {
 // "zhiz" in ASCII: marks a SQLite file as a zhizao database (https://sqlite.org/fileformat.html).
 inline constexpr int32_t kApplicationId = 0x7A68697A;
 
-// One step of the schema. Migration i (0-based) takes user_version i to i + 1.
+// One step of the schema. Migration i (0-based) takes user_version i to i + 1: it runs `sql`,
+// then `step` when not null (a data conversion SQL cannot express), in the same transaction.
 struct Migration {
   const char* description;
   const char* sql;
+  Status (*step)(sqlite3* db) = nullptr;
 };
 
 // The migrations in the order they apply. Never edit or reorder a released one: append.

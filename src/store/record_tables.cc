@@ -48,14 +48,17 @@ Result<std::vector<std::string>> read_list(StatementCache& cache, const char* sq
   return items;
 }
 
-// Overwrites a child list: `delete_sql` removes the items of key ?1, `insert_sql` adds
-// (?1 key, ?2 position, ?3 text); positions keep the order given.
+// Overwrites a child list: `delete_sql` removes the items of key ?1 (unless none are stored),
+// `insert_sql` adds (?1 key, ?2 position, ?3 text); positions keep the order given.
 Status write_list(StatementCache& cache, const char* delete_sql, const char* insert_sql,
-                  const std::string& key, const std::vector<std::string>& items) {
-  Result<SqliteStatement*> remove = cache.get(delete_sql);
-  if (!remove) return remove.error();
-  (*remove)->bind(1, std::string_view(key));
-  ZHIZAO_RETURN_IF_ERROR((*remove)->run());
+                  const std::string& key, const std::vector<std::string>& items,
+                  StoredChildren stored) {
+  if (stored == StoredChildren::kMayExist) {
+    Result<SqliteStatement*> remove = cache.get(delete_sql);
+    if (!remove) return remove.error();
+    (*remove)->bind(1, std::string_view(key));
+    ZHIZAO_RETURN_IF_ERROR((*remove)->run());
+  }
   Result<SqliteStatement*> insert = cache.get(insert_sql);
   if (!insert) return insert.error();
   for (size_t i = 0; i < items.size(); ++i) {
@@ -119,66 +122,11 @@ Status EnterpriseTable::read_children(StatementCache& cache, Row& row) {
   return Status::ok();
 }
 
-Status EnterpriseTable::write_children(StatementCache& cache, const Row& row) {
+Status EnterpriseTable::write_children(StatementCache& cache, const Row& row,
+                                       StoredChildren stored) {
   return write_list(cache, "DELETE FROM enterprise_chain WHERE uscc = ?1",
                     "INSERT INTO enterprise_chain (uscc, position, chain) VALUES (?1, ?2, ?3)",
-                    row.uscc, row.chains);
-}
-
-// --- monthly ------------------------------------------------------------------------------------
-
-const char* const MonthlyTable::kSelectAll =
-    "SELECT uscc, year, month, output, value_added, electricity, output_prev, value_added_prev, "
-    "electricity_prev, in_scope FROM monthly ORDER BY uscc, year, month";
-const char* const MonthlyTable::kSelectByKey =
-    "SELECT uscc, year, month, output, value_added, electricity, output_prev, value_added_prev, "
-    "electricity_prev, in_scope FROM monthly WHERE uscc = ?1 AND year = ?2 AND month = ?3";
-const char* const MonthlyTable::kUpsert =
-    "INSERT OR REPLACE INTO monthly (uscc, year, month, output, value_added, electricity, "
-    "output_prev, value_added_prev, electricity_prev, in_scope) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-const char* const MonthlyTable::kInsertNew =
-    "INSERT INTO monthly (uscc, year, month, output, value_added, electricity, "
-    "output_prev, value_added_prev, electricity_prev, in_scope) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (uscc, year, month) DO NOTHING";
-
-void MonthlyTable::bind_key(SqliteStatement& statement, const Row& row) {
-  statement.bind(1, std::string_view(row.uscc));
-  bind_period(statement, 2, row.period);
-}
-
-const char* const MonthlyTable::kInsertColumns =
-    "INSERT INTO monthly (uscc, year, month, output, value_added, electricity, "
-    "output_prev, value_added_prev, electricity_prev, in_scope) VALUES ";
-
-void MonthlyTable::bind_row(SqliteStatement& statement, const Row& row) {
-  bind_row_at(statement, row, 0);
-}
-
-void MonthlyTable::bind_row_at(SqliteStatement& statement, const Row& row, int first) {
-  statement.bind(first + 1, std::string_view(row.uscc));
-  bind_period(statement, first + 2, row.period);
-  statement.bind(first + 4, row.output);
-  statement.bind(first + 5, row.value_added);
-  statement.bind(first + 6, row.electricity);
-  statement.bind(first + 7, row.output_prev);
-  statement.bind(first + 8, row.value_added_prev);
-  statement.bind(first + 9, row.electricity_prev);
-  statement.bind(first + 10, row.in_scope ? 1 : 0);
-}
-
-Result<MonthlyRecord> MonthlyTable::read(const SqliteStatement& statement) {
-  MonthlyRecord row;
-  row.uscc = statement.column_text(0);
-  row.period = read_period(statement, 1);
-  row.output = statement.column_double(3);
-  row.value_added = statement.column_optional_double(4);
-  row.electricity = statement.column_optional_double(5);
-  row.output_prev = statement.column_optional_double(6);
-  row.value_added_prev = statement.column_optional_double(7);
-  row.electricity_prev = statement.column_optional_double(8);
-  row.in_scope = statement.column_int(9) != 0;
-  return row;
+                    row.uscc, row.chains, stored);
 }
 
 // --- deflator -----------------------------------------------------------------------------------
@@ -385,11 +333,12 @@ Status RegionGroupTable::read_children(StatementCache& cache, Row& row) {
   return Status::ok();
 }
 
-Status RegionGroupTable::write_children(StatementCache& cache, const Row& row) {
+Status RegionGroupTable::write_children(StatementCache& cache, const Row& row,
+                                        StoredChildren stored) {
   return write_list(
       cache, "DELETE FROM region_group_member WHERE group_id = ?1",
       "INSERT INTO region_group_member (group_id, position, region) VALUES (?1, ?2, ?3)", row.id,
-      row.members);
+      row.members, stored);
 }
 
 }  // namespace zhizao::detail

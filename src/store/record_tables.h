@@ -9,19 +9,20 @@
 
 namespace zhizao::detail {
 
-// Each Table has:
+// Each Table has (the monthly records, stored as year blocks, have monthly_blocks.h instead):
 //   Row                  the record type;
 //   kSelectAll           every row, ordered by key, columns as read() expects;
 //   kSelectByKey         the same columns for one key, bound by bind_key();
 //   kUpsert              inserts or overwrites one row, bound by bind_row();
 //   kInsertNew           (large kinds only) inserts one row bound by bind_row() unless its key
 //                        exists, which then changes nothing (sqlite3_changes() says which);
-//   kInsertColumns       (monthly only) "INSERT INTO table (columns) VALUES " and kInsertArity
-//                        parameters a row, bound by bind_row_at(), for inserts of many rows in
-//                        one statement;
 //   read(statement)      the row at the statement's cursor; kCorruption for an unreadable value.
 // Kinds with a list (an enterprise's chains, a group's members) also have read_children() and
 // write_children(), which load or overwrite the list of a row, keeping its order.
+
+// Whether a row's list may already be stored: kNone right after the row itself was inserted
+// (ON DELETE CASCADE removed any list with its row), so the delete before writing is skipped.
+enum class StoredChildren { kMayExist, kNone };
 
 struct EnterpriseTable {
   using Row = Enterprise;
@@ -33,22 +34,8 @@ struct EnterpriseTable {
   static void bind_row(SqliteStatement& statement, const Row& row);
   static Result<Row> read(const SqliteStatement& statement);
   static Status read_children(StatementCache& cache, Row& row);
-  static Status write_children(StatementCache& cache, const Row& row);
-};
-
-struct MonthlyTable {
-  using Row = MonthlyRecord;
-  static const char* const kSelectAll;
-  static const char* const kSelectByKey;
-  static const char* const kUpsert;
-  static const char* const kInsertNew;
-  static const char* const kInsertColumns;
-  static constexpr int kInsertArity = 10;
-  // Binds `row` to parameters first + 1 ... first + kInsertArity.
-  static void bind_row_at(SqliteStatement& statement, const Row& row, int first);
-  static void bind_key(SqliteStatement& statement, const Row& row);
-  static void bind_row(SqliteStatement& statement, const Row& row);
-  static Result<Row> read(const SqliteStatement& statement);
+  static Status write_children(StatementCache& cache, const Row& row,
+                               StoredChildren stored = StoredChildren::kMayExist);
 };
 
 struct DeflatorTable {
@@ -120,7 +107,8 @@ struct RegionGroupTable {
   static void bind_row(SqliteStatement& statement, const Row& row);
   static Result<Row> read(const SqliteStatement& statement);
   static Status read_children(StatementCache& cache, Row& row);
-  static Status write_children(StatementCache& cache, const Row& row);
+  static Status write_children(StatementCache& cache, const Row& row,
+                               StoredChildren stored = StoredChildren::kMayExist);
 };
 
 }  // namespace zhizao::detail

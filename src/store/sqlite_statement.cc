@@ -59,6 +59,10 @@ void SqliteStatement::bind(int index, std::string_view text) {
                                 SQLITE_UTF8));
 }
 
+void SqliteStatement::bind_blob(int index, std::span<const unsigned char> bytes) {
+  note_bind(sqlite3_bind_blob64(statement_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
+}
+
 void SqliteStatement::bind(int index, double value) {
   note_bind(sqlite3_bind_double(statement_, index, value));
 }
@@ -121,6 +125,14 @@ std::string SqliteStatement::column_text(int column) const {
   // Size after the text call: SQLite documents that order for a correct byte count.
   int size = sqlite3_column_bytes(statement_, column);
   return std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(size));
+}
+
+std::span<const unsigned char> SqliteStatement::column_blob(int column) const {
+  const void* bytes = sqlite3_column_blob(statement_, column);
+  // Size after the blob call, as for text.
+  int size = sqlite3_column_bytes(statement_, column);
+  if (bytes == nullptr) return {};
+  return {static_cast<const unsigned char*>(bytes), static_cast<size_t>(size)};
 }
 
 double SqliteStatement::column_double(int column) const {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -54,6 +55,8 @@ class SqliteStatement {
   void bind(int index, const std::optional<double>& value);
   void bind(int index, const std::optional<std::string>& text);
   void bind_null(int index);
+  // Binds the bytes as a BLOB (copied, as the other binders).
+  void bind_blob(int index, std::span<const unsigned char> bytes);
 
   // Advances the statement. Errors: a failed bind, or see sqlite_status.
   Result<StepResult> step();
@@ -76,6 +79,8 @@ class SqliteStatement {
   int64_t column_int64(int column) const;
   int column_int(int column) const;
   std::optional<double> column_optional_double(int column) const;
+  // The bytes of a BLOB column (empty for NULL), valid until the next step() or reset().
+  std::span<const unsigned char> column_blob(int column) const;
 
  private:
   SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/audit_log.h"
+#include "store/monthly_blocks.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao {
@@ -105,29 +106,7 @@ Result<std::vector<RegionGroup>> SubmissionStore::region_groups() const {
 }
 
 Result<std::vector<MonthlyRecord>> SubmissionStore::monthly_history(std::string_view uscc) const {
-  Result<SqliteStatement> select = SqliteStatement::prepare(
-      db_.native_handle(),
-      "SELECT year, month, output, value_added, electricity, output_prev, value_added_prev, "
-      "electricity_prev, in_scope FROM monthly WHERE uscc = ?1 ORDER BY year, month");
-  if (!select) return fail(select.error());
-  select->bind(1, uscc);
-  std::vector<MonthlyRecord> months;
-  for (;;) {
-    Result<StepResult> stepped = select->step();
-    if (!stepped) return fail(stepped.error());
-    if (*stepped == StepResult::kDone) return months;
-    MonthlyRecord r;
-    r.uscc = std::string(uscc);
-    r.period = {select->column_int(0), select->column_int(1)};
-    r.output = select->column_double(2);
-    r.value_added = select->column_optional_double(3);
-    r.electricity = select->column_optional_double(4);
-    r.output_prev = select->column_optional_double(5);
-    r.value_added_prev = select->column_optional_double(6);
-    r.electricity_prev = select->column_optional_double(7);
-    r.in_scope = select->column_int(8) != 0;
-    months.push_back(std::move(r));
-  }
+  return detail::load_enterprise_months(db_.native_handle(), uscc);
 }
 
 Result<long> SubmissionStore::insert(StoredSubmission* submission, std::string_view remote) {

@@ -42,60 +42,27 @@ requires HasInsertNew<Table> Result<bool> insert_new_row(StatementCache& cache,
   (*statement)->reset();
   if (!added) return false;
   if constexpr (HasChildren<Table>) {
-    ZHIZAO_RETURN_IF_ERROR_RESULT(Table::write_children(cache, row));
+    ZHIZAO_RETURN_IF_ERROR_RESULT(Table::write_children(cache, row, StoredChildren::kNone));
   }
   return true;
 }
-
-// Tables whose rows can be inserted many to a statement.
-template <typename Table>
-concept HasInsertMany = requires(SqliteStatement& statement, const typename Table::Row& row) {
-  Table::kInsertColumns;
-  Table::kInsertArity;
-  Table::bind_row_at(statement, row, 0);
-};
 
 // Rows in one multi-row INSERT: fewer statement steps per row (1.6x the rows per second of
 // one-row inserts in a 3M-row benchmark), few enough parameters for any SQLite build.
 inline constexpr size_t kRowsPerInsert = 32;
 
-// The multi-row INSERT of kRowsPerInsert rows for Table.
-template <typename Table>
-requires HasInsertMany<Table>
-const std::string& insert_many_sql() {
-  static const std::string sql = [] {
-    std::string text = Table::kInsertColumns;
-    for (size_t r = 0; r < kRowsPerInsert; ++r) {
-      text += r == 0 ? "(" : ", (";
-      for (int p = 1; p <= Table::kInsertArity; ++p) {
-        text +=
-            (p == 1 ? "?" : ", ?") + std::to_string(static_cast<int>(r) * Table::kInsertArity + p);
-      }
-      text += ")";
+// `insert_columns` ("INSERT INTO t (a, b) VALUES ") followed by `rows` groups of `arity`
+// numbered parameters: (?1, ?2), (?3, ?4), ...
+inline std::string multi_row_insert_sql(const char* insert_columns, int arity, size_t rows) {
+  std::string text = insert_columns;
+  for (size_t r = 0; r < rows; ++r) {
+    text += r == 0 ? "(" : ", (";
+    for (int p = 1; p <= arity; ++p) {
+      text += (p == 1 ? "?" : ", ?") + std::to_string(static_cast<int>(r) * arity + p);
     }
-    return text;
-  }();
-  return sql;
-}
-
-// Inserts *rows[0, kRowsPerInsert) in one statement when none of their keys is stored and returns
-// true. When one is (or a row breaks another constraint) SQLite aborts the statement, undoing
-// its own inserts but keeping the transaction, and this returns false: the caller then stores
-// the rows one by one. Errors: kIoError for any other failure.
-template <typename Table>
-requires HasInsertMany<Table> Result<bool> insert_many_new_rows(
-    StatementCache& cache, const typename Table::Row* const* rows) {
-  Result<SqliteStatement*> statement = cache.get(insert_many_sql<Table>());
-  if (!statement) return fail(statement.error());
-  for (size_t r = 0; r < kRowsPerInsert; ++r) {
-    Table::bind_row_at(**statement, *rows[r], static_cast<int>(r) * Table::kInsertArity);
+    text += ")";
   }
-  Status ran = (*statement)->run();
-  bool refused = !ran.is_ok() && (*statement)->last_error_is_constraint();
-  (*statement)->reset();
-  if (refused) return false;
-  if (!ran.is_ok()) return fail(std::move(ran));
-  return true;
+  return text;
 }
 
 // Returns the stored row with the key of `key_row`, or std::nullopt. Errors: kIoError,

@@ -94,7 +94,7 @@ TEST_F(BackupCliTest, CheckReportsASoundFile) {
 // so with exit code 3, and backup must refuse to make a copy of it.
 TEST_F(BackupCliTest, CheckExitsThreeOnADamagedFile) {
   long root =
-      std::stol(first_value(db_, "SELECT rootpage FROM sqlite_schema WHERE name = 'monthly'"));
+      std::stol(first_value(db_, "SELECT rootpage FROM sqlite_schema WHERE name = 'monthly_year'"));
   long page_size = std::stol(first_value(db_, "PRAGMA page_size"));
   // Every page in the main file, so that the garbage is what SQLite reads.
   ASSERT_EQ(first_value(db_, "PRAGMA wal_checkpoint(TRUNCATE)", SQLITE_OPEN_READWRITE), "0");

@@ -192,7 +192,7 @@ TEST_F(BackupTest, RestoreOverExistingNeedsForceAndKeepsTheOld) {
 TEST_F(BackupTest, DamagedBackupIsRefusedAndTheDatabaseUntouched) {
   fill(db_.path(), 3000, 2);
   ASSERT_TRUE(backup_database(db_.path(), backup_path(), {}).has_value());
-  damage_table(backup_path(), "monthly");
+  damage_table(backup_path(), "monthly_year");
   RestoreOptions force;
   force.existing = ExistingFile::kReplace;
   Result<RestoreSummary> refused = restore_database(backup_path(), db_.path(), force);
@@ -245,7 +245,7 @@ TEST_F(BackupTest, CheckFindsNothingInAHealthyFile) {
 
 TEST_F(BackupTest, CheckReportsADamagedTree) {
   fill(db_.path(), 3000, 2);
-  damage_table(db_.path(), "monthly");
+  damage_table(db_.path(), "monthly_year");
   Result<IntegrityReport> report = check_database_file(db_.path());
   ASSERT_TRUE(report.has_value()) << report.error().to_string();
   ASSERT_TRUE(report->damaged());

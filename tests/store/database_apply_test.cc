@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -300,6 +302,54 @@ TEST_F(DatabaseApply, SameKeyTwiceInOneApplyIsInsertThenReplace) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].source, "second.csv");
   EXPECT_EQ(load_ok().monthly[0].output, 2);
+}
+
+TEST_F(DatabaseApply, SameKeyTwiceInOneBatchIsInsertThenReplace) {
+  // Months are stored as year blocks: two rows of one month in one enterprise-year group.
+  ApplySummary summary = apply_ok(
+      {{"twice.csv", monthly_rows({monthly(kUsccA, {2021, 4}, 1), monthly(kUsccA, {2021, 5}, 3),
+                                   monthly(kUsccA, {2021, 4}, 2)})}});
+  EXPECT_EQ(summary.inserted, 2);
+  EXPECT_EQ(summary.replaced, 1);
+  std::vector<Revision> found = revisions_ok({});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key, std::string(kUsccA) + "|2021-04");
+  EXPECT_EQ(json::parse(found[0].old_value)["output"], 1);
+  std::vector<MonthlyRecord> stored = load_ok().monthly;
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(stored[0].output, 2);
+  EXPECT_EQ(stored[1].output, 3);
+}
+
+TEST_F(DatabaseApply, ALaterMonthJoinsTheStoredYear) {
+  apply_ok(
+      {{"jan.csv", monthly_rows({monthly(kUsccA, {2021, 1}, 1), monthly(kUsccB, {2021, 1}, 5)})}});
+  ApplySummary summary = apply_ok(
+      {{"feb.csv", monthly_rows({monthly(kUsccA, {2021, 2}, 2), monthly(kUsccB, {2021, 1}, 5)})}});
+  EXPECT_EQ(summary.inserted, 1);
+  EXPECT_EQ(summary.unchanged, 1);
+  EXPECT_TRUE(revisions_ok({}).empty());
+  EXPECT_EQ(load_ok().monthly, (std::vector<MonthlyRecord>{monthly(kUsccA, {2021, 1}, 1),
+                                                           monthly(kUsccA, {2021, 2}, 2),
+                                                           monthly(kUsccB, {2021, 1}, 5)}));
+  EXPECT_EQ(raw_sql(file_.path(), "SELECT count(*) FROM monthly_year"), "2");
+}
+
+TEST_F(DatabaseApply, AStoredKeyAmongManyNewOnesIsReplacedAndTheRestInserted) {
+  // 100 enterprise-years fill multi-row inserts; one of them is stored with another value.
+  std::vector<MonthlyRecord> rows;
+  for (int e = 0; e < 100; ++e) {
+    std::string uscc = fmt::format("91410300MA44{:04d}{}", e, "X");
+    for (int m = 1; m <= 3; ++m) rows.push_back(monthly(uscc.c_str(), {2021, m}, e * 10 + m));
+  }
+  MonthlyRecord stored = rows[3 * 40 + 1];
+  stored.output = -1;
+  apply_ok({{"one.csv", monthly_rows({stored})}});
+  ApplySummary summary = apply_ok({{"all.csv", monthly_rows(rows)}});
+  EXPECT_EQ(summary.inserted, 299);
+  EXPECT_EQ(summary.replaced, 1);
+  EXPECT_EQ(revisions_ok({}).size(), 1u);
+  EXPECT_EQ(load_ok().monthly, rows);  // already in key order
 }
 
 TEST_F(DatabaseApply, RecordsEachImportBatch) {

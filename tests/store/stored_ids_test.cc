@@ -145,10 +145,12 @@ TEST_F(StoredIdsTest, GroupsWithStoredKeysFallBackToOneByOne) {
 
 TEST_F(StoredIdsTest, ARefusedRowInAGroupFailsTheWholeApply) {
   Dataset some = hundred_months(7);
-  some.monthly[10].period.month = 13;  // the schema's CHECK refuses it
+  some.monthly[10].period.month = 13;  // no year block has a 13th month
   Result<ApplySummary> failed = db_->apply({{"bad.csv", some}});
   ASSERT_FALSE(failed.has_value());
-  EXPECT_EQ(failed.error().code(), StatusCode::kIoError);
+  EXPECT_EQ(failed.error().code(), StatusCode::kInvalidData);
+  EXPECT_NE(failed.error().message().find("month outside 1..12"), std::string::npos)
+      << failed.error().message();
   Result<Dataset> loaded = db_->load();
   ASSERT_TRUE(loaded.has_value());
   EXPECT_TRUE(loaded->monthly.empty());
