@@ -6,7 +6,9 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <numeric>
 #include <string_view>
+#include <thread>
 #include <tuple>
 #include <type_traits>
 #include <unordered_set>
@@ -73,16 +75,35 @@ void report_duplicate(std::vector<ParsedFile>& files, FileKind kind, const Hashe
                                   fmt::format("duplicate key \"{}\" ({})", key, where)});
 }
 
-// Sorts the rows of every file of `kind` by key hash, then file, then row (30M monthly rows sort
-// as integers, not strings), and reports each row whose key an earlier row has.
-// True when the keys of `records` strictly increase: then no two are equal. Files written by a
-// program (a national export) come sorted, and this check is linear where the hash sort is not.
+// Records from which strictly_increasing checks the two halves on two threads.
+constexpr size_t kParallelCheckFrom = size_t{1} << 20;
+
+// True when the keys of records[begin, end) strictly increase.
 template <typename Record>
-bool strictly_increasing(const std::vector<Record>& records) {
-  for (size_t r = 1; r < records.size(); ++r) {
+bool increasing_between(const std::vector<Record>& records, size_t begin, size_t end) {
+  for (size_t r = begin + 1; r < end; ++r) {
     if (!(key_of(records[r - 1]) < key_of(records[r]))) return false;
   }
   return true;
+}
+
+// True when the keys of `records` strictly increase: then no two are equal. Files written by a
+// program (a national export) come sorted, and this check is linear where the hash sort is not.
+// A national file's 28 million records are checked in halves on two cores (memory-bound: each
+// comparison reads two records and their codes).
+template <typename Record>
+bool strictly_increasing(const std::vector<Record>& records) {
+  if (records.size() < kParallelCheckFrom || std::thread::hardware_concurrency() < 2) {
+    return increasing_between(records, 0, records.size());
+  }
+  const size_t middle = records.size() / 2;
+  bool second_half = false;
+  {
+    std::jthread second(
+        [&] { second_half = increasing_between(records, middle - 1, records.size()); });
+    if (!increasing_between(records, 0, middle)) return false;
+  }
+  return second_half;
 }
 
 // True when the monthly records of `file`, taken in key order, have strictly increasing keys:
@@ -91,14 +112,19 @@ bool strictly_increasing(const std::vector<Record>& records) {
 // file keeps it for the writer and the snapshot update when the keys are distinct.
 bool distinct_in_key_order(ParsedFile& file) {
   const std::vector<MonthlyRecord>& records = file.rows.monthly;
-  std::vector<uint32_t> order = monthly_key_order(records);
-  for (size_t r = 1; r < order.size(); ++r) {
-    if (!(key_of(records[order[r - 1]]) < key_of(records[order[r]]))) return false;
+  KeysDistinct distinct = KeysDistinct::kUnknown;
+  std::vector<uint32_t> order = monthly_key_order(records, &distinct);
+  if (distinct != KeysDistinct::kYes) {
+    for (size_t r = 1; r < order.size(); ++r) {
+      if (!(key_of(records[order[r - 1]]) < key_of(records[order[r]]))) return false;
+    }
   }
   file.monthly_order = std::move(order);
   return true;
 }
 
+// Sorts the rows of every file of `kind` by key hash, then file, then row (30M monthly rows sort
+// as integers, not strings), and reports each row whose key an earlier row has.
 template <typename Record>
 void check_kind(std::vector<ParsedFile>& files, FileKind kind,
                 std::vector<Record> Dataset::*member) {
@@ -110,7 +136,14 @@ void check_kind(std::vector<ParsedFile>& files, FileKind kind,
     only = &file;
   }
   if (of_kind == 0) return;
-  if (of_kind == 1 && strictly_increasing(only->rows.*member)) return;
+  if (of_kind == 1 && strictly_increasing(only->rows.*member)) {
+    if constexpr (std::is_same_v<Record, MonthlyRecord>) {
+      // File order is key order: the writer and the snapshot update need not work it out again.
+      only->monthly_order.resize(only->rows.monthly.size());
+      std::iota(only->monthly_order.begin(), only->monthly_order.end(), 0U);
+    }
+    return;
+  }
   if constexpr (std::is_same_v<Record, MonthlyRecord>) {
     if (of_kind == 1 && distinct_in_key_order(*only)) return;
   }

@@ -1,6 +1,8 @@
 #include "store/key_order.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <numeric>
 #include <string_view>
 
@@ -34,6 +36,51 @@ std::vector<MonthRun> ascending_runs(const std::vector<MonthlyRecord>& rows) {
   return runs;
 }
 
+// The first 24 bytes of a code as three big-endian words (zero-padded), its length and the
+// position of its record: comparing these compares the codes bytewise (as BINARY) whenever the
+// words differ, without following each record's heap-allocated text. Sorting 500,000 runs by
+// their first rows' codes in place jumped through 4 GB of records and texts (1.5 s).
+struct RunKey {
+  std::array<uint64_t, 3> words{};
+  int period = 0;
+  uint32_t run = 0;
+};
+
+RunKey run_key(const MonthlyRecord& first, uint32_t run) {
+  RunKey key;
+  std::array<unsigned char, 24> bytes{};
+  std::memcpy(bytes.data(), first.uscc.data(), std::min(first.uscc.size(), bytes.size()));
+  for (size_t w = 0; w < key.words.size(); ++w) {
+    uint64_t word = 0;
+    for (size_t b = 0; b < 8; ++b) word = (word << 8) | bytes[w * 8 + b];
+    key.words[w] = word;
+  }
+  key.period = first.period.index();
+  key.run = run;
+  return key;
+}
+
+// Sorts `runs` by the key of their first rows, equal keys in file order.
+void sort_runs(const std::vector<MonthlyRecord>& rows, std::vector<MonthRun>& runs) {
+  std::vector<RunKey> keys;
+  keys.reserve(runs.size());
+  for (uint32_t r = 0; r < runs.size(); ++r) keys.push_back(run_key(rows[runs[r].begin], r));
+  std::stable_sort(keys.begin(), keys.end(), [&](const RunKey& a, const RunKey& b) {
+    if (a.words != b.words) return a.words < b.words;
+    const MonthlyRecord& first_a = rows[runs[a.run].begin];
+    const MonthlyRecord& first_b = rows[runs[b.run].begin];
+    if (first_a.uscc.size() > 24 || first_b.uscc.size() > 24 ||
+        first_a.uscc.size() != first_b.uscc.size()) {
+      return key_less(first_a, first_b);  // the words tie: the rest or the length decides
+    }
+    return a.period < b.period;
+  });
+  std::vector<MonthRun> sorted;
+  sorted.reserve(runs.size());
+  for (const RunKey& key : keys) sorted.push_back(runs[key.run]);
+  runs = std::move(sorted);
+}
+
 std::vector<uint32_t> sorted_positions(const std::vector<MonthlyRecord>& rows) {
   std::vector<uint32_t> order(rows.size());
   std::iota(order.begin(), order.end(), 0U);
@@ -44,17 +91,19 @@ std::vector<uint32_t> sorted_positions(const std::vector<MonthlyRecord>& rows) {
 
 }  // namespace
 
-std::vector<uint32_t> monthly_key_order(const std::vector<MonthlyRecord>& rows) {
+std::vector<uint32_t> monthly_key_order(const std::vector<MonthlyRecord>& rows,
+                                        KeysDistinct* distinct) {
+  if (distinct != nullptr) *distinct = KeysDistinct::kUnknown;
   if (rows.empty()) return {};
   std::vector<MonthRun> runs = ascending_runs(rows);
-  std::stable_sort(runs.begin(), runs.end(), [&](const MonthRun& a, const MonthRun& b) {
-    return key_less(rows[a.begin], rows[b.begin]);
-  });
+  sort_runs(rows, runs);
   // Runs in key order of their first rows give the key order only if no run reaches past the
   // start of the next one (the same enterprise split into interleaved runs); else sort it all.
   for (size_t r = 1; r < runs.size(); ++r) {
     if (!key_less(rows[runs[r - 1].end - 1], rows[runs[r].begin])) return sorted_positions(rows);
   }
+  // Each run ascends strictly and ends below the next one's start: every key is distinct.
+  if (distinct != nullptr) *distinct = KeysDistinct::kYes;
   std::vector<uint32_t> order;
   order.reserve(rows.size());
   for (const MonthRun& run : runs) {

@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+#include <random>
+#include <string>
+#include <tuple>
+
 namespace zhizao::detail {
 namespace {
 
@@ -37,6 +43,49 @@ TEST(MonthlyKeyOrder, BytesCompareUnsignedLikeSqliteBinary) {
   // 0xC3 sorts after 'Z' in SQLite's BINARY collation; signed char comparison would invert it.
   std::vector<MonthlyRecord> rows = {month("\xC3\x89", 2021, 1), month("Z", 2021, 1)};
   EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{1, 0}));
+}
+
+TEST(MonthlyKeyOrder, CodesLongerThanTheComparedPrefixOrOfOtherLengths) {
+  // Runs are sorted on the codes' first 24 bytes; ties there fall back to the whole code.
+  const std::string prefix(24, 'M');
+  std::vector<MonthlyRecord> rows = {month(prefix + "B", 2021, 1), month(prefix + "A", 2021, 1),
+                                     month(prefix, 2021, 1),       month("MM", 2021, 1),
+                                     month("M", 2021, 1),          month(prefix + "A", 2020, 1)};
+  EXPECT_EQ(monthly_key_order(rows), (std::vector<uint32_t>{4, 3, 2, 5, 1, 0}));
+}
+
+TEST(MonthlyKeyOrder, AgreesWithAStableSortOnRandomFiles) {
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<MonthlyRecord> rows;
+    const int enterprises = 1 + static_cast<int>(random() % 6);
+    for (int e = 0; e < enterprises; ++e) {
+      const std::string uscc(1 + random() % 3, static_cast<char>('A' + random() % 3));
+      int m = 1 + static_cast<int>(random() % 3);
+      for (int n = static_cast<int>(random() % 4); n > 0; --n) {
+        rows.push_back(month(uscc, 2021, m));
+        m += static_cast<int>(random() % 3);  // repeats, gaps and ascents
+        if (m > 12) m = 1;
+      }
+    }
+    std::vector<uint32_t> expected(rows.size());
+    std::iota(expected.begin(), expected.end(), 0U);
+    std::stable_sort(expected.begin(), expected.end(), [&](uint32_t a, uint32_t b) {
+      return std::tie(rows[a].uscc, rows[a].period) < std::tie(rows[b].uscc, rows[b].period);
+    });
+    KeysDistinct distinct = KeysDistinct::kUnknown;
+    ASSERT_EQ(monthly_key_order(rows, &distinct), expected) << "trial " << trial;
+    bool all_distinct = true;
+    for (size_t r = 1; r < expected.size(); ++r) {
+      const MonthlyRecord& a = rows[expected[r - 1]];
+      const MonthlyRecord& b = rows[expected[r]];
+      if (a.uscc == b.uscc && a.period == b.period) all_distinct = false;
+    }
+    // kYes is a promise; kUnknown may be said of distinct keys too (after a full sort).
+    if (distinct == KeysDistinct::kYes) {
+      EXPECT_TRUE(all_distinct) << "trial " << trial;
+    }
+  }
 }
 
 TEST(MonthlyKeyOrder, EmptyAndSingleRow) {
