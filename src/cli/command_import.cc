@@ -60,6 +60,8 @@ int run_import(const ImportArgs& args) {
   std::string snapshot_warning;
   Status prepared = prepare_snapshot_for_apply(**db, args.db);
   if (!prepared.is_ok()) snapshot_warning = prepared.message();
+  std::unique_ptr<SnapshotAlongsideApply> alongside = snapshot_alongside_apply(**db, args.db);
+  options.apply_observer = alongside.get();
   auto outcome = [&] {
     // The bar is cleared when this scope ends, before any warning or error is printed.
     ProgressBar bar("import", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
@@ -69,7 +71,8 @@ int run_import(const ImportArgs& args) {
     // The reports' columnar snapshot follows the commit now rather than at the next report, from
     // the rows just stored; if it cannot, the next report rebuilds it (it never reads a stale one).
     options.on_stored = [&](std::vector<SourcedBatch>& stored, const ApplySummary& summary) {
-      Status refreshed = refresh_snapshot_after_apply(**db, args.db, stored, summary);
+      Status refreshed =
+          refresh_snapshot_after_apply(**db, args.db, stored, summary, alongside.get());
       if (!refreshed.is_ok()) snapshot_warning = refreshed.message();
       keep_until_exit(std::move(stored));
     };

@@ -12,6 +12,7 @@
 
 #include "base/result.h"
 #include "columnar/snapshot.h"
+#include "columnar/snapshot_alongside.h"
 #include "engine/engine.h"
 #include "engine/trend.h"
 #include "store/database.h"
@@ -71,10 +72,17 @@ Status refresh_snapshot(Database& db, const std::string& db_path);
 Status prepare_snapshot_for_apply(Database& db, const std::string& db_path);
 
 // The same after Database::apply stored `applied` with `summary`: update_snapshot_after_apply,
-// unless the snapshot is not wanted. Errors: as update_snapshot_after_apply.
+// unless the snapshot is not wanted or `alongside` (may be null) already put it in place during
+// the apply. Errors: as update_snapshot_after_apply; `alongside`'s failure.
 Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
                                     const std::vector<SourcedBatch>& applied,
-                                    const ApplySummary& summary);
+                                    const ApplySummary& summary,
+                                    const SnapshotAlongsideApply* alongside = nullptr);
+
+// An observer for Database::apply that writes the snapshot of the database `db` opened from
+// `db_path` while the apply writes the monthly records; null when the snapshot is not wanted.
+std::unique_ptr<SnapshotAlongsideApply> snapshot_alongside_apply(Database& db,
+                                                                 const std::string& db_path);
 
 // The snapshot of one database for a long-running process (the server): each call compares the
 // data version (one small SQLite read) and reuses the open mapping while it is current, else

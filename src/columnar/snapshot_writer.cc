@@ -21,6 +21,8 @@ Status errno_status(const std::string& what, const std::string& path) {
   return Status::io_error(what + " " + path + ": " + std::strerror(errno));
 }
 
+}  // namespace
+
 // A file being written: removed on destruction unless kept.
 class TemporaryFile {
  public:
@@ -66,6 +68,8 @@ class TemporaryFile {
   bool kept_ = false;
 };
 
+namespace {
+
 // Fills the mapped file: tables, monthly columns, and the header last.
 Status fill(const std::string& encoded, const SnapshotHeader& header,
             const MonthlyColumnsWriter& write_monthly, const TemporaryFile& file) {
@@ -92,14 +96,45 @@ Status fill(const std::string& encoded, const SnapshotHeader& header,
 
 }  // namespace
 
-Status write_snapshot_file(const std::string& path, SnapshotHeader header, const Dataset& tables,
-                           const MonthlyColumnsWriter& write_monthly) {
+UnstampedSnapshot::UnstampedSnapshot(std::unique_ptr<TemporaryFile> file, SnapshotHeader header)
+    : file_(std::move(file)), header_(header) {}
+
+UnstampedSnapshot::~UnstampedSnapshot() = default;
+
+Status UnstampedSnapshot::stamp_and_commit(std::int64_t data_version, const std::string& path) {
+  header_.data_version = data_version;
+  const auto* bytes = reinterpret_cast<const char*>(&header_);
+  std::size_t written = 0;
+  while (written < sizeof header_) {
+    ssize_t n = ::pwrite(file_->fd(), bytes + written, sizeof header_ - written,
+                         static_cast<off_t>(written));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return errno_status("cannot write", file_->path());
+    written += static_cast<std::size_t>(n);
+  }
+  return file_->commit_as(path);  // syncs the header's page; the rest was synced when written
+}
+
+Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
+    const std::string& path, SnapshotHeader header, const Dataset& tables,
+    const MonthlyColumnsWriter& write_monthly) {
   std::string encoded = encode_tables(tables);
   lay_out(header, encoded.size());
-  TemporaryFile file(path + ".tmp-" + std::to_string(::getpid()));
-  ZHIZAO_RETURN_IF_ERROR(file.create(header.file_size));
-  ZHIZAO_RETURN_IF_ERROR(fill(encoded, header, write_monthly, file));
-  return file.commit_as(path);
+  auto file = std::make_unique<TemporaryFile>(path + ".tmp-" + std::to_string(::getpid()));
+  Status created = file->create(header.file_size);
+  if (!created.is_ok()) return fail(std::move(created));
+  Status filled = fill(encoded, header, write_monthly, *file);
+  if (!filled.is_ok()) return fail(std::move(filled));
+  return std::unique_ptr<UnstampedSnapshot>(new UnstampedSnapshot(std::move(file), header));
+}
+
+Status write_snapshot_file(const std::string& path, SnapshotHeader header, const Dataset& tables,
+                           const MonthlyColumnsWriter& write_monthly) {
+  const std::int64_t data_version = header.data_version;
+  Result<std::unique_ptr<UnstampedSnapshot>> written =
+      write_unstamped_snapshot(path, header, tables, write_monthly);
+  if (!written) return written.error();
+  return (*written)->stamp_and_commit(data_version, path);
 }
 
 }  // namespace zhizao::detail

@@ -3,9 +3,12 @@
 // never a part; a killed writer leaves at most a stray temporary file.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
+#include "base/result.h"
 #include "base/status.h"
 #include "columnar/snapshot_file.h"
 #include "domain/dataset.h"
@@ -24,5 +27,37 @@ using MonthlyColumnsWriter =
 // untouched. Not thread-safe for the same `path`.
 Status write_snapshot_file(const std::string& path, SnapshotHeader header, const Dataset& tables,
                            const MonthlyColumnsWriter& write_monthly);
+
+class TemporaryFile;
+
+// A snapshot written and synced in full under a temporary name but for the data version in its
+// header, which is known only once the apply it follows has committed. Destroying it unstamped
+// removes the temporary file. Not thread-safe; may be handed from the thread that wrote it to
+// another.
+class UnstampedSnapshot {
+ public:
+  ~UnstampedSnapshot();
+  UnstampedSnapshot(const UnstampedSnapshot&) = delete;
+  UnstampedSnapshot& operator=(const UnstampedSnapshot&) = delete;
+
+  // Writes `data_version` into the header, syncs it, and renames the file over `path` (then
+  // syncs the directory). Errors: kIoError; the target is then untouched. Call once.
+  Status stamp_and_commit(std::int64_t data_version, const std::string& path);
+
+ private:
+  friend Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
+      const std::string&, SnapshotHeader, const Dataset&, const MonthlyColumnsWriter&);
+  UnstampedSnapshot(std::unique_ptr<TemporaryFile> file, SnapshotHeader header);
+
+  std::unique_ptr<TemporaryFile> file_;
+  SnapshotHeader header_;
+};
+
+// As write_snapshot_file up to the rename, with `header.data_version` left for
+// UnstampedSnapshot::stamp_and_commit: the file is complete and synced, under a temporary name
+// beside `path`. Errors: as write_snapshot_file.
+Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
+    const std::string& path, SnapshotHeader header, const Dataset& tables,
+    const MonthlyColumnsWriter& write_monthly);
 
 }  // namespace zhizao::detail

@@ -128,7 +128,8 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   report_progress("storing", sources.size(), sources.size());
   std::vector<SourcedBatch> batches = batches_in_dependency_order(files);
   Result<ApplySummary> summary = db.apply(
-      batches, [&](size_t done, size_t total) { report_progress("storing", done, total); });
+      batches, [&](size_t done, size_t total) { report_progress("storing", done, total); },
+      options.apply_observer);
   if (!summary) return fail(summary.error());
   outcome.summary = *summary;
   if (options.on_stored) options.on_stored(batches, *summary);

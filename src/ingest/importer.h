@@ -33,6 +33,8 @@ struct ImportOptions {
   // Called (when set) after a successful commit with the rows just stored and the summary,
   // before they are freed: the columnar snapshot updates itself from them instead of reading
   // the database again (columnar/snapshot.h). Its failure is the caller's to report.
+  // Told of the apply from inside its transaction (Database::apply); may be null, not owned.
+  ApplyObserver* apply_observer = nullptr;
   // It may move the batches out (nothing reads them afterwards), e.g. to keep them from being
   // freed one record at a time just before the process exits.
   std::function<void(std::vector<SourcedBatch>& stored, const ApplySummary& summary)> on_stored;

@@ -61,11 +61,14 @@ BatchWriter::BatchWriter(sqlite3* db, int64_t import_id, std::string changed_at)
   summary_.import_id = static_cast<long>(import_id);
 }
 
-Status BatchWriter::apply(const SourcedBatch& batch) {
+Status BatchWriter::apply_monthly(const SourcedBatch& batch) {
+  return store_monthly_rows(batch.rows.monthly, batch.source, batch.monthly_order);
+}
+
+Status BatchWriter::apply_all_but_monthly(const SourcedBatch& batch) {
   const Dataset& rows = batch.rows;
   const std::string& source = batch.source;
   ZHIZAO_RETURN_IF_ERROR(apply_rows<EnterpriseTable>(rows.enterprises, source));
-  ZHIZAO_RETURN_IF_ERROR(apply_monthly(rows.monthly, source, batch.monthly_order));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<DeflatorTable>(rows.deflators, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ValueAddedRatioTable>(rows.va_ratios, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ParkTable>(rows.parks, source));

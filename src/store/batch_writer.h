@@ -27,9 +27,12 @@ class BatchWriter {
   BatchWriter(sqlite3* db, int64_t import_id, std::string changed_at);
 
   // Looks up each row's key: absent keys are inserted, keys with equal values are left alone,
-  // keys with other values are overwritten and get a revision naming `batch.source`.
-  // Errors: kIoError (also for a row the schema's constraints refuse), kCorruption.
-  Status apply(const SourcedBatch& batch);
+  // keys with other values are overwritten and get a revision naming `batch.source`. The rows of
+  // every kind but the monthly records; the monthly records. Errors: kIoError (also for a row
+  // the schema's constraints refuse), kInvalidData (a monthly row no year block can hold),
+  // kCorruption.
+  Status apply_all_but_monthly(const SourcedBatch& batch);
+  Status apply_monthly(const SourcedBatch& batch);
 
   // The counts so far, with import_id set.
   const ApplySummary& summary() const { return summary_; }
@@ -43,8 +46,8 @@ class BatchWriter {
   Status apply_rows(const std::vector<Row>& rows, const std::string& source);
   // The monthly rows, stored as year blocks (batch_writer_monthly.cc). `key_order`: the rows'
   // key order when the batch carries it (SourcedBatch::monthly_order).
-  Status apply_monthly(const std::vector<MonthlyRecord>& rows, const std::string& source,
-                       std::span<const uint32_t> key_order);
+  Status store_monthly_rows(const std::vector<MonthlyRecord>& rows, const std::string& source,
+                            std::span<const uint32_t> key_order);
   // Inserts the groups' new blocks in one statement; on a stored key, merges each group instead.
   // Sets `conflicted` when a key was stored.
   Status insert_new_year_blocks(std::span<const MonthlyYearGroup> groups, const std::string& source,

@@ -66,8 +66,9 @@ Result<MonthlyYearGroup> next_group(std::span<const MonthlyRecord* const> rows, 
 
 }  // namespace
 
-Status BatchWriter::apply_monthly(const std::vector<MonthlyRecord>& rows, const std::string& source,
-                                  std::span<const uint32_t> key_order) {
+Status BatchWriter::store_monthly_rows(const std::vector<MonthlyRecord>& rows,
+                                       const std::string& source,
+                                       std::span<const uint32_t> key_order) {
   std::vector<uint32_t> computed;
   if (key_order.size() != rows.size()) {
     computed = monthly_key_order(rows);

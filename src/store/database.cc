@@ -89,6 +89,32 @@ constexpr const char* kBumpDataVersion =
     "UPDATE data_version SET version = max(version + 1, "
     "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
 
+// Tells an ApplyObserver (may be null) of the apply: tables_written(), then committed(), or
+// abandoned() on destruction when the apply ended otherwise after tables_written().
+class ObserverScope {
+ public:
+  explicit ObserverScope(ApplyObserver* observer) : observer_(observer) {}
+  ~ObserverScope() {
+    if (observer_ != nullptr && told_) observer_->abandoned();
+  }
+  ObserverScope(const ObserverScope&) = delete;
+  ObserverScope& operator=(const ObserverScope&) = delete;
+  void tables_written(const std::vector<SourcedBatch>& batches) {
+    if (observer_ == nullptr) return;
+    observer_->tables_written(batches);
+    told_ = true;
+  }
+  void committed(const ApplySummary& summary) {
+    if (observer_ == nullptr) return;
+    told_ = false;
+    observer_->committed(summary);
+  }
+
+ private:
+  ApplyObserver* observer_;
+  bool told_ = false;
+};
+
 // The revision queries, one per filter shape, so each can use its index.
 const char* revisions_sql(const RevisionFilter& filter) {
   if (filter.uscc && filter.kind) {
@@ -157,10 +183,18 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches) {
 
 Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
                                      const ApplyProgress& progress) {
+  return apply(batches, progress, nullptr);
+}
+
+Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
+                                     const ApplyProgress& progress, ApplyObserver* observer) {
   const size_t rows = detail::count_rows(batches);
   // Declared before the transaction, so that it switches back to WAL after the rollback or commit.
   detail::RollbackJournalScope journal(handle_, rows);
   StatementCache cache(handle_);
+  // Declared before the transaction too: an observer that was told of the tables hears of the
+  // rollback after it happened.
+  ObserverScope observed(observer);
   // IMMEDIATE takes the write lock up front, so a concurrent import waits (busy timeout) instead
   // of failing halfway. Nothing is committed before the end: a crash leaves the old state.
   SqliteTransaction transaction(handle_);
@@ -174,11 +208,17 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
   detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
   writer.set_progress(progress, rows);
+  auto in_batch = [](const SourcedBatch& batch, const Status& status) {
+    return Status(status.code(), batch.source + ": " + status.message());
+  };
   for (const SourcedBatch& batch : batches) {
-    Status applied = writer.apply(batch);
-    if (!applied.is_ok()) {
-      return fail(Status(applied.code(), batch.source + ": " + applied.message()));
-    }
+    Status applied = writer.apply_all_but_monthly(batch);
+    if (!applied.is_ok()) return fail(in_batch(batch, applied));
+  }
+  observed.tables_written(batches);
+  for (const SourcedBatch& batch : batches) {
+    Status applied = writer.apply_monthly(batch);
+    if (!applied.is_ok()) return fail(in_batch(batch, applied));
   }
   ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
   ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, kBumpDataVersion));
@@ -189,6 +229,7 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   summary.data_version_before = *version_before;
   summary.data_version_after = *version_after;
   summary.journal = journal.journal();
+  observed.committed(summary);
   return summary;
 }
 

@@ -51,6 +51,24 @@ struct ApplySummary {
 // Reports how far Database::apply is: rows stored so far, rows in all batches.
 using ApplyProgress = std::function<void(size_t done, size_t total)>;
 
+// Watches an apply from inside its transaction, so that work derived from the applied rows (the
+// columnar snapshot) can run beside the longest part of the apply, the monthly records. The
+// apply calls tables_written() once, then exactly one of committed() or abandoned(), all on its
+// own thread; the observer must have stopped reading the batches when either returns.
+class ApplyObserver {
+ public:
+  virtual ~ApplyObserver() = default;
+  // Every row of `batches` but the monthly records is written: reads through the database's
+  // connection, made now on this thread, see the tables as the commit will leave them (the data
+  // version not yet moved). `batches` stays alive and unchanged until committed() or abandoned()
+  // returns.
+  virtual void tables_written(const std::vector<SourcedBatch>& batches) = 0;
+  // The apply committed; `summary` is what apply() returns.
+  virtual void committed(const ApplySummary& summary) = 0;
+  // The apply failed after tables_written() and was rolled back.
+  virtual void abandoned() = 0;
+};
+
 // One replacement of a stored key: old and new values as JSON objects with the data contract's
 // English column names (missing optional values are null). Inserts of new keys write none.
 struct Revision {
@@ -94,6 +112,11 @@ class Database {
   // stored so far and the rows of all batches, for a progress bar.
   Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches,
                              const ApplyProgress& progress);
+  // The same, with `observer` (may be null; not owned) told of the apply's progress as
+  // ApplyObserver says. The rows of every kind but the monthly records are written first, for
+  // every batch, then the monthly records.
+  Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches,
+                             const ApplyProgress& progress, ApplyObserver* observer);
 
   // Returns the data version: a number that every apply() moves forward in the same transaction
   // as its data (never back, also across a recreated or restored file), so a cache of the data
