@@ -5,6 +5,7 @@
 #include <cstring>
 #include <numeric>
 #include <string_view>
+#include <unordered_map>
 
 namespace zhizao::detail {
 namespace {
@@ -81,11 +82,55 @@ void sort_runs(const std::vector<MonthlyRecord>& rows, std::vector<MonthRun>& ru
   runs = std::move(sorted);
 }
 
-std::vector<uint32_t> sorted_positions(const std::vector<MonthlyRecord>& rows) {
+// Below this mean length of a run the runs are not worth sorting (monthly_key_order).
+constexpr size_t kMinMeanRunLength = 4;
+
+// The key order of any file, in linear time: each distinct code gets a dense id (a run of one
+// code is looked up once), the ids are ranked by code, the rows are placed by rank with a stable
+// counting sort, and each enterprise's rows are then sorted by period (stable; they are few, and
+// usually in order already). A file that lists month after month (every enterprise's January,
+// then every February: what concatenated monthly files look like) took 16 s at 28 million rows
+// as one comparison sort of the positions. Sets `distinct` to kYes when no two keys are equal.
+std::vector<uint32_t> ranked_positions(const std::vector<MonthlyRecord>& rows,
+                                       KeysDistinct* distinct) {
+  std::unordered_map<std::string_view, uint32_t> ids;
+  std::vector<std::string_view> codes;
+  std::vector<uint32_t> id_of(rows.size());
+  std::vector<YearMonth> period_of(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    period_of[r] = rows[r].period;
+    if (r > 0 && rows[r].uscc == rows[r - 1].uscc) {
+      id_of[r] = id_of[r - 1];
+      continue;
+    }
+    auto [found, added] = ids.try_emplace(rows[r].uscc, static_cast<uint32_t>(codes.size()));
+    if (added) codes.emplace_back(rows[r].uscc);
+    id_of[r] = found->second;
+  }
+  std::vector<uint32_t> by_code(codes.size());
+  std::iota(by_code.begin(), by_code.end(), 0U);
+  // std::string_view compares as memcmp: unsigned bytes, like BINARY. The codes are distinct.
+  std::sort(by_code.begin(), by_code.end(),
+            [&](uint32_t a, uint32_t b) { return codes[a] < codes[b]; });
+  std::vector<uint32_t> rank(codes.size());
+  for (uint32_t k = 0; k < by_code.size(); ++k) rank[by_code[k]] = k;
+  std::vector<uint32_t> start(codes.size() + 1, 0);
+  for (size_t r = 0; r < rows.size(); ++r) ++start[rank[id_of[r]] + 1];
+  for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
   std::vector<uint32_t> order(rows.size());
-  std::iota(order.begin(), order.end(), 0U);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](uint32_t a, uint32_t b) { return key_less(rows[a], rows[b]); });
+  std::vector<uint32_t> next(start.begin(), start.end() - 1);
+  for (size_t r = 0; r < rows.size(); ++r) order[next[rank[id_of[r]]]++] = static_cast<uint32_t>(r);
+  bool all_distinct = true;
+  auto by_period = [&](uint32_t a, uint32_t b) { return period_of[a] < period_of[b]; };
+  for (size_t k = 0; k + 1 < start.size(); ++k) {
+    auto first = order.begin() + start[k];
+    auto last = order.begin() + start[k + 1];
+    if (!std::is_sorted(first, last, by_period)) std::stable_sort(first, last, by_period);
+    for (auto at = first; all_distinct && at + 1 < last; ++at) {
+      if (period_of[*at] == period_of[*(at + 1)]) all_distinct = false;
+    }
+  }
+  if (distinct != nullptr && all_distinct) *distinct = KeysDistinct::kYes;
   return order;
 }
 
@@ -96,11 +141,16 @@ std::vector<uint32_t> monthly_key_order(const std::vector<MonthlyRecord>& rows,
   if (distinct != nullptr) *distinct = KeysDistinct::kUnknown;
   if (rows.empty()) return {};
   std::vector<MonthRun> runs = ascending_runs(rows);
+  // Runs of a month or two (a file listing month after month): sorting them costs more than
+  // ranking the enterprises, and their ends would overlap anyway.
+  if (runs.size() > rows.size() / kMinMeanRunLength) return ranked_positions(rows, distinct);
   sort_runs(rows, runs);
   // Runs in key order of their first rows give the key order only if no run reaches past the
   // start of the next one (the same enterprise split into interleaved runs); else sort it all.
   for (size_t r = 1; r < runs.size(); ++r) {
-    if (!key_less(rows[runs[r - 1].end - 1], rows[runs[r].begin])) return sorted_positions(rows);
+    if (!key_less(rows[runs[r - 1].end - 1], rows[runs[r].begin])) {
+      return ranked_positions(rows, distinct);
+    }
   }
   // Each run ascends strictly and ends below the next one's start: every key is distinct.
   if (distinct != nullptr) *distinct = KeysDistinct::kYes;

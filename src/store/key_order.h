@@ -18,9 +18,10 @@ namespace zhizao::detail {
 // Returns the positions of `rows` sorted by (uscc, period), the monthly table's key, bytewise as
 // SQLite's BINARY collation compares text. Rows with equal keys keep their file order. Costs
 // O(n + r log r) for a file made of r runs of one enterprise's months in ascending order (what
-// every export and the contract's template produce), O(n log n) otherwise. When `distinct` is
-// given it says whether the order was found to be strictly increasing (no two keys equal) on the
-// way: kYes for a file of runs, kUnknown when it had to sort. Thread-safe.
+// every export and the contract's template produce), and otherwise about O(n + e log e) for e
+// enterprises (a counting sort on the enterprises' ranks). When `distinct` is given it says
+// whether the keys were found to be all different on the way (kYes), else kUnknown.
+// Thread-safe.
 enum class KeysDistinct { kUnknown, kYes };
 std::vector<uint32_t> monthly_key_order(const std::vector<MonthlyRecord>& rows,
                                         KeysDistinct* distinct = nullptr);

@@ -88,6 +88,22 @@ TEST(MonthlyKeyOrder, AgreesWithAStableSortOnRandomFiles) {
   }
 }
 
+TEST(MonthlyKeyOrder, AFileOfMonthAfterMonthIsOrderedAndKnownDistinct) {
+  // Every enterprise's January, then every February: runs of one row, ranked not sorted.
+  std::vector<MonthlyRecord> rows;
+  for (int m = 1; m <= 3; ++m) {
+    for (const char* uscc : {"C", "A", "D", "B"}) rows.push_back(month(uscc, 2021, m));
+  }
+  KeysDistinct distinct = KeysDistinct::kUnknown;
+  EXPECT_EQ(monthly_key_order(rows, &distinct),
+            (std::vector<uint32_t>{1, 5, 9, 3, 7, 11, 0, 4, 8, 2, 6, 10}));
+  EXPECT_EQ(distinct, KeysDistinct::kYes);
+  rows.push_back(month("B", 2021, 2));  // a repeated key: still ordered, not distinct
+  EXPECT_EQ(monthly_key_order(rows, &distinct),
+            (std::vector<uint32_t>{1, 5, 9, 3, 7, 12, 11, 0, 4, 8, 2, 6, 10}));
+  EXPECT_EQ(distinct, KeysDistinct::kUnknown);
+}
+
 TEST(MonthlyKeyOrder, EmptyAndSingleRow) {
   EXPECT_TRUE(monthly_key_order({}).empty());
   EXPECT_EQ(monthly_key_order({month("A", 2021, 1)}), (std::vector<uint32_t>{0}));
