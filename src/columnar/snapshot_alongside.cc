@@ -15,6 +15,14 @@ SnapshotAlongsideApply::~SnapshotAlongsideApply() {
 }
 
 void SnapshotAlongsideApply::tables_written(const std::vector<SourcedBatch>& batches) {
+  // A fresh start should the object watch a second apply.
+  if (writer_.joinable()) writer_.join();
+  old_.reset();
+  tables_ = Dataset();
+  written_.reset();
+  write_status_ = Status::ok();
+  outcome_ = Outcome::kNotAttempted;
+  failure_ = Status::ok();
   // Merging needs the snapshot of the data before the apply; inside the apply's transaction the
   // data version has not moved yet, so it must equal the snapshot's. Otherwise the caller's
   // update after the commit rebuilds (kNotAttempted).

@@ -19,7 +19,8 @@ struct MonthlyYearGroup;  // batch_writer_monthly.cc
 size_t count_rows(const std::vector<SourcedBatch>& batches);
 
 // Not thread-safe; `db` must outlive the writer and have a write transaction open while apply()
-// runs (a failed apply() leaves partial writes that only the caller's rollback undoes).
+// runs apply_all_but_monthly() or apply_monthly() (a failed one leaves partial writes that only
+// the caller's rollback undoes).
 class BatchWriter {
  public:
   // `import_id` names the import_batch row the revisions belong to; `changed_at` is their

@@ -31,8 +31,9 @@ namespace {
 // trying again (a re-import meets many stored keys in a row).
 constexpr size_t kGroupsOneByOneAfterConflict = 64;
 
-// What the schema's CHECKs refused when months were rows: a month outside 1..12 and a value
-// that is not a finite number (SQLite stores NaN as NULL). Errors: kInvalidData.
+// A month outside 1..12 (which the CHECK of the one-row-per-month table refused) and a value
+// that is not a finite number (that table took an infinity, and a NaN as NULL, i.e. missing; no
+// parser of the contract's files produces either). Errors: kInvalidData.
 Status check_storable(const MonthlyRecord& row) {
   auto refuse = [&](std::string_view why) {
     return Status::invalid_data(fmt::format("monthly row {}: {}", key_text(row), why));

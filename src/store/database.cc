@@ -216,6 +216,11 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
     if (!applied.is_ok()) return fail(in_batch(batch, applied));
   }
   observed.tables_written(batches);
+  // The observer reads through this connection; should a read have failed so that SQLite
+  // rolled the transaction back (an I/O error, out of memory), the rest must not autocommit.
+  if (sqlite3_get_autocommit(handle_) != 0) {
+    return fail(Status::io_error("the import's transaction ended while its tables were read"));
+  }
   for (const SourcedBatch& batch : batches) {
     Status applied = writer.apply_monthly(batch);
     if (!applied.is_ok()) return fail(in_batch(batch, applied));

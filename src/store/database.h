@@ -106,7 +106,10 @@ class Database {
   // Stores the batches in one transaction, all or nothing: new keys are inserted, existing keys
   // replaced; every replaced key that changed gets a Revision naming its batch's source. A crash
   // or kill at any point leaves the database as it was before the call or after it.
-  // Precondition: the batches are validated (ingest does that). Errors: kIoError.
+  // Precondition: the batches are validated (ingest does that). Errors: kIoError; kInvalidData
+  // for a monthly row no year block can hold (a month outside 1..12, a value not finite);
+  // kCorruption for a stored year block that does not decode. Revisions are numbered in the
+  // order written: every kind but the monthly records first (batch by batch), then those.
   Result<ApplySummary> apply(const std::vector<SourcedBatch>& batches);
   // The same, calling `progress` (may be empty) on this thread now and then with the rows
   // stored so far and the rows of all batches, for a progress bar.

@@ -15,7 +15,7 @@
 
 namespace zhizao::detail {
 
-// Returns the positions of `rows` sorted by (uscc, period), the monthly table's key, bytewise as
+// Returns the positions of `rows` sorted by (uscc, period), the monthly records' key, bytewise as
 // SQLite's BINARY collation compares text. Rows with equal keys keep their file order. Costs
 // O(n + r log r) for a file made of r runs of one enterprise's months in ascending order (what
 // every export and the contract's template produce), and otherwise about O(n + e log e) for e

@@ -11,7 +11,8 @@
 // bit 0 the month is stored, bit 1 in scope (规上), bits 2..6 value_added .. electricity_prev
 // present. `present` has bit m - 1 set for each stored month. Big-endian so that the view
 // `monthly` (monthly_view_sql) can decode the values in plain SQL, hex digit by hex digit, for
-// any SQLite client.
+// any SQLite client built with the math functions (power(); SQLite's default build since 3.35,
+// and Debian's).
 #pragma once
 
 #include <cstddef>
@@ -61,8 +62,9 @@ class YearBlock {
 
 // The SQL that creates the view `monthly` (uscc, year, month, output, value_added, electricity,
 // output_prev, value_added_prev, electricity_prev, in_scope) over monthly_year, decoding the
-// blocks with core SQL functions and power() only, so that any SQLite client (the sqlite3 shell,
-// Python) reads the monthly records as the table they were before migration 5.
+// blocks with core SQL functions and power() only (SQLITE_ENABLE_MATH_FUNCTIONS, on in SQLite's
+// default build and Debian's), so that the sqlite3 shell or Python reads the monthly records as
+// the table they were before migration 5.
 std::string monthly_view_sql();
 
 }  // namespace zhizao::detail

@@ -14,7 +14,7 @@ namespace zhizao::detail {
 //   kSelectAll           every row, ordered by key, columns as read() expects;
 //   kSelectByKey         the same columns for one key, bound by bind_key();
 //   kUpsert              inserts or overwrites one row, bound by bind_row();
-//   kInsertNew           (large kinds only) inserts one row bound by bind_row() unless its key
+//   kInsertNew           (enterprises only) inserts one row bound by bind_row() unless its key
 //                        exists, which then changes nothing (sqlite3_changes() says which);
 //   read(statement)      the row at the statement's cursor; kCorruption for an unreadable value.
 // Kinds with a list (an enterprise's chains, a group's members) also have read_children() and

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fmt/format.h>
 
@@ -350,6 +351,62 @@ TEST_F(DatabaseApply, AStoredKeyAmongManyNewOnesIsReplacedAndTheRestInserted) {
   EXPECT_EQ(summary.replaced, 1);
   EXPECT_EQ(revisions_ok({}).size(), 1u);
   EXPECT_EQ(load_ok().monthly, rows);  // already in key order
+}
+
+// Records what an apply tells it; optionally ends the transaction under the apply's feet, as a
+// failed read on the connection can make SQLite do.
+class RecordingObserver : public ApplyObserver {
+ public:
+  RecordingObserver(Database& db, bool end_transaction) : db_(db), end_(end_transaction) {}
+  void tables_written(const std::vector<SourcedBatch>&) override {
+    calls += "tables;";
+    // Through the apply's own connection, inside its transaction.
+    enterprises_seen = count("SELECT count(*) FROM enterprise");
+    monthly_seen = count("SELECT count(*) FROM monthly");
+    if (end_) sqlite3_exec(db_.native_handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void committed(const ApplySummary&) override { calls += "committed;"; }
+  void abandoned() override { calls += "abandoned;"; }
+
+  std::string calls;
+  long enterprises_seen = -1;
+  long monthly_seen = -1;
+
+ private:
+  long count(const char* sql) {
+    long n = -1;
+    auto first = [](void* out, int, char** values, char**) {
+      *static_cast<long*>(out) = std::stol(values[0]);
+      return 0;
+    };
+    sqlite3_exec(db_.native_handle(), sql, first, &n, nullptr);
+    return n;
+  }
+
+  Database& db_;
+  bool end_;
+};
+
+TEST_F(DatabaseApply, AnObserverSeesTheTablesBeforeTheMonthlyRowsThenTheCommit) {
+  Dataset rows = every_kind();
+  RecordingObserver observer(*db_, false);
+  ASSERT_TRUE(db_->apply({{"all.csv", rows}}, ApplyProgress(), &observer).has_value());
+  EXPECT_EQ(observer.calls, "tables;committed;");
+  EXPECT_EQ(observer.enterprises_seen, static_cast<long>(rows.enterprises.size()));
+  EXPECT_EQ(observer.monthly_seen, 0);
+  EXPECT_EQ(load_ok().monthly.size(), rows.monthly.size());
+}
+
+TEST_F(DatabaseApply, ATransactionEndedUnderTheApplyFailsItAndStoresNothing) {
+  RecordingObserver observer(*db_, true);
+  Result<ApplySummary> failed = db_->apply({{"all.csv", every_kind()}}, ApplyProgress(), &observer);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code(), StatusCode::kIoError);
+  EXPECT_EQ(observer.calls, "tables;abandoned;");
+  Dataset stored = load_ok();
+  EXPECT_TRUE(stored.monthly.empty());
+  EXPECT_TRUE(stored.enterprises.empty());
+  EXPECT_EQ(raw_sql(file_.path(), "SELECT count(*) FROM import_batch"), "0");
 }
 
 TEST_F(DatabaseApply, RecordsEachImportBatch) {
