@@ -77,7 +77,8 @@ Status write_monthly(sqlite3* handle, const std::vector<Enterprise>& enterprises
     if (!block) return block.error();
     for (int m = 1; m <= 12; ++m) {
       if (!block->has(m)) continue;
-      const MonthlyRecord record = block->month(uscc, year, m);
+      // The code is not needed here: an empty one costs no allocation per month.
+      const MonthlyRecord record = block->month({}, year, m);
       const std::size_t cell =
           static_cast<std::size_t>(year * 12 + m - 1 - header.first_month) * header.enterprises +
           at;
