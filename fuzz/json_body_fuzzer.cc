@@ -9,7 +9,6 @@
 // then the body or the header.
 // Invariants: no exception escapes; errors are kUsage/kInvalidData with a message; a parsed
 // submission has a checked USCC, a real month and finite numbers.
-#include <httplib.h>
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -29,7 +28,7 @@ void check_finite(const std::optional<double>& value) {
   check(!value || std::isfinite(*value), "submitted numbers are finite");
 }
 
-void submission_body(const nlohmann::json& body, httplib::Response& res) {
+void submission_body(const nlohmann::json& body, zhizao::http::Response& res) {
   zhizao::Result<zhizao::SubmissionRequest> request = zhizao::parse_submission_request(body);
   if (!request) {
     check(request.error().code() == zhizao::StatusCode::kInvalidData, "kInvalidData");
@@ -53,7 +52,7 @@ void submission_body(const nlohmann::json& body, httplib::Response& res) {
 }
 
 // What POST /api/login, /api/users and .../review read before they need the database.
-void string_fields(const nlohmann::json& body, httplib::Response& res) {
+void string_fields(const nlohmann::json& body, zhizao::http::Response& res) {
   for (const char* key : {"name", "password", "decision", "comment", "role"}) {
     auto field = body.find(key);
     if (field == body.end() || !field->is_string()) continue;
@@ -80,12 +79,12 @@ void string_fields(const nlohmann::json& body, httplib::Response& res) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   zhizao::fuzz::FuzzInput input(data, size);
   uint8_t selector = input.byte();
-  httplib::Request req;
-  httplib::Response res;
-  req.set_header("Content-Type",
+  zhizao::http::Request req;
+  zhizao::http::Response res;
+  req.headers.emplace("Content-Type",
                  (selector & 1) == 0 ? "application/json; charset=utf-8" : "text/plain");
   if (((selector >> 1) & 3) == 3) {
-    req.set_header("Cookie", std::string(input.rest()));
+    req.headers.emplace("Cookie", std::string(input.rest()));
     std::string token = zhizao::server::cookie_value(req, zhizao::server::kSessionCookie);
     check(token.size() <= input.rest().size(), "a cookie value comes from the header");
     return 0;

@@ -8,8 +8,9 @@ set -euo pipefail
 build_packages=(
   g++ cmake ninja-build pkg-config make
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libexpected-dev
-  libzip-dev zipcmp zipmerge ziptool libpugixml-dev libxlsxwriter-dev libsodium-dev
-  libmuparser-dev libcpp-httplib-dev libtomlplusplus-dev librsvg2-dev libcairo2-dev
+  libzip-dev zipcmp zipmerge ziptool libpugixml-dev libexpat1-dev libxlsxwriter-dev libsodium-dev
+  libmuparser-dev libcpp-httplib-dev libtomlplusplus-dev librsvg2-dev libcairo2-dev libicu-dev
+  libboost-dev libssl-dev zlib1g-dev libbrotli-dev
   fonts-noto-cjk
 )
 test_packages=(

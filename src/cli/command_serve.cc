@@ -1,10 +1,13 @@
 // zhizao serve: the HTTP API and the dashboard (docs/api.md).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <csignal>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
@@ -26,6 +29,8 @@ struct ServeArgs {
   std::string tls_cert;
   std::string tls_key;
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
+  std::vector<std::string> allowed_hosts;    // empty: localhost names and --bind
+  std::vector<std::string> allowed_origins;  // e.g. the https:// origin of a proxy in front
 };
 
 // A private key others may read is a key others may copy: say so at start (docs/security.md).
@@ -57,6 +62,8 @@ int run_serve(const ServeArgs& args) {
   options.version = ZHIZAO_VERSION;
   options.tls_cert_path = args.tls_cert;
   options.tls_key_path = args.tls_key;
+  options.allowed_hosts = args.allowed_hosts;
+  options.allowed_origins = args.allowed_origins;
   options.login_limit.burst = args.login_limit;
   if (args.login_limit > 0) {
     options.login_limit.refill = std::chrono::milliseconds(60000 / args.login_limit);
@@ -77,6 +84,13 @@ int run_serve(const ServeArgs& args) {
   fmt::print(stderr, "zhizao serve: {}://{}:{}/ (database {}, dashboard {})\n",
              options.tls_cert_path.empty() ? "http" : "https", options.bind, *port, options.db_path,
              options.web_root.empty() ? "not built" : options.web_root);
+  std::vector<std::string> hosts =
+      options.allowed_hosts.empty() ? default_allowed_hosts(options.bind) : options.allowed_hosts;
+  fmt::print(stderr, "zhizao serve: answering for host names {}{}\n", fmt::join(hosts, ", "),
+             options.allowed_hosts.empty() && (options.bind == "0.0.0.0" || options.bind == "::")
+                 ? " (listening on every address: add --allowed-host NAME for the names users "
+                   "type)"
+                 : "");
   std::thread waiter([&server, signals] {
     int received = 0;
     sigwait(&signals, &received);
@@ -108,10 +122,19 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                   "Login attempts a minute per client address, in bursts of as many (default 10; "
                   "0: no limit)")
       ->check(CLI::Range(0, 60000));
+  cmd->add_option("--allowed-host", args->allowed_hosts,
+                  "A host name browsers use to reach this server (repeatable; default: localhost, "
+                  "127.0.0.1, [::1] and --bind); requests naming another get 421")
+      ->take_all();
+  cmd->add_option("--allowed-origin", args->allowed_origins,
+                  "Another origin (scheme://host[:port]) allowed to send writes, e.g. the "
+                  "https:// name of a TLS proxy in front (repeatable)")
+      ->take_all();
   cmd->footer(
       "Example:\n  zhizao user add --db city.db admin --role admin < password.txt\n"
       "  zhizao serve --db city.db --port 8080\n"
       "  zhizao serve --db city.db --port 8443 --tls-cert cert.pem --tls-key key.pem\n"
+      "  zhizao serve --db city.db --bind 0.0.0.0 --allowed-host zhizao.example.gov.cn\n"
       "API: docs/api.md; security and certificates: docs/security.md. Ctrl-C stops it.");
   cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
 }

@@ -101,7 +101,7 @@ void post_user(ApiCall& call, const ServerConfig& config) {
 }
 
 void set_disabled(ApiCall& call, const ServerConfig& config, bool disabled) {
-  std::string name = call.req.matches[1].str();
+  std::string name = call.req.matches[1];
   Status changed = Accounts(call.db, config.accounts).set_disabled(name, disabled);
   if (!changed.is_ok()) {
     send_status(call.res, changed);
@@ -126,22 +126,22 @@ std::function<void(ApiCall&)> admin_only(std::function<void(ApiCall&)> handler) 
 
 }  // namespace
 
-void add_admin_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get("/api/audit", authenticated(config, admin_only(get_audit)));
-  http.Get(
+void add_admin_routes(http::Router& routes, const ServerConfig& config) {
+  routes.get("/api/audit", authenticated(config, admin_only(get_audit)));
+  routes.get(
       "/api/users",
       authenticated(config, admin_only([&config](ApiCall& call) { get_users(call, config); })));
-  http.Post(
+  routes.post(
       "/api/users",
       authenticated(config, admin_only([&config](ApiCall& call) { post_user(call, config); })));
-  http.Post(R"(/api/users/([^/]+)/disable)",
-            authenticated(config, admin_only([&config](ApiCall& call) {
-                            set_disabled(call, config, true);
-                          })));
-  http.Post(R"(/api/users/([^/]+)/enable)",
-            authenticated(config, admin_only([&config](ApiCall& call) {
-                            set_disabled(call, config, false);
-                          })));
+  routes.post(R"(/api/users/([^/]+)/disable)",
+              authenticated(config, admin_only([&config](ApiCall& call) {
+                              set_disabled(call, config, true);
+                            })));
+  routes.post(R"(/api/users/([^/]+)/enable)",
+              authenticated(config, admin_only([&config](ApiCall& call) {
+                              set_disabled(call, config, false);
+                            })));
 }
 
 }  // namespace zhizao::server

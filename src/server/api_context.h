@@ -3,12 +3,11 @@
 // and hands the route an ApiCall. Routes are registered by the add_*_routes functions.
 #pragma once
 
-#include <httplib.h>
-
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,12 +28,14 @@ struct ServerConfig {
   std::string version;
   LoginRateLimiter* login_limiter = nullptr;        // thread-safe; null: no per-address limit
   CookieSecurity cookies = CookieSecurity::kPlain;  // kSecure when serving HTTPS
+  std::string scheme = "http";                      // "https" when serving HTTPS
+  std::vector<std::string> extra_origins;  // origins besides scheme://Host allowed to write
 };
 
 // One authenticated request.
 struct ApiCall {
-  const httplib::Request& req;
-  httplib::Response& res;
+  const Request& req;
+  Response& res;
   Database& db;
   Principal actor;
   std::string remote;  // the client's address, for the audit log
@@ -42,35 +43,36 @@ struct ApiCall {
 
 // Returns a handler that opens the database and calls `handler` with it; a database that cannot
 // be opened answers 500.
-httplib::Server::Handler with_database(
-    const ServerConfig& config,
-    std::function<void(const httplib::Request&, httplib::Response&, Database&)> handler);
+http::Handler with_database(const ServerConfig& config,
+                            std::function<void(const Request&, Response&, Database&)> handler);
 
 // Returns a handler that also requires a valid session cookie: 401 {"error": {"code":
 // "unauthorized"}} without one. A state-changing request (POST, PUT, DELETE...) must also come
 // from the same origin and carry the session's CSRF token in X-CSRF-Token: 403 {"error":
 // {"code": "csrf"}} otherwise. Then `handler` runs with the caller as `actor`.
-httplib::Server::Handler authenticated(const ServerConfig& config,
-                                       std::function<void(ApiCall&)> handler);
+http::Handler authenticated(const ServerConfig& config, std::function<void(ApiCall&)> handler);
 
 // Answers 403 {"error": {"code": "forbidden"}}: the same answer whether or not what was asked
 // for exists.
-void send_forbidden(httplib::Response& res);
+void send_forbidden(Response& res);
 
 // Appends an audit row for `call`'s actor and address. A failure is logged to stderr and
 // answers 500 (a write that cannot be audited is not acknowledged); returns false then.
 bool audit(ApiCall& call, std::string_view action, std::string_view target,
            const nlohmann::json& detail);
 // The same for requests without a session (login): `user_name` may be "".
-bool audit(Database& db, httplib::Response& res, std::string_view user_name,
-           std::string_view remote, std::string_view action, std::string_view target,
-           const nlohmann::json& detail);
+bool audit(Database& db, Response& res, std::string_view user_name, std::string_view remote,
+           std::string_view action, std::string_view target, const nlohmann::json& detail);
 
-void add_session_routes(httplib::Server& http, const ServerConfig& config);
-void add_report_routes(httplib::Server& http, const ServerConfig& config);
-void add_enterprise_routes(httplib::Server& http, const ServerConfig& config);
-void add_admin_routes(httplib::Server& http, const ServerConfig& config);
-void add_submission_routes(httplib::Server& http, const ServerConfig& config);
-void add_project_routes(httplib::Server& http, const ServerConfig& config);
+// The checks made on a request's head, before its body is read: the per-address login rate
+// limit on POST /api/login (429 with Retry-After). True when it answered `res`.
+bool refuse_on_head(const ServerConfig& config, const Request& req, Response& res);
+
+void add_session_routes(http::Router& routes, const ServerConfig& config);
+void add_report_routes(http::Router& routes, const ServerConfig& config);
+void add_enterprise_routes(http::Router& routes, const ServerConfig& config);
+void add_admin_routes(http::Router& routes, const ServerConfig& config);
+void add_submission_routes(http::Router& routes, const ServerConfig& config);
+void add_project_routes(http::Router& routes, const ServerConfig& config);
 
 }  // namespace zhizao::server

@@ -1,11 +1,10 @@
 #include "server/api_server.h"
 
-#include <httplib.h>
-
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 
+#include "http/http_server.h"
 #include "rules/rule_set.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
@@ -20,7 +19,7 @@ struct ApiServer::Impl {
   ServerOptions options;
   server::ServerConfig config;
   RuleSet rules;
-  std::unique_ptr<httplib::Server> http;  // an httplib::SSLServer under TLS
+  std::unique_ptr<http::HttpServer> http;
   std::unique_ptr<server::LoginRateLimiter> login_limiter;
   // A connection held open, unused, while the server lives: requests open their own, but while
   // one is open an import by another process stays in WAL (store/bulk_journal.h), so requests
@@ -43,87 +42,69 @@ bool wants_tls(const ServerOptions& options) {
   return !options.tls_cert_path.empty() || !options.tls_key_path.empty();
 }
 
-std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options) {
-#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
-  if (!options.tls_cert_path.empty() && !options.tls_key_path.empty()) {
-    return std::make_unique<httplib::SSLServer>(options.tls_cert_path.c_str(),
-                                                options.tls_key_path.c_str());
-  }
-#endif
-  return std::make_unique<httplib::Server>();
-}
-
-// Errors of the TLS options: see ApiServer::bind.
-Status check_tls(const ServerOptions& options, const httplib::Server& http) {
-  if (!wants_tls(options)) return Status::ok();
-  if (options.tls_cert_path.empty() || options.tls_key_path.empty()) {
-    return Status::usage("TLS needs both a certificate and a private key file");
-  }
-#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
-  return Status::usage("this build of zhizao has no TLS support (cpp-httplib without OpenSSL)");
-#endif
-  for (const std::string& path : {options.tls_cert_path, options.tls_key_path}) {
-    if (!std::filesystem::is_regular_file(path)) return Status::not_found("no file " + path);
-  }
-  if (!http.is_valid()) {
-    return Status::invalid_data("OpenSSL refused the certificate " + options.tls_cert_path +
-                                " or the key " + options.tls_key_path +
-                                " (PEM files, and the key must match the certificate)");
-  }
-  return Status::ok();
-}
-
-// Answers every status ≥ 400 that a route left without a body (unknown paths, 413 from the
-// body limit, 400 from a malformed request) with the API's JSON error.
-httplib::Server::HandlerResponse json_error(const httplib::Request& req, httplib::Response& res) {
-  if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+// Gives every answer of status >= 400 without a body the API's JSON error (unknown paths, the
+// transport's refusals: 413, 431, 421, ...).
+void json_error(const http::Request& req, http::Response& res, std::string_view message) {
   switch (res.status) {
+    case 400:
+      send_error(res, 400, "bad_request", message.empty() ? "malformed request" : message);
+      break;
     case 404:
       send_error(res, 404, "not_found", "no such endpoint: " + req.method + " " + req.path);
       break;
+    case 405:
+      send_error(res, 405, "method_not_allowed",
+                 req.method + " is not allowed on " + req.path +
+                     " (Allow: " + res.get_header_value("Allow") + ")");
+      break;
     case 413:
-      send_error(res, 413, "too_large", "the request body is too large");
+      send_error(res, 413, "too_large",
+                 message.empty() ? "the request body is too large" : message);
       break;
     default:
       send_error(res, res.status, "http_" + std::to_string(res.status),
-                 "the request was refused (HTTP " + std::to_string(res.status) + ")");
+                 message.empty()
+                     ? "the request was refused (HTTP " + std::to_string(res.status) + ")"
+                     : std::string(message));
   }
-  return httplib::Server::HandlerResponse::Handled;
 }
 
-void register_dashboard(httplib::Server& http, const std::string& web_root) {
-  if (web_root.empty()) {
-    http.Get("/", [](const httplib::Request&, httplib::Response& res) {
-      res.set_content(
-          "<!doctype html><meta charset=utf-8><title>zhizao</title>"
-          "<p>zhizao API is running; the dashboard is not built (make build, or --web-root).",
-          "text/html; charset=utf-8");
-    });
-    return;
+void log_exception(const http::Request& req, http::Response& res, std::exception_ptr error) {
+  std::string what = "unknown";
+  try {
+    if (error) std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
   }
-  // Files first (httplib serves mount points before routes); paths without an extension that
-  // are not files are the dashboard's own routes and get its index.html.
-  http.set_mount_point("/", web_root);
-  std::string index = (std::filesystem::path(web_root) / "index.html").string();
-  http.Get(R"(/(?!api/)[^.]*)", [index](const httplib::Request&, httplib::Response& res) {
-    std::FILE* file = std::fopen(index.c_str(), "rb");
-    if (file == nullptr) {
-      res.status = 404;
-      return;
-    }
-    std::string text;
-    char buffer[8192];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;) text.append(buffer, n);
-    std::fclose(file);
-    res.set_content(std::move(text), "text/html; charset=utf-8");
+  std::fprintf(stderr, "zhizao serve: %s %s: internal error: %s\n", req.method.c_str(),
+               req.path.c_str(), what.c_str());
+  send_error(res, 500, "internal", "the server failed; see its log");
+}
+
+void register_api_root(http::Router& routes, const server::ServerConfig& config) {
+  routes.get("/api/health", [](const http::Request&, http::Response& res) {
+    send_json(res, 200, nlohmann::json{{"status", "ok"}});
+  });
+  routes.get("/api/version", [&config](const http::Request&, http::Response& res) {
+    send_json(res, 200,
+              nlohmann::ordered_json{{"version", config.version},
+                                     {"schema", Database::schema_version()}});
   });
 }
 
 }  // namespace
 
+std::vector<std::string> default_allowed_hosts(const std::string& bind) {
+  std::vector<std::string> hosts = {"localhost", "127.0.0.1", "[::1]"};
+  if (bind.empty() || bind == "0.0.0.0" || bind == "::" || bind == "[::]") return hosts;
+  hosts.push_back(bind.find(':') != std::string::npos && !bind.starts_with("[") ? "[" + bind + "]"
+                                                                                : bind);
+  return hosts;
+}
+
 ApiServer::ApiServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  impl_->http = make_http_server(impl_->options);
   impl_->login_limiter = std::make_unique<server::LoginRateLimiter>(impl_->options.login_limit);
 }
 
@@ -142,12 +123,6 @@ Result<int> ApiServer::bind() {
     if (!rules) return fail(rules.error());
     impl_->rules = std::move(*rules);
   }
-  if (!options.web_root.empty() && !std::filesystem::is_directory(options.web_root)) {
-    return fail(Status::not_found("no web root folder " + options.web_root));
-  }
-  httplib::Server& http = *impl_->http;
-  Status tls_checked = check_tls(options, http);
-  if (!tls_checked.is_ok()) return fail(tls_checked);
   bool tls = wants_tls(options);
   server::ServerConfig& config = impl_->config;
   config.db_path = options.db_path;
@@ -156,70 +131,71 @@ Result<int> ApiServer::bind() {
   config.version = options.version;
   config.login_limiter = impl_->login_limiter.get();
   config.cookies = tls ? server::CookieSecurity::kSecure : server::CookieSecurity::kPlain;
+  config.scheme = tls ? "https" : "http";
+  config.extra_origins = options.allowed_origins;
 
-  http.set_payload_max_length(options.max_body_bytes);
-  httplib::Headers headers = {{"X-Content-Type-Options", "nosniff"},
-                              {"X-Frame-Options", "DENY"},
-                              {"Referrer-Policy", "no-referrer"},
-                              {"Content-Security-Policy", kContentSecurityPolicy},
-                              {"Cross-Origin-Opener-Policy", "same-origin"},
-                              {"Cross-Origin-Resource-Policy", "same-origin"}};
+  http::ServerOptions transport;
+  transport.bind = options.bind;
+  transport.port = options.port;
+  transport.tls_cert_path = options.tls_cert_path;
+  transport.tls_key_path = options.tls_key_path;
+  transport.limits.max_body_bytes = options.max_body_bytes;
+  transport.allowed_hosts =
+      options.allowed_hosts.empty() ? default_allowed_hosts(options.bind) : options.allowed_hosts;
+  impl_->http = std::make_unique<http::HttpServer>(std::move(transport));
+  http::HttpServer& http = *impl_->http;
+  if (!options.web_root.empty()) {
+    Result<std::unique_ptr<http::StaticFiles>> files = http::StaticFiles::open(options.web_root);
+    if (!files) return fail(files.error());
+    http.set_static_files(std::move(*files), "index.html");
+  }
+  http::Headers headers = {{"X-Content-Type-Options", "nosniff"},
+                           {"X-Frame-Options", "DENY"},
+                           {"Referrer-Policy", "no-referrer"},
+                           {"Content-Security-Policy", kContentSecurityPolicy},
+                           {"Cross-Origin-Opener-Policy", "same-origin"},
+                           {"Cross-Origin-Resource-Policy", "same-origin"}};
   // Only under TLS: a browser that saw it over HTTPS refuses plain HTTP to this host for a year
   // (RFC 6797); sent over plain HTTP it would be ignored anyway.
   if (tls) headers.emplace("Strict-Transport-Security", "max-age=31536000");
   http.set_default_headers(std::move(headers));
-  http.set_error_handler(httplib::Server::HandlerWithResponse(json_error));
-  http.set_exception_handler(
-      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
-        std::string what = "unknown";
-        try {
-          if (error) std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = e.what();
-        } catch (...) {
-        }
-        std::fprintf(stderr, "zhizao serve: %s %s: internal error: %s\n", req.method.c_str(),
-                     req.path.c_str(), what.c_str());
-        send_error(res, 500, "internal", "the server failed; see its log");
-      });
-  http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.starts_with("/api/")) res.set_header("Cache-Control", "no-store");
+  http.set_error_body(json_error);
+  http.set_exception_handler(log_exception);
+  http.set_head_check([&config](const http::Request& req, http::Response& res) {
+    return server::refuse_on_head(config, req, res);
   });
-
-  http.Get("/api/health", [](const httplib::Request&, httplib::Response& res) {
-    send_json(res, 200, nlohmann::json{{"status", "ok"}});
+  http.set_after_routing([](const http::Request& req, http::Response& res) {
+    if (req.raw_path.starts_with("/api/")) res.set_header("Cache-Control", "no-store");
   });
-  http.Get("/api/version", [&config](const httplib::Request&, httplib::Response& res) {
-    send_json(res, 200,
-              nlohmann::ordered_json{{"version", config.version},
-                                     {"schema", Database::schema_version()}});
-  });
-  server::add_session_routes(http, config);
-  server::add_report_routes(http, config);
-  server::add_enterprise_routes(http, config);
-  server::add_admin_routes(http, config);
-  server::add_submission_routes(http, config);
-  server::add_project_routes(http, config);
-  register_dashboard(http, options.web_root);
-
-  int port = options.port == 0
-                 ? http.bind_to_any_port(options.bind)
-                 : (http.bind_to_port(options.bind, options.port) ? options.port : -1);
-  if (port < 0) {
-    return fail(
-        Status::io_error("cannot listen on " + options.bind + ":" + std::to_string(options.port)));
+  if (options.web_root.empty()) {
+    http.routes().get("/", [](const http::Request&, http::Response& res) {
+      res.set_content(
+          "<!doctype html><meta charset=utf-8><title>zhizao</title>"
+          "<p>zhizao API is running; the dashboard is not built (make build, or --web-root).",
+          "text/html; charset=utf-8");
+    });
   }
-  return port;
+  http::Router& routes = http.routes();
+  register_api_root(routes, config);
+  server::add_session_routes(routes, config);
+  server::add_report_routes(routes, config);
+  server::add_enterprise_routes(routes, config);
+  server::add_admin_routes(routes, config);
+  server::add_submission_routes(routes, config);
+  server::add_project_routes(routes, config);
+  return http.bind();
 }
 
 Status ApiServer::listen() {
-  if (!impl_->http->listen_after_bind()) return Status::io_error("the server stopped on an error");
-  return Status::ok();
+  if (!impl_->http) return Status::usage("listen() before bind()");
+  return impl_->http->listen();
 }
 
-void ApiServer::stop() { impl_->http->stop(); }
+void ApiServer::stop() {
+  if (impl_->http) impl_->http->stop();
+}
 
-bool ApiServer::is_running() const { return impl_->http->is_running(); }
+bool ApiServer::is_running() const { return impl_->http && impl_->http->is_running(); }
 
 std::string default_web_root(const std::string& executable) {
   namespace fs = std::filesystem;

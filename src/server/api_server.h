@@ -1,10 +1,12 @@
 // ApiServer: `zhizao serve` — the JSON API of docs/api.md and the dashboard's files (web/dist)
-// over cpp-httplib, on one port. Each request opens its own database connection, so requests
-// run in parallel on httplib's thread pool and always read the current data.
+// over the bounded HTTP/1.1 transport of src/http, on one port. Each request opens its own
+// database connection, so requests run in parallel on the transport's workers and always read
+// the current data.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "accounts/accounts.h"
 #include "base/result.h"
@@ -19,7 +21,13 @@ struct ServerOptions {
   std::string web_root;     // the dashboard's files; empty: API only
   std::string rules_path;   // audit rules for submissions; empty: the compiled-in defaults
   AccountOptions accounts;  // password cost, session lifetime, lockout
-  size_t max_body_bytes = 256 * 1024;  // larger bodies answer 413
+  size_t max_body_bytes = 256 * 1024;  // larger bodies (after chunked decoding) answer 413
+  // Host names a request may be addressed to (DNS rebinding defence, docs/security.md); empty:
+  // localhost, 127.0.0.1, [::1] and `bind` unless it is a wildcard (0.0.0.0, ::).
+  std::vector<std::string> allowed_hosts;
+  // Origins besides this server's own that may send writes (e.g. https://zhizao.example.gov.cn
+  // of a TLS proxy in front of a plain server).
+  std::vector<std::string> allowed_origins;
   std::string version = "dev";
   server::LoginRateLimit login_limit;  // per client address, on POST /api/login (429 beyond)
   // HTTPS: both set, the server speaks TLS only (PEM certificate chain and private key), its
@@ -53,6 +61,9 @@ class ApiServer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The Host names a server bound to `bind` answers by default (see ServerOptions::allowed_hosts).
+std::vector<std::string> default_allowed_hosts(const std::string& bind);
 
 // Returns the default web root for the executable at `executable`: the web/dist folder of the
 // source tree that holds its build directory (build/zhizao → ../web/dist), if it exists, else "".

@@ -19,7 +19,7 @@ using nlohmann::ordered_json;
 // Finds the enterprise of the request's path and checks the caller's right to it; returns
 // nullptr after answering (403 or 404 or 500).
 const Enterprise* readable_enterprise(ApiCall& call, const Dataset& dataset) {
-  std::string uscc = call.req.matches[1].str();
+  std::string uscc = call.req.matches[1];
   std::transform(uscc.begin(), uscc.end(), uscc.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   auto found = std::find_if(dataset.enterprises.begin(), dataset.enterprises.end(),
@@ -86,15 +86,15 @@ void with_enterprise(ApiCall& call, const std::string& db_path, bool months) {
 
 }  // namespace
 
-void add_enterprise_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get(R"(/api/enterprises/([^/]+))",
-           authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             with_enterprise(call, db_path, false);
-           }));
-  http.Get(R"(/api/enterprises/([^/]+)/months)",
-           authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             with_enterprise(call, db_path, true);
-           }));
+void add_enterprise_routes(http::Router& routes, const ServerConfig& config) {
+  routes.get(R"(/api/enterprises/([^/]+))",
+             authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               with_enterprise(call, db_path, false);
+             }));
+  routes.get(R"(/api/enterprises/([^/]+)/months)",
+             authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               with_enterprise(call, db_path, true);
+             }));
 }
 
 }  // namespace zhizao::server

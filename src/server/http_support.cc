@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstdio>
 
 #include "accounts/session_token.h"
@@ -25,28 +24,34 @@ std::string dump_body(const Json& body) {
 
 }  // namespace
 
-void send_json_text(httplib::Response& res, int status, std::string text) {
+void send_json_text(Response& res, int status, std::string text) {
   res.status = status;
   res.set_content(std::move(text), kJsonType);
 }
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+void send_json(Response& res, int status, const nlohmann::json& body) {
   send_json_text(res, status, dump_body(body));
 }
 
-void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body) {
+void send_json(Response& res, int status, const nlohmann::ordered_json& body) {
   send_json_text(res, status, dump_body(body));
 }
 
-void send_error(httplib::Response& res, int status, std::string_view code,
-                std::string_view message) {
+void send_error(Response& res, int status, std::string_view code, std::string_view message) {
   nlohmann::ordered_json body;
   body["error"]["code"] = code;
-  body["error"]["message"] = message;
+  if (message.size() > kMaxErrorMessageBytes) {
+    size_t cut = kMaxErrorMessageBytes;
+    // Back to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
+    while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+    body["error"]["message"] = std::string(message.substr(0, cut)) + "…";
+  } else {
+    body["error"]["message"] = message;
+  }
   send_json(res, status, body);
 }
 
-void send_status(httplib::Response& res, const Status& status) {
+void send_status(Response& res, const Status& status) {
   switch (status.code()) {
     case StatusCode::kUsage:
     case StatusCode::kInvalidData:
@@ -62,9 +67,13 @@ void send_status(httplib::Response& res, const Status& status) {
   }
 }
 
-Result<nlohmann::json> json_object_body(const httplib::Request& req) {
+Result<nlohmann::json> json_object_body(const Request& req) {
+  // The media type before any parameter, compared exactly (case-insensitive, RFC 9110 §8.3.1):
+  // "text/plain; x=application/json" is not JSON, and an HTML form cannot send JSON.
   std::string type = req.get_header_value("Content-Type");
-  if (type.find("application/json") == std::string::npos) {
+  std::string media = trim(std::string_view(type).substr(0, type.find(';')));
+  for (char& c : media) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (media != "application/json") {
     return fail(Status::usage("the body must be JSON (Content-Type: application/json)"));
   }
   nlohmann::json body = nlohmann::json::parse(req.body, nullptr, /*allow_exceptions=*/false);
@@ -73,7 +82,7 @@ Result<nlohmann::json> json_object_body(const httplib::Request& req) {
   return body;
 }
 
-std::string cookie_value(const httplib::Request& req, std::string_view name) {
+std::string cookie_value(const Request& req, std::string_view name) {
   size_t count = req.get_header_value_count("Cookie");
   for (size_t i = 0; i < count; ++i) {
     std::string header = req.get_header_value("Cookie", i);
@@ -90,47 +99,68 @@ std::string cookie_value(const httplib::Request& req, std::string_view name) {
   return "";
 }
 
-void set_session_cookie(httplib::Response& res, std::string_view token,
-                        std::chrono::seconds lifetime, CookieSecurity security) {
+void set_session_cookie(Response& res, std::string_view token, std::chrono::seconds lifetime,
+                        CookieSecurity security) {
   res.set_header("Set-Cookie", fmt::format("{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{}",
                                            kSessionCookie, token, lifetime.count(),
                                            security == CookieSecurity::kSecure ? "; Secure" : ""));
 }
 
-bool is_state_changing(const httplib::Request& req) {
+bool is_state_changing(const Request& req) {
   return req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
 }
 
-bool same_origin(const httplib::Request& req) {
+std::string normalized_origin(std::string_view origin) {
+  size_t scheme_end = origin.find("://");
+  if (scheme_end == std::string_view::npos) return "";
+  std::string scheme(origin.substr(0, scheme_end));
+  std::string_view authority = origin.substr(scheme_end + 3);
+  authority = authority.substr(0, authority.find_first_of("/?#"));
+  if (authority.empty() || authority.find('@') != std::string_view::npos) return "";
+  std::string text = scheme + "://" + std::string(authority);
+  for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  // A port is there when the authority ends in ":digits" after any IPv6 literal's ']'.
+  size_t colon = authority.rfind(':');
+  size_t bracket = authority.rfind(']');
+  bool has_port =
+      colon != std::string_view::npos && (bracket == std::string_view::npos || colon > bracket);
+  if (!has_port) {
+    if (scheme == "http") return text + ":80";
+    if (scheme == "https") return text + ":443";
+    return "";
+  }
+  return text;
+}
+
+bool same_origin(const Request& req, std::string_view scheme,
+                 const std::vector<std::string>& extra_origins) {
   std::string claimed = req.get_header_value("Origin");
   if (claimed.empty()) claimed = req.get_header_value("Referer");
   if (claimed.empty()) return true;
-  // scheme://host[:port][/path...] → host[:port] (RFC 6454 §6.1, RFC 7231 §5.5.2).
-  size_t scheme_end = claimed.find("://");
-  if (scheme_end == std::string::npos) return false;
-  std::string_view authority = std::string_view(claimed).substr(scheme_end + 3);
-  authority = authority.substr(0, authority.find_first_of("/?#"));
-  std::string host = req.get_header_value("Host");
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return !authority.empty() && authority.size() == host.size() &&
-         std::equal(authority.begin(), authority.end(), host.begin(),
-                    [&](char x, char y) { return lower(x) == lower(y); });
+  std::string origin = normalized_origin(claimed);
+  if (origin.empty()) return false;  // "null", or not scheme://host
+  std::string own = normalized_origin(std::string(scheme) + "://" + req.get_header_value("Host"));
+  if (!own.empty() && origin == own) return true;
+  for (const std::string& extra : extra_origins) {
+    if (origin == normalized_origin(extra)) return true;
+  }
+  return false;
 }
 
-bool csrf_token_matches(const httplib::Request& req, std::string_view token) {
+bool csrf_token_matches(const Request& req, std::string_view token) {
   return tokens_equal(req.get_header_value(kCsrfHeader), csrf_token_for(token));
 }
 
-void send_csrf_refusal(httplib::Response& res, std::string_view message) {
+void send_csrf_refusal(Response& res, std::string_view message) {
   send_error(res, 403, "csrf", message);
 }
 
-std::optional<std::string> query_param(const httplib::Request& req, const char* name) {
+std::optional<std::string> query_param(const Request& req, const char* name) {
   if (!req.has_param(name)) return std::nullopt;
   return req.get_param_value(name);
 }
 
-bool query_flag(const httplib::Request& req, const char* name) {
+bool query_flag(const Request& req, const char* name) {
   std::optional<std::string> value = query_param(req, name);
   return value && (*value == "1" || *value == "true");
 }

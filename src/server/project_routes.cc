@@ -182,7 +182,7 @@ void get_project(ApiCall& call, const std::string& db_path) {
   if (!loaded) return;
   const Dataset& dataset = loaded->input.tables();
   const YearMonth period = loaded->period;
-  const std::string id = call.req.matches[1].str();
+  const std::string id = call.req.matches[1];
   auto found = std::find_if(dataset.projects.begin(), dataset.projects.end(),
                             [&](const Project& project) { return project.id == id; });
   const bool sees_all = may_read_everything(call.actor);
@@ -215,13 +215,14 @@ void get_project(ApiCall& call, const std::string& db_path) {
 
 }  // namespace
 
-void add_project_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get("/api/projects", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             list_projects(call, db_path);
-           }));
-  http.Get(R"(/api/projects/([^/]+))",
-           authenticated(
-               config, [db_path = config.db_path](ApiCall& call) { get_project(call, db_path); }));
+void add_project_routes(http::Router& routes, const ServerConfig& config) {
+  routes.get("/api/projects", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               list_projects(call, db_path);
+             }));
+  routes.get(R"(/api/projects/([^/]+))",
+             authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               get_project(call, db_path);
+             }));
 }
 
 }  // namespace zhizao::server

@@ -142,33 +142,33 @@ void get_explanation(ApiCall& call, const std::string& db_path, ExplainKind kind
                  render_explanation(*explanation, ReportFormat::kJson, Language::kZh));
 }
 
-void add_explain_route(httplib::Server& http, const ServerConfig& config, const char* pattern,
+void add_explain_route(http::Router& routes, const ServerConfig& config, const char* pattern,
                        ExplainKind kind) {
-  http.Get(pattern, authenticated(config, [kind, db_path = config.db_path](ApiCall& call) {
-             std::string code = call.req.matches.size() > 1 ? call.req.matches[1].str() : "";
-             get_explanation(call, db_path, kind, std::move(code));
-           }));
+  routes.get(pattern, authenticated(config, [kind, db_path = config.db_path](ApiCall& call) {
+               std::string code = call.req.matches.size() > 1 ? call.req.matches[1] : "";
+               get_explanation(call, db_path, kind, std::move(code));
+             }));
 }
 
 }  // namespace
 
-void add_report_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Get("/api/periods", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             get_periods(call, db_path);
-           }));
-  http.Get("/api/report", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             get_report(call, db_path);
-           }));
-  http.Get("/api/trend", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-             get_trend(call, db_path);
-           }));
-  add_explain_route(http, config, "/api/industry", ExplainKind::kIndustry);
-  add_explain_route(http, config, "/api/manufacturing", ExplainKind::kManufacturing);
-  add_explain_route(http, config, "/api/key-enterprises", ExplainKind::kKeyEnterprises);
-  add_explain_route(http, config, R"(/api/divisions/([^/]+))", ExplainKind::kDivision);
-  add_explain_route(http, config, R"(/api/regions/([^/]+))", ExplainKind::kRegion);
-  add_explain_route(http, config, R"(/api/parks/([^/]+))", ExplainKind::kPark);
-  add_explain_route(http, config, R"(/api/chains/([^/]+))", ExplainKind::kChain);
+void add_report_routes(http::Router& routes, const ServerConfig& config) {
+  routes.get("/api/periods", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               get_periods(call, db_path);
+             }));
+  routes.get("/api/report", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               get_report(call, db_path);
+             }));
+  routes.get("/api/trend", authenticated(config, [db_path = config.db_path](ApiCall& call) {
+               get_trend(call, db_path);
+             }));
+  add_explain_route(routes, config, "/api/industry", ExplainKind::kIndustry);
+  add_explain_route(routes, config, "/api/manufacturing", ExplainKind::kManufacturing);
+  add_explain_route(routes, config, "/api/key-enterprises", ExplainKind::kKeyEnterprises);
+  add_explain_route(routes, config, R"(/api/divisions/([^/]+))", ExplainKind::kDivision);
+  add_explain_route(routes, config, R"(/api/regions/([^/]+))", ExplainKind::kRegion);
+  add_explain_route(routes, config, R"(/api/parks/([^/]+))", ExplainKind::kPark);
+  add_explain_route(routes, config, R"(/api/chains/([^/]+))", ExplainKind::kChain);
 }
 
 }  // namespace zhizao::server

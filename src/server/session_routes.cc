@@ -22,10 +22,11 @@ nlohmann::json actor_json(const Principal& actor, std::string_view session_token
   return out;
 }
 
+}  // namespace
+
 // The per-address bucket comes first, before the body is read or a password hashed, so that a
 // flood costs the server a map lookup per request.
-bool within_login_rate(const ServerConfig& config, const httplib::Request& req,
-                       httplib::Response& res) {
+static bool within_login_rate(const ServerConfig& config, const Request& req, Response& res) {
   if (config.login_limiter == nullptr) return true;
   RateDecision decision =
       config.login_limiter->acquire(req.remote_addr, LoginRateLimiter::Clock::now());
@@ -35,9 +36,15 @@ bool within_login_rate(const ServerConfig& config, const httplib::Request& req,
   return false;
 }
 
-void login(const ServerConfig& config, const httplib::Request& req, httplib::Response& res,
-           Database& db) {
-  if (!same_origin(req)) {
+bool refuse_on_head(const ServerConfig& config, const Request& req, Response& res) {
+  if (req.method != "POST" || req.raw_path != "/api/login") return false;
+  return !within_login_rate(config, req, res);
+}
+
+namespace {
+
+void login(const ServerConfig& config, const Request& req, Response& res, Database& db) {
+  if (!same_origin(req, config.scheme, config.extra_origins)) {
     send_csrf_refusal(res, "a login from another origin");
     return;
   }
@@ -110,30 +117,28 @@ void revoke_all(ApiCall& call, const ServerConfig& config, const std::string& na
 
 }  // namespace
 
-void add_session_routes(httplib::Server& http, const ServerConfig& config) {
-  httplib::Server::Handler login_with_database =
-      with_database(config, [&config](const httplib::Request& req, httplib::Response& res,
-                                      Database& db) { login(config, req, res, db); });
-  http.Post("/api/login",
-            [&config, login_with_database](const httplib::Request& req, httplib::Response& res) {
-              if (within_login_rate(config, req, res)) login_with_database(req, res);
-            });
-  http.Post("/api/logout",
-            authenticated(config, [&config](ApiCall& call) { logout(call, config); }));
-  http.Post("/api/logout-all", authenticated(config, [&config](ApiCall& call) {
-              revoke_all(call, config, call.actor.name, "logout.all");
-            }));
-  http.Post(R"(/api/users/([^/]+)/revoke)", authenticated(config, [&config](ApiCall& call) {
-              if (!may_administer(call.actor)) {
-                send_forbidden(call.res);
-                return;
-              }
-              revoke_all(call, config, call.req.matches[1].str(), "user.revoke");
-            }));
-  http.Get("/api/me", authenticated(config, [](ApiCall& call) {
-             send_json(call.res, 200,
-                       actor_json(call.actor, cookie_value(call.req, kSessionCookie)));
-           }));
+void add_session_routes(http::Router& routes, const ServerConfig& config) {
+  http::Handler login_with_database = with_database(
+      config,
+      [&config](const Request& req, Response& res, Database& db) { login(config, req, res, db); });
+  // The rate limit runs on the request's head (refuse_on_head), before its body is read.
+  routes.post("/api/login", login_with_database);
+  routes.post("/api/logout",
+              authenticated(config, [&config](ApiCall& call) { logout(call, config); }));
+  routes.post("/api/logout-all", authenticated(config, [&config](ApiCall& call) {
+                revoke_all(call, config, call.actor.name, "logout.all");
+              }));
+  routes.post(R"(/api/users/([^/]+)/revoke)", authenticated(config, [&config](ApiCall& call) {
+                if (!may_administer(call.actor)) {
+                  send_forbidden(call.res);
+                  return;
+                }
+                revoke_all(call, config, call.req.matches[1], "user.revoke");
+              }));
+  routes.get("/api/me", authenticated(config, [](ApiCall& call) {
+               send_json(call.res, 200,
+                         actor_json(call.actor, cookie_value(call.req, kSessionCookie)));
+             }));
 }
 
 }  // namespace zhizao::server

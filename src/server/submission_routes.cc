@@ -17,7 +17,7 @@ zhizao::Actor workflow_actor(const Principal& principal) {
 
 // Maps review's failures: kNotFound (absent or not visible: the same answer) → 404, kUsage (a
 // decision that is not the caller's in the submission's state) → 409, others as usual.
-void send_review_failure(httplib::Response& res, const Status& status) {
+void send_review_failure(Response& res, const Status& status) {
   if (status.code() == StatusCode::kUsage) {
     send_error(res, 409, "conflict", status.message());
     return;
@@ -87,7 +87,7 @@ void get_submissions(ApiCall& call) {
 }
 
 std::optional<long> submission_id(ApiCall& call) {
-  std::string text = call.req.matches[1].str();
+  std::string text = call.req.matches[1];
   long id = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (error != std::errc() || end != text.data() + text.size()) {
@@ -146,12 +146,12 @@ void post_review(ApiCall& call) {
 
 }  // namespace
 
-void add_submission_routes(httplib::Server& http, const ServerConfig& config) {
-  http.Post("/api/submissions",
-            authenticated(config, [&config](ApiCall& call) { post_submission(call, config); }));
-  http.Get("/api/submissions", authenticated(config, get_submissions));
-  http.Get(R"(/api/submissions/([^/]+))", authenticated(config, get_submission_detail));
-  http.Post(R"(/api/submissions/([^/]+)/review)", authenticated(config, post_review));
+void add_submission_routes(http::Router& routes, const ServerConfig& config) {
+  routes.post("/api/submissions",
+              authenticated(config, [&config](ApiCall& call) { post_submission(call, config); }));
+  routes.get("/api/submissions", authenticated(config, get_submissions));
+  routes.get(R"(/api/submissions/([^/]+))", authenticated(config, get_submission_detail));
+  routes.post(R"(/api/submissions/([^/]+)/review)", authenticated(config, post_review));
 }
 
 }  // namespace zhizao::server

@@ -94,9 +94,17 @@ TEST(CsrfTest, CrossOriginWritesAreRefused) {
     EXPECT_EQ(error_code_of(*response), "csrf");
   }
   EXPECT_FALSE(evil_login->has_header("Set-Cookie"));
-  // The dashboard's own origin (any scheme, as behind a TLS proxy) passes.
+  // Origins compare as scheme, host and port (RFC 6454): the right host under another scheme or
+  // port, or with a path-like suffix, is another origin.
+  for (const std::string& origin : {"https://" + host, "http://" + host + "0",
+                                    "http://" + host + ".evil.example", "http://user@" + host}) {
+    auto other = post_json(*client, "/api/login", login_body("city"), {{"Origin", origin}});
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->status, 403) << origin;
+  }
+  // The dashboard's own origin passes, with or without the default port spelled out.
   auto own_login =
-      post_json(*client, "/api/login", login_body("city"), {{"Origin", "https://" + host}});
+      post_json(*client, "/api/login", login_body("city"), {{"Origin", "http://" + host}});
   ASSERT_TRUE(own_login);
   EXPECT_EQ(own_login->status, 200);
   auto own = client->Post(
@@ -104,6 +112,20 @@ TEST(CsrfTest, CrossOriginWritesAreRefused) {
       "", "application/json");
   ASSERT_TRUE(own);
   EXPECT_EQ(own->status, 204);
+}
+
+TEST(CsrfTest, AnOriginAllowedForAProxyPasses) {
+  TestServer server(
+      [](ServerOptions& options) { options.allowed_origins = {"https://zhizao.example.gov.cn"}; });
+  auto client = server.client();
+  auto proxied = post_json(*client, "/api/login", login_body("city"),
+                           {{"Origin", "https://zhizao.example.gov.cn:443"}});
+  ASSERT_TRUE(proxied);
+  EXPECT_EQ(proxied->status, 200);
+  auto plain = post_json(*client, "/api/login", login_body("city"),
+                         {{"Origin", "http://zhizao.example.gov.cn"}});
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->status, 403);
 }
 
 TEST(SecurityHeadersTest, EveryAnswerCarriesThem) {

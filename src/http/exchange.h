@@ -1,0 +1,48 @@
+// One connection's exchanges: read a request within the limits, check its head, read its body,
+// answer it (route or static file), keep the connection for the next one or close it. The
+// part of HttpServer that runs on a worker thread; shared, read-only, by all workers.
+#pragma once
+
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/connection.h"
+#include "http/limits.h"
+#include "http/message.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace zhizao::http {
+
+struct ExchangeSetup {
+  Limits limits;
+  std::vector<std::string> allowed_hosts;  // empty: any
+  Router router;
+  std::unique_ptr<StaticFiles> static_files;
+  std::string app_index;
+  Headers default_headers;
+  std::function<bool(const Request&, Response&)> head_check;
+  std::function<void(const Request&, Response&, std::string_view)> error_body;
+  std::function<void(const Request&, Response&)> after_routing;
+  std::function<void(const Request&, Response&, std::exception_ptr)> exception_handler;
+};
+
+// Serves requests on `connection` until it closes, a limit ends it, or `stopping()` is true.
+void serve_connection(const ExchangeSetup& setup, Connection& connection,
+                      const std::function<bool()>& stopping);
+
+// The bytes of `response` as an answer to `request` (status line, fields, body; no body for
+// HEAD, 1xx, 204 and 304), with the default headers, a content coding the client accepts for
+// compressible bodies of 1 KiB or more, and Connection: close unless `keep_alive`.
+enum class KeepAlive { kNo, kYes };
+std::string serialize_response(const ExchangeSetup& setup, const Request& request,
+                               Response& response, KeepAlive keep_alive);
+
+// True when `host_header` (host[:port], RFC 9110 §7.2) names one of `allowed` (case-insensitive;
+// an IPv6 literal in brackets). An empty list allows any.
+bool host_allowed(std::string_view host_header, const std::vector<std::string>& allowed);
+
+}  // namespace zhizao::http
