@@ -9,7 +9,8 @@ DEMO_DB ?= demo.db
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_MERGE ?=
-FUZZ_TARGETS := csv_reader_fuzzer xlsx_reader_fuzzer field_parsers_fuzzer json_body_fuzzer rules_fuzzer
+FUZZ_TARGETS := csv_reader_fuzzer xlsx_reader_fuzzer field_parsers_fuzzer json_body_fuzzer rules_fuzzer \
+  http_request_fuzzer
 
 .PHONY: all deps deps-test build web demo test format clean fuzz fuzz-build
 

@@ -23,7 +23,8 @@ void Router::remove(const std::string& pattern, Handler handler) {
 
 Router::Dispatch Router::dispatch(Request& request, Response& response,
                                   std::string& allowed) const {
-  std::string_view method = request.method == "HEAD" ? "GET" : request.method;
+  // A std::string: the conditional of a literal and a std::string is a temporary.
+  const std::string method = request.method == "HEAD" ? std::string("GET") : request.method;
   allowed.clear();
   for (const Route& route : routes_) {
     std::smatch match;
