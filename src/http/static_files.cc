@@ -176,6 +176,23 @@ StaticFiles::Served StaticFiles::serve_file(const std::string& relative, const R
   return impl_->answer(canonical, request, response, immutable);
 }
 
+void StaticFiles::warm() const {
+  std::error_code error;
+  int warmed = 0;
+  for (auto it = fs::recursive_directory_iterator(impl_->root, error);
+       !error && it != fs::recursive_directory_iterator() && warmed < kMaxWarmedFiles;
+       it.increment(error)) {
+    if (!it->is_regular_file(error) || it->is_symlink(error)) continue;
+    struct stat info {};
+    if (::stat(it->path().c_str(), &info) != 0 ||
+        static_cast<uintmax_t>(info.st_size) > kMaxFileBytes) {
+      continue;
+    }
+    impl_->load(it->path(), info);
+    ++warmed;
+  }
+}
+
 std::string_view media_type_for(std::string_view file_name) {
   static const std::map<std::string_view, std::string_view> kTypes = {
       {".html", "text/html; charset=utf-8"},

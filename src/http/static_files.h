@@ -27,6 +27,10 @@ class StaticFiles {
   // decides: an app route, or 404); kAnswered with 200, 304, 400, or 404 when something is
   // there that may not be served (a link out of the root, a folder). Thread-safe.
   Served serve(const Request& request, Response& response) const;
+  // Reads and compresses every servable file now (at most kMaxWarmedFiles), so that the first
+  // visitor does not wait for the compression of the dashboard's script.
+  void warm() const;
+  static constexpr int kMaxWarmedFiles = 1000;
   // Answers with the file at `relative` (e.g. "index.html") whatever the request's path.
   Served serve_file(const std::string& relative, const Request& request, Response& response) const;
 

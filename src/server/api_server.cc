@@ -147,6 +147,7 @@ Result<int> ApiServer::bind() {
   if (!options.web_root.empty()) {
     Result<std::unique_ptr<http::StaticFiles>> files = http::StaticFiles::open(options.web_root);
     if (!files) return fail(files.error());
+    (*files)->warm();
     http.set_static_files(std::move(*files), "index.html");
   }
   http::Headers headers = {{"X-Content-Type-Options", "nosniff"},
