@@ -25,14 +25,22 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.ZHIZAO_CHROMIUM ?? '/usr/bin/chromium', args: chromiumFlags });
 }
 
-/** A new page of `width`×`height` that fails the test on any page error. */
-export async function newPage(browser, width = 1440, height = 900) {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+/**
+ * A new page of `width`×`height` that records page errors (page.errors) and violations of the
+ * page's content security policy (page.cspViolations). `bypassCSP` lets a test inject a script
+ * (axe-core) into the page.
+ */
+export async function newPage(browser, width = 1440, height = 900, { bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', bypassCSP });
   const page = await context.newPage();
   // A sanitizer build of the server on a busy machine answers the trend in tens of seconds.
   page.setDefaultTimeout(Number(process.env.ZHIZAO_E2E_TIMEOUT_MS ?? 90000));
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
+  page.cspViolations = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) page.cspViolations.push(message.text());
+  });
   return page;
 }
 

@@ -5,35 +5,22 @@
 // until explained, then accepted), reviews it as the county and publishes it as the city (the
 // enterprise's months then show it), opens the projects view, one project, a park's and a chain's
 // enterprises. Screenshots go to SCREENSHOT_DIR (default build/e2e) so that anyone can look at
-// what a user sees.
+// what a user sees. The other files of the suite (issue #18: figures, navigation, submission and
+// review, accessibility) run after these tests, in the same process, on the same server.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chartsDrawn, clickBar, launch, newPage, signIn, signOut, webDir } from './browser.mjs';
-import { startDemoServer } from './server.mjs';
-
-const binary = resolve(process.argv[2] ?? 'build/zhizao');
-const shots = resolve(process.argv[3] ?? 'build/e2e');
-const webRoot = join(webDir, 'dist');
-mkdirSync(shots, { recursive: true });
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { chartsDrawn, clickBar, newPage, signIn, signOut } from './browser.mjs';
+import { shots, suite } from './fixture.mjs';
 
 let server;
 let browser;
 let adminPage; // one signed-in admin tab for the reading tests, as a user would keep it open
 
 before(async () => {
-  assert.ok(existsSync(binary), `no zhizao binary at ${binary}`);
-  assert.ok(existsSync(join(webRoot, 'index.html')), `no dashboard build at ${webRoot}: run make build`);
-  server = await startDemoServer(binary, webRoot);
-  browser = await launch();
+  ({ server, browser } = await suite());
   adminPage = await newPage(browser);
   await signIn(adminPage, server.baseUrl, server.users.admin, '', '#/cockpit?period=2021-04');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const text = (page, testid) => page.locator(`[data-testid="${testid}"]`).first().innerText();
@@ -189,7 +176,7 @@ test('an enterprise submits a month: refused, explained, accepted; the county ap
   await published.waitFor();
   const cells = await published.locator('td').allInnerTexts();
   assert.equal(cells[0], period);
-  assert.equal(cells[1], output.toLocaleString('zh-CN'));
+  assert.equal(cells[1], `${output.toLocaleString('en-US')}.0`); // 万元 with the report's one decimal
   await chartsDrawn(page);
   await page.screenshot({ path: join(shots, 'enterprise-published.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
@@ -252,3 +239,12 @@ test('the projects card opens the project list and one project; parks and chains
   await page.screenshot({ path: join(shots, 'chain.png'), fullPage: true });
   assert.deepEqual(page.errors, []);
 });
+
+// The rest of the suite, in this process and on this server (ctest runs this file), unless each
+// file is run by itself (ZHIZAO_E2E_SPLIT=1, e.g. one ctest entry per file).
+if (process.env.ZHIZAO_E2E_SPLIT !== '1') {
+  await import('./figures.test.mjs');
+  await import('./navigation.test.mjs');
+  await import('./workflow.test.mjs');
+  await import('./accessibility.test.mjs');
+}

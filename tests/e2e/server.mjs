@@ -64,7 +64,8 @@ export async function startDemoServer(binary, webRoot) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port), '--web-root', webRoot], {
+  // Every test signs in anew from the same address: no login rate limit here.
+  const server = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', String(port), '--web-root', webRoot, '--login-limit', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -82,6 +83,7 @@ export async function startDemoServer(binary, webRoot) {
     users,
     enterprise,
     county,
+    db,
     log: () => log,
     stop: async () => {
       if (server.exitCode === null) {

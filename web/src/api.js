@@ -69,15 +69,16 @@ export const api = {
   me: () => request('GET', '/api/me'),
   periods: () => request('GET', '/api/periods'),
   report: (period, monthly, scope) => cachedGet(`/api/report${query({ period, monthly, scope })}`),
-  trend: (period, scope) => cachedGet(`/api/trend${query({ period, months: 24, scope })}`),
+  trend: (period, monthly, scope) => cachedGet(`/api/trend${query({ period, months: 24, monthly, scope })}`),
   explain: (kind, code, period, monthly) =>
     request('GET', `/api/${kind}/${encodeURIComponent(code)}${query({ period, monthly })}`),
   keyEnterprises: (period, monthly) => request('GET', `/api/key-enterprises${query({ period, monthly })}`),
-  enterprise: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}`),
+  enterprise: (uscc) => cachedGet(`/api/enterprises/${encodeURIComponent(uscc)}`),
   enterpriseMonths: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}/months`),
   projects: (period, scope) => cachedGet(`/api/projects${query({ period, scope })}`),
   project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),
   submissions: (state) => request('GET', `/api/submissions${query({ state })}`),
+  submission: (id) => request('GET', `/api/submissions/${encodeURIComponent(id)}`),
   submit: (submission) => request('POST', '/api/submissions', submission),
   review: (id, decision, comment) => {
     clearCache();

@@ -33,7 +33,8 @@ export const mapRegions = new Map(luoyang.features.map((f) => [f.properties.code
 const palettes = {
   light: {
     text: '#1f2d3d',
-    muted: '#6b7785',
+    muted: '#5c6773',
+    reference: '#ad4e00', // text of reference lines: 5:1 on white, where `secondary` is 2:1
     axis: '#c9d1db',
     split: '#edf0f4',
     up: '#d4380d',
@@ -48,6 +49,7 @@ const palettes = {
   wall: {
     text: '#e8f1ff',
     muted: '#8fa6c8',
+    reference: '#ffc53d',
     axis: '#2f4a72',
     split: '#1b2f4d',
     up: '#ff6b4a',

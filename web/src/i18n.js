@@ -16,6 +16,18 @@ const table = {
   navReview: ['审核', 'Review'],
   navWall: ['大屏', 'Wall screen'],
   period: ['报告期', 'Period'],
+  windowLabel: ['统计口径', 'Window'],
+  windowCumulative: ['累计', 'year to date'],
+  windowMonthly: ['当月', 'month alone'],
+  colOutputGrowthShort: ['产值增速', 'Output growth'],
+  labelSep: ['：', ': '],
+  navLabel: ['主导航', 'Main'],
+  periodNoData: ['{wanted} 没有数据', 'There are no figures for {wanted}'],
+  periodJanuary: ['{wanted} 不单独发布：1月数据与2月合并为1-2月发布', '{wanted} is not released alone: January is released with February (Jan–Feb)'],
+  periodMalformed: ['无法识别报告期“{wanted}”（应为 YYYY-MM）', 'The period "{wanted}" is not a month (YYYY-MM)'],
+  periodRange: ['有数据的报告期：{from} 至 {to}', 'Periods with figures: {from} to {to}'],
+  periodShowInstead: ['查看 {period}', 'Show {period}'],
+  periodMissingOption: ['{wanted}（无数据）', '{wanted} (no figures)'],
   cumulative: ['累计', 'Year to date'],
   monthly: ['当月', 'Month'],
   periodLabel: ['{year}年{months}', '{months} {year}'],
@@ -30,32 +42,47 @@ const table = {
   cardElectricity: ['工业用电量', 'Industrial electricity'],
   cardBreadth: ['行业增长面', 'Growth breadth'],
   cardKey: ['重点企业', 'Key enterprises'],
+  cardsLabel: ['主要指标', 'Headline figures'],
   cardProjects: ['工业项目', 'Industrial projects'],
   growthYoY: ['同比增长', 'Year on year'],
   twoYearAverage: ['两年平均 {v}', 'Two-year avg. {v}'],
   previousPeriod: ['上期 {v}', 'Previous {v}'],
   breadthValue: ['{growing}/{with_data} 个行业增长', '{growing} of {with_data} divisions grew'],
   breadthDouble: ['两位数增长 {n} 个', '{n} in double digits'],
-  keyCount: ['{n} 家 · 产值增长', '{n} firms · output'],
+  keyCount: ['{n} 家', '{n} firms'],
   keyOver50: ['增长超50% {n} 家', '{n} grew over 50%'],
   keyDoubled: ['翻番 {n} 家', '{n} doubled'],
   projectStarts: ['新开工 {a} 个 / 计划 {p} 个', '{a} started / {p} planned'],
-  projectShare: ['开工率 {v}', 'Start rate {v}'],
+  projectShare: ['开工占全年计划 {v}', '{v} of the year\'s planned starts'],
   enterprisesCount: ['规上企业 {n} 家', '{n} enterprises above scale'],
   enterprisesLabel: ['企业数', 'Enterprises'],
   measure_value_added: ['按工业增加值', 'by value added'],
   measure_output: ['按工业总产值', 'by gross output'],
   // Panels.
-  panelDivisionsGrowth: ['分行业增速', 'Divisions by growth'],
-  panelDivisionsPull: ['分行业拉动', 'Divisions by pull'],
-  panelCountiesMap: ['县区增速分布', 'Counties on the map'],
-  panelCountiesRank: ['县区增速排名', 'Counties ranked'],
-  panelTrend: ['增速走势（近24个月）', 'Growth over 24 months'],
-  panelKey: ['重点企业监测', 'Key enterprises'],
+  panelDivisionsGrowth: ['分行业增加值增速（可比价）', 'Value-added growth by division (comparable prices)'],
+  panelDivisionsPull: ['分行业拉动（百分点）', 'Pull by division (pp)'],
+  panelCountiesMap: ['县区增加值增速分布（可比价）', 'Value-added growth by county (comparable prices)'],
+  panelCountiesRank: ['县区增加值增速排名', 'Counties ranked by value-added growth'],
+  panelTrend: ['增速走势（近24个月，{window}）', 'Growth over 24 months ({window})'],
+  panelKey: ['重点企业监测（产值，现价）', 'Key enterprises (gross output, current prices)'],
   panelProjects: ['工业项目进度', 'Project progress'],
   unitPercent: ['%', '%'],
   unitPoints: ['百分点', 'pp'],
   growth: ['增速', 'Growth'],
+  growthVA: ['增加值增速（可比价）', 'Value-added growth (comparable prices)'],
+  growthOutput: ['产值增速（现价）', 'Output growth (current prices)'],
+  growthElectricity: ['用电量增速', 'Electricity growth'],
+  measureVANote: ['按可比价工业增加值（万元）计算', 'Measured by value added at comparable prices (10k yuan)'],
+  measureOutputNote: ['按现价工业总产值（万元）计算，与驾驶舱“重点企业”卡片一致', 'Measured by gross output at current prices (10k yuan), as the cockpit\'s key-enterprise card'],
+  measureCardVA: ['可比价 · 同比', 'Comparable prices · y/y'],
+  measureCardOutput: ['工业总产值（现价）· 同比', 'Gross output (current prices) · y/y'],
+  measureCardElectricity: ['万千瓦时 · 同比', '10k kWh · y/y'],
+  measureCardBreadth: ['制造业大类中增长的占比', 'Share of manufacturing divisions growing'],
+  measureCardProjects: ['年内完成投资', 'Invested this year'],
+  viewTable: ['表格', 'Table'],
+  viewChart: ['图表', 'Chart'],
+  scaleHigh: ['高', 'High'],
+  scaleLow: ['低', 'Low'],
   pull: ['拉动', 'Pull'],
   contribution: ['贡献率', 'Contribution'],
   seriesValueAdded: ['规上工业增加值', 'Value added'],
@@ -70,6 +97,15 @@ const table = {
   colOutput: ['产值（万元）', 'Output (10k yuan)'],
   colOutputGrowth: ['产值增速', 'Output growth'],
   colPull: ['拉动', 'Pull'],
+  colPullPoints: ['拉动（百分点）', 'Pull (pp)'],
+  colCurrentOutput: ['本期产值（万元）', 'Output (10k yuan)'],
+  colPreviousOutput: ['上年同期产值（万元）', 'Output last year (10k yuan)'],
+  colCurrentVA: ['本期增加值（可比价，万元）', 'Value added (comparable prices, 10k yuan)'],
+  colPreviousVA: ['上年同期增加值（万元）', 'Value added last year (10k yuan)'],
+  colValueAddedCurrent: ['增加值（现价，万元）', 'Value added (current prices, 10k yuan)'],
+  colElectricityUnit: ['用电量（万千瓦时）', 'Electricity (10k kWh)'],
+  colItem: ['指标', 'Item'],
+  colActualOfPlan: ['完成/全年计划', 'Done / year plan'],
   colWarning: ['预警', 'Warning'],
   colGrowth: ['增速', 'Growth'],
   colCurrent: ['本期', 'Current'],
@@ -91,6 +127,9 @@ const table = {
   projPlanned: ['计划（年内至今）', 'Planned (to date)'],
   projYearPlanned: ['全年计划', 'Year plan'],
   projTimeProgress: ['时间进度 {v}', 'Time elapsed {v}'],
+  projTimeProgressLabel: ['时间进度', 'Time elapsed'],
+  projOfYear: ['{a}/{p} {unit}', '{a} of {p} {unit}'],
+  unitProjects: ['个', 'projects'],
   projTotal: ['项目总数 {n} 个', '{n} projects'],
   // Projects view.
   projectsTitle: ['工业项目', 'Industrial projects'],
@@ -124,10 +163,11 @@ const table = {
   flagCompletionDue: ['应竣未竣', 'Completion overdue'],
   projOpenList: ['查看项目清单', 'Open the project list'],
   // Parks and chains panels.
-  panelParks: ['园区增速', 'Parks by growth'],
-  panelChains: ['产业链增速', 'Chains by growth'],
+  panelParks: ['园区增加值增速（可比价）', 'Value-added growth by park (comparable prices)'],
+  panelChains: ['产业链增加值增速（可比价）', 'Value-added growth by chain (comparable prices)'],
   // Detail views.
   back: ['返回', 'Back'],
+  keyAll: ['全部重点企业', 'all key enterprises'],
   detailDivision: ['行业明细', 'Division detail'],
   detailRegion: ['县区明细', 'County detail'],
   detailPark: ['园区明细', 'Park detail'],
@@ -149,16 +189,22 @@ const table = {
   submitTitle: ['月度数据填报（联网直报）', 'Monthly report (online submission)'],
   submitEnterprise: ['填报企业', 'Enterprise'],
   fieldPeriod: ['报告期', 'Period'],
-  fieldOutput: ['工业总产值（当月，万元）', 'Gross output (month, 10k yuan)'],
-  fieldValueAdded: ['工业增加值（当月，万元）', 'Value added (month, 10k yuan)'],
-  fieldElectricity: ['工业用电量（当月，万千瓦时）', 'Electricity (month, 10k kWh)'],
+  fieldOutput: ['工业总产值（当月）', 'Gross output (month)'],
+  fieldValueAdded: ['工业增加值（当月，现价）', 'Value added (month, current prices)'],
+  fieldElectricity: ['工业用电量（当月）', 'Electricity (month)'],
   fieldOutputPrev: ['上年同期工业总产值', 'Gross output, same month last year'],
+  fieldOutputShort: ['产值（万元）', 'Output (10k yuan)'],
+  fieldValueAddedShort: ['增加值（现价，万元）', 'Value added (current prices, 10k yuan)'],
+  fieldElectricityShort: ['用电量（万千瓦时）', 'Electricity (10k kWh)'],
+  unitKwh: ['万千瓦时', '10k kWh'],
+  noLastYear: ['无上年数据', 'no figure for last year'],
+  prevFromPublished: ['取自上年同月已发布数据，不可修改', 'From last year\'s published month; read-only'],
   fieldValueAddedPrev: ['上年同期工业增加值', 'Value added, same month last year'],
   fieldElectricityPrev: ['上年同期用电量', 'Electricity, same month last year'],
   submit: ['提交', 'Submit'],
   submitted: ['已提交，编号 {id}，状态：{state}', 'Submitted as #{id}, state: {state}'],
   submitRejected: ['未通过审核规则，请修改后重新提交', 'Rejected by the audit rules: correct and resubmit'],
-  softRuleAsk: ['请填写说明（软规则）', 'Explain this (soft rule)'],
+  softRuleAsk: ['请填写说明', 'Please explain'],
   hardRule: ['硬规则', 'hard rule'],
   softRule: ['软规则', 'soft rule'],
   warningsTitle: ['提示', 'Warnings'],
@@ -174,6 +220,10 @@ const table = {
   approve: ['通过', 'Approve'],
   reject: ['退回', 'Reject'],
   comment: ['审核意见', 'Comment'],
+  returnReason: ['退回原因：', 'Reason for return: '],
+  noReasonGiven: ['（审核人未填写）', '(none given)'],
+  lastYearShort: ['上年', 'Last yr'],
+  reviewTabs: ['按状态筛选', 'Filter by state'],
   stateAll: ['全部', 'All'],
   state_submitted: ['待县区审核', 'Awaiting county'],
   state_county_approved: ['待市级审核', 'Awaiting city'],
@@ -212,6 +262,23 @@ export function t(key, vars = {}) {
   const entry = table[key];
   const text = entry ? entry[lang === 'zh' ? 0 : 1] : key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+}
+
+/**
+ * As t(), for markup: the template is escaped and each {name} replaced by vars[name] as given
+ * (HTML the caller built and escaped itself, e.g. a figure's span).
+ */
+export function tHtml(key, vars = {}) {
+  const entry = table[key];
+  const text = entry ? entry[lang === 'zh' ? 0 : 1] : key;
+  const escape = (part) => part.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return name && name in vars ? String(vars[name]) : escape(part);
+    })
+    .join('');
 }
 
 /** A period such as "2021-04" as the bureau writes it: 2021年1-4月 / Jan–Apr 2021 (or the month). */

@@ -55,10 +55,19 @@ function navigate(path) {
 }
 
 let renderedSearch = location.search;
+let renderedHash = null;
 
 async function render() {
   const serial = ++renderSerial;
   renderedSearch = location.search;
+  // The view before this one, for the back links (back.js); a re-render of the same view (the
+  // language or screen switch) keeps it.
+  if (location.hash !== renderedHash) {
+    if (renderedHash !== null && renderedHash.replace(/\?.*/, '') !== location.hash.replace(/\?.*/, '')) {
+      state.previousHash = renderedHash;
+    }
+    renderedHash = location.hash;
+  }
   disposeCharts();
   document.body.classList.toggle('wall', screenMode() === 'wall');
   setChartMode(screenMode() === 'wall' ? 'wall' : 'light');
@@ -119,6 +128,9 @@ async function signOut() {
     await api.logout();
   } finally {
     state.user = null;
+    // The next user starts without a page to go back to.
+    state.previousHash = null;
+    renderedHash = null;
     navigate([]);
   }
 }

@@ -76,3 +76,12 @@ export function divisionName(code, fullName) {
 export function regionName(code, fullName) {
   return pick(regions[code], fullName ?? code);
 }
+
+/**
+ * The name of a park, chain or project in the current language: the API's `name_en` in English
+ * when it gives one (docs/issue18-server-needs.md), else its name as registered.
+ */
+export function setName(set) {
+  if (currentLang() === 'en' && set?.name_en) return set.name_en;
+  return set?.name ?? set?.id ?? set?.code ?? '';
+}

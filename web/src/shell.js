@@ -7,6 +7,7 @@ import {
   currentRoute,
   go,
   link,
+  periodProblem,
   reportablePeriods,
   roleKind,
   screenMode,
@@ -41,27 +42,32 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects'].includes(active);
   const period = selectedPeriod();
   const monthly = selectedMonthly();
-  const options = reportablePeriods()
-    .slice()
-    .reverse()
-    .map((p) => `<option value="${p}" ${p === period ? 'selected' : ''}>${escapeHtml(periodText(p, monthly))}</option>`)
-    .join('');
+  // A period without a report stays visible in the picker as what was asked for (the view says
+  // why it has no figures) instead of the picker silently showing another period.
+  const problem = periodProblem();
+  const options =
+    (problem ? `<option value="" selected disabled>${escapeHtml(t('periodMissingOption', { wanted: problem.wanted }))}</option>` : '') +
+    reportablePeriods()
+      .slice()
+      .reverse()
+      .map((p) => `<option value="${p}" ${!problem && p === period ? 'selected' : ''}>${escapeHtml(periodText(p, monthly))}</option>`)
+      .join('');
   root.innerHTML = `
     <header class="topbar">
-      <div class="brand"><span class="logo">智</span><span class="title">${escapeHtml(t('appTitle'))}</span></div>
+      <div class="brand"><span class="logo" aria-hidden="true">智</span><span class="title">${escapeHtml(t('appTitle'))}</span></div>
       ${
         showPeriod
           ? `<div class="period-controls">
               <label class="period-picker"><span>${escapeHtml(t('period'))}</span>
                 <select id="period-select" data-testid="period-select">${options}</select></label>
-              <div class="segmented" role="group">
-                <button data-monthly="0" class="${monthly ? '' : 'on'}">${escapeHtml(t('cumulative'))}</button>
-                <button data-monthly="1" class="${monthly ? 'on' : ''}">${escapeHtml(t('monthly'))}</button>
+              <div class="segmented" role="group" aria-label="${escapeHtml(t('windowLabel'))}">
+                <button type="button" data-monthly="0" class="${monthly ? '' : 'on'}" aria-pressed="${!monthly}" data-testid="window-cumulative">${escapeHtml(t('cumulative'))}</button>
+                <button type="button" data-monthly="1" class="${monthly ? 'on' : ''}" aria-pressed="${monthly}" data-testid="window-monthly">${escapeHtml(t('monthly'))}</button>
               </div>
             </div>`
           : '<div class="period-controls"></div>'
       }
-      <nav class="nav">
+      <nav class="nav" aria-label="${escapeHtml(t('navLabel'))}">
         ${navItems
           .filter((item) => item.kinds.includes(kind))
           .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && ['detail', 'projects'].includes(active)) ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
@@ -69,9 +75,9 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
         ${kind !== 'enterprise' ? `<a href="${escapeHtml(wallLink())}" id="screen-toggle" class="${screenMode() === 'wall' ? 'on' : ''}">${escapeHtml(t('navWall'))}</a>` : ''}
       </nav>
       <div class="user">
-        <button class="lang" id="lang-toggle" title="${currentLang() === 'zh' ? 'English' : '中文'}">${escapeHtml(t('language'))}</button>
+        <button type="button" class="lang" id="lang-toggle" lang="${currentLang() === 'zh' ? 'en' : 'zh-CN'}" title="${currentLang() === 'zh' ? 'English' : '中文'}">${escapeHtml(t('language'))}</button>
         <span class="who">${escapeHtml(state.user.name)}<small>${escapeHtml(roleText())}</small></span>
-        <button class="ghost" id="sign-out">${escapeHtml(t('logout'))}</button>
+        <button type="button" class="ghost" id="sign-out">${escapeHtml(t('logout'))}</button>
       </div>
     </header>
     <main id="view" class="view-${active}"></main>`;
@@ -88,12 +94,12 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   if (select) {
     select.addEventListener('change', () => {
       const { path } = currentRoute();
-      go(path.length ? path : ['cockpit'], { period: select.value });
+      if (select.value) go(path.length ? path : ['cockpit'], { period: select.value });
     });
     for (const button of root.querySelectorAll('.segmented button')) {
       button.addEventListener('click', () => {
         const { path } = currentRoute();
-        go(path.length ? path : ['cockpit'], { period: select.value, monthly: button.dataset.monthly === '1' });
+        go(path.length ? path : ['cockpit'], { period: select.value || null, monthly: button.dataset.monthly === '1' });
       });
     }
   }

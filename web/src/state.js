@@ -6,6 +6,7 @@ export const state = {
   user: null, // {name, role, scope}
   periods: [], // months with data, ascending
   latest: null,
+  previousHash: null, // the hash of the view shown before this one, for "‹ 返回"
 };
 
 /** Parses location.hash into {path: ['cockpit'], params: URLSearchParams}. */
@@ -36,12 +37,39 @@ export function go(path, extra = {}) {
   location.hash = link(path, extra);
 }
 
-/** The period in the hash, else the latest reportable one (January folds into February). */
+/**
+ * The period a view opens on without one in its link: the server's `latest` (GET /api/periods:
+ * the latest month it would publish) or, when that is a January, the last reportable month
+ * before it; the last reportable month when the server names none.
+ */
+export function defaultPeriod() {
+  const all = reportablePeriods();
+  const candidates = state.latest ? all.filter((p) => p <= state.latest) : all;
+  return candidates[candidates.length - 1] ?? all[all.length - 1] ?? null;
+}
+
+/** The period in the hash, else the default one (January folds into February). */
 export function selectedPeriod() {
   const wanted = currentRoute().params.get('period');
   if (wanted && reportablePeriods().includes(wanted)) return wanted;
+  return defaultPeriod();
+}
+
+/**
+ * Why the period in the hash cannot be shown, or null when it can (or none is asked for):
+ * {wanted, reason: 'january' | 'no-data' | 'malformed', instead} where `instead` is the period
+ * to offer (February for a January, else the latest). Views show this instead of silently
+ * drawing another period (issue #18, item 9).
+ */
+export function periodProblem() {
+  const wanted = currentRoute().params.get('period');
+  if (!wanted || reportablePeriods().includes(wanted)) return null;
   const all = reportablePeriods();
-  return all[all.length - 1] ?? null;
+  const latest = defaultPeriod();
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(wanted)) return { wanted, reason: 'malformed', instead: latest };
+  const february = `${wanted.slice(0, 4)}-02`;
+  if (wanted.endsWith('-01') && all.includes(february)) return { wanted, reason: 'january', instead: february };
+  return { wanted, reason: 'no-data', instead: latest };
 }
 
 /** True when the 当月 (month alone) window is selected. */

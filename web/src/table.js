@@ -1,17 +1,20 @@
-// A sortable table: click a header to sort by it (again to reverse); rows may be clickable.
-// Columns: {key, label, format(row) → html, value(row) → sort key, align, rowClass}.
+// A sortable table: a header button sorts by its column (again to reverse); rows may open
+// something. Both work with the keyboard (issue #18, item 11): the sort buttons are buttons
+// (Tab, Enter or Space) and the header cell carries aria-sort; a row that opens something is
+// focusable (tabindex 0) and opens on Enter as on a click.
+// Columns: {key, label, format(row) → html, value(row) → sort key, align, sortable}.
 import { escapeHtml } from './format.js';
 import { t } from './i18n.js';
 
 /**
  * Draws `rows` into `root` with `columns`. Options: sortKey, descending, onRow(row), rowClass(row),
- * testid. Re-draws itself on header clicks.
+ * testid. Re-draws itself when a header is used, keeping the focus on that header.
  */
 export function renderTable(root, columns, rows, options = {}) {
   let sortKey = options.sortKey ?? null;
   let descending = options.descending ?? true;
 
-  const draw = () => {
+  const draw = (focusKey = null) => {
     const column = columns.find((c) => c.key === sortKey);
     const sorted = rows.slice();
     if (column) {
@@ -25,35 +28,46 @@ export function renderTable(root, columns, rows, options = {}) {
         return descending ? -order : order;
       });
     }
+    const header = (c) => {
+      if (c.sortable === false) return `<th scope="col" class="${c.align ?? ''}">${escapeHtml(c.label)}</th>`;
+      const sorting = c.key === sortKey;
+      const mark = sorting ? (descending ? ' ▼' : ' ▲') : '';
+      const aria = sorting ? (descending ? 'descending' : 'ascending') : 'none';
+      return `<th scope="col" data-key="${c.key}" class="${c.align ?? ''} sortable" aria-sort="${aria}"><button type="button" class="sort" data-key="${c.key}">${escapeHtml(c.label)}${mark}</button></th>`;
+    };
+    const opens = Boolean(options.onRow);
     root.innerHTML = `
       <table class="data-table" ${options.testid ? `data-testid="${options.testid}"` : ''}>
-        <thead><tr>${columns
-          .map((c) => {
-            const mark = c.key === sortKey ? (descending ? ' ▼' : ' ▲') : '';
-            return `<th data-key="${c.key}" class="${c.align ?? ''} ${c.sortable === false ? '' : 'sortable'}">${escapeHtml(c.label)}${mark}</th>`;
-          })
-          .join('')}</tr></thead>
+        <thead><tr>${columns.map(header).join('')}</tr></thead>
         <tbody>${sorted.length === 0 ? `<tr><td colspan="${columns.length}" class="empty">${escapeHtml(t('noData'))}</td></tr>` : ''}${sorted
           .map(
-            (row, i) => `<tr data-index="${i}" class="${options.rowClass?.(row) ?? ''} ${options.onRow ? 'clickable' : ''}">${columns
+            (row, i) => `<tr data-index="${i}" class="${options.rowClass?.(row) ?? ''} ${opens ? 'clickable' : ''}" ${opens ? 'tabindex="0"' : ''}>${columns
               .map((c) => `<td class="${c.align ?? ''}">${c.format ? c.format(row) : escapeHtml(row[c.key])}</td>`)
               .join('')}</tr>`,
           )
           .join('')}</tbody>
       </table>`;
-    for (const th of root.querySelectorAll('th.sortable')) {
-      th.addEventListener('click', () => {
-        if (sortKey === th.dataset.key) descending = !descending;
+    for (const button of root.querySelectorAll('th.sortable button.sort')) {
+      button.addEventListener('click', () => {
+        if (sortKey === button.dataset.key) descending = !descending;
         else {
-          sortKey = th.dataset.key;
+          sortKey = button.dataset.key;
           descending = true;
         }
-        draw();
+        draw(button.dataset.key);
       });
     }
-    if (options.onRow) {
-      for (const tr of root.querySelectorAll('tbody tr')) {
-        tr.addEventListener('click', () => options.onRow(sorted[Number(tr.dataset.index)]));
+    if (focusKey) root.querySelector(`th.sortable button.sort[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+    if (opens) {
+      for (const tr of root.querySelectorAll('tbody tr[data-index]')) {
+        const open = () => options.onRow(sorted[Number(tr.dataset.index)]);
+        tr.addEventListener('click', open);
+        tr.addEventListener('keydown', (event) => {
+          if (event.key === 'Enter' && event.target === tr) {
+            event.preventDefault();
+            open();
+          }
+        });
       }
     }
   };

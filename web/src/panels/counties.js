@@ -1,9 +1,12 @@
 // The counties: on the map of Luoyang (post-2021 districts; see scripts/build-luoyang-geo.mjs),
 // coloured by value-added growth, and as a ranked bar. A click opens the county's enterprises.
+// The map and the bars carry the unrounded figures; labels round once (format.js).
 import { categoryAxis, fontSize, makeChart, mapRegions, palette, tooltip, valueAxis } from '../charts.js';
-import { chartValue, percent, points } from '../format.js';
+import { fillChartTable } from '../chart_table.js';
+import { chartValue, displaySign, escapeHtml, percent, points } from '../format.js';
 import { t } from '../i18n.js';
 import { regionName } from '../names.js';
+import { link } from '../state.js';
 
 // The four old urban districts are too small on a county map for a label: their figures are in
 // the tooltip and the ranked bar.
@@ -13,7 +16,7 @@ const countiesOf = (report) =>
   (report.industry.regions ?? []).filter((r) => mapRegions.has(r.code));
 
 function describe(region) {
-  return `<b>${regionName(region.code, region.name)}</b><br>${t('growth')}: ${percent(region.value_added_growth)}<br>` +
+  return `<b>${escapeHtml(regionName(region.code, region.name))}</b><br>${t('growthVA')}: ${percent(region.value_added_growth)}<br>` +
     `${t('pull')}: ${points(region.pull)} ${t('unitPoints')}<br>${t('contribution')}: ${percent(region.contribution)}`;
 }
 
@@ -23,6 +26,8 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
   const counties = countiesOf(report);
   const byCode = new Map(counties.map((r) => [r.code, r]));
   const growths = counties.map((r) => r.value_added_growth).filter((v) => v !== null && v !== undefined);
+  const low = Math.floor(Math.min(0, ...growths));
+  const high = Math.ceil(Math.max(1, ...growths));
   const click = (params) => {
     const code = params.data?.code;
     if (code && byCode.has(code)) onRegion(code);
@@ -33,18 +38,19 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     {
       tooltip: tooltip({
         trigger: 'item',
-        formatter: (x) => (byCode.has(x.data?.code) ? describe(byCode.get(x.data.code)) : x.name),
+        formatter: (x) => (byCode.has(x.data?.code) ? describe(byCode.get(x.data.code)) : escapeHtml(x.name)),
       }),
       visualMap: {
         type: 'continuous',
-        min: Math.floor(Math.min(0, ...growths)),
-        max: Math.ceil(Math.max(1, ...growths)),
+        min: low,
+        max: high,
         left: 8,
         bottom: 8,
         itemHeight: 90,
         itemWidth: 10,
         calculable: false,
-        text: [`${Math.ceil(Math.max(1, ...growths))}%`, `${Math.floor(Math.min(0, ...growths))}%`],
+        // The scale's ends are words: every number drawn on a chart is a figure of the report.
+        text: [t('scaleHigh'), t('scaleLow')],
         textStyle: { color: p.muted, fontSize: fontSize() - 2 },
         inRange: { color: p.mapRange },
       },
@@ -107,7 +113,7 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
             value: chartValue(r.value_added_growth),
             code: r.code,
             itemStyle: {
-              color: r.value_added_growth < 0 ? p.down : r.code === highlight ? p.secondary : p.primary,
+              color: displaySign(r.value_added_growth, 1) < 0 ? p.down : r.code === highlight ? p.secondary : p.primary,
               borderRadius: 2,
             },
           })),
@@ -116,7 +122,7 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
             silent: true,
             symbol: 'none',
             lineStyle: { color: p.secondary, type: 'dashed' },
-            label: { color: p.secondary, fontSize: fontSize() - 2, formatter: () => percent(report.industry.value_added_growth) },
+            label: { color: p.reference, fontSize: fontSize() - 2, formatter: () => percent(report.industry.value_added_growth) },
             data: [{ xAxis: report.industry.value_added_growth }],
           },
         },
@@ -124,4 +130,19 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     },
     click,
   );
+
+  const columns = [
+    { label: t('colRegion') },
+    { label: t('growthVA'), num: true },
+    { label: t('colPullPoints'), num: true },
+    { label: t('contribution'), num: true },
+  ];
+  const rows = ranked.slice().reverse().map((r) => [
+    `<a href="${link(['detail', 'regions', r.code])}">${escapeHtml(regionName(r.code, r.name))}</a>`,
+    percent(r.value_added_growth),
+    points(r.pull),
+    percent(r.contribution),
+  ]);
+  fillChartTable(mapEl, columns, rows);
+  fillChartTable(rankEl, columns, rows);
 }

@@ -1,15 +1,19 @@
 // Parks (园区) and industrial chains (产业链): a ranked bar of each set's value-added growth with
 // the industrial total as a reference line. A click opens the set's detail (the enterprises
-// behind the figure, GET /api/parks/ID or /api/chains/ID).
+// behind the figure, GET /api/parks/ID or /api/chains/ID). Labels round once (format.js).
 import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
-import { amount, chartValue, escapeHtml, percent } from '../format.js';
+import { fillChartTable } from '../chart_table.js';
+import { amount, chartValue, displaySign, escapeHtml, percent, points } from '../format.js';
 import { t } from '../i18n.js';
+import { setName } from '../names.js';
+import { link } from '../state.js';
 
 /**
  * Draws `sets` (report.industry.parks or .chains: [{id, name, value_added_growth, ...}]) into
  * `el`, with `reference` (the industrial growth) as a dashed line; onSet(id) on a click.
+ * `kind` ('parks' or 'chains') names the detail route of the table's links.
  */
-export function render(el, sets, reference, onSet) {
+export function render(el, sets, reference, onSet, kind) {
   const p = palette();
   const ranked = (sets ?? [])
     .filter((s) => s.value_added_growth !== null && s.value_added_growth !== undefined)
@@ -20,6 +24,10 @@ export function render(el, sets, reference, onSet) {
     return;
   }
   const hasReference = reference !== null && reference !== undefined;
+  const label = (s) => {
+    const name = setName(s);
+    return name.length > 12 ? `${name.slice(0, 11)}…` : name;
+  };
   makeChart(
     el,
     {
@@ -29,15 +37,12 @@ export function render(el, sets, reference, onSet) {
         axisPointer: { type: 'shadow' },
         formatter: (items) => {
           const s = ranked[items[0].dataIndex];
-          return `<b>${escapeHtml(s.name)}</b><br>${t('growth')}: ${percent(s.value_added_growth)}` +
+          return `<b>${escapeHtml(setName(s))}</b><br>${t('growthVA')}: ${percent(s.value_added_growth)}` +
             (s.enterprises !== undefined ? `<br>${t('enterprisesLabel')}: ${amount(s.enterprises)}` : '');
         },
       }),
       xAxis: valueAxis({ axisLabel: { show: false } }),
-      yAxis: categoryAxis(
-        ranked.map((s) => (s.name.length > 12 ? `${s.name.slice(0, 11)}…` : s.name)),
-        { axisLabel: { color: p.text, fontSize: fontSize() - 1, interval: 0 } },
-      ),
+      yAxis: categoryAxis(ranked.map(label), { axisLabel: { color: p.text, fontSize: fontSize() - 1, interval: 0 } }),
       series: [
         {
           type: 'bar',
@@ -45,7 +50,7 @@ export function render(el, sets, reference, onSet) {
           data: ranked.map((s) => ({
             value: chartValue(s.value_added_growth),
             id: s.id,
-            itemStyle: { color: s.value_added_growth < 0 ? p.down : p.tertiary, borderRadius: 2 },
+            itemStyle: { color: displaySign(s.value_added_growth, 1) < 0 ? p.down : p.tertiary, borderRadius: 2 },
           })),
           label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => percent(x.value) },
           markLine: hasReference
@@ -53,7 +58,7 @@ export function render(el, sets, reference, onSet) {
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: p.secondary, type: 'dashed' },
-                label: { color: p.secondary, fontSize: fontSize() - 2, formatter: () => percent(reference) },
+                label: { color: p.reference, fontSize: fontSize() - 2, formatter: () => percent(reference) },
                 data: [{ xAxis: reference }],
               }
             : undefined,
@@ -63,5 +68,23 @@ export function render(el, sets, reference, onSet) {
     (params) => {
       if (params.componentType === 'series' && params.data?.id) onSet(params.data.id);
     },
+  );
+  fillChartTable(
+    el,
+    [
+      { label: kind === 'chains' ? t('colChain') : t('colPark') },
+      { label: t('growthVA'), num: true },
+      { label: t('colPullPoints'), num: true },
+      { label: t('enterprisesLabel'), num: true },
+    ],
+    ranked
+      .slice()
+      .reverse()
+      .map((s) => [
+        `<a href="${link(['detail', kind, s.id])}">${escapeHtml(setName(s))}</a>`,
+        percent(s.value_added_growth),
+        points(s.pull),
+        amount(s.enterprises),
+      ]),
   );
 }

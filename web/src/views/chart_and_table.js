@@ -9,7 +9,7 @@ import { renderTable } from '../table.js';
 /** The markup of the two panels of a layout ({chart, table}, above), empty until filled. */
 export function chartAndTableHtml({ chart, table }) {
   return `<div class="detail-grid">
-      <section class="panel"><header><h2>${escapeHtml(chart.title)}</h2></header><div class="chart" id="${chart.id}"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(chart.title)}</h2></header><div class="chart" id="${chart.id}" role="img" aria-label="${escapeHtml(chart.title)}"></div></section>
       <section class="panel"><header><h2>${escapeHtml(table.title)}</h2></header><div class="table-scroll" id="${table.id}"></div></section>
     </div>`;
 }

@@ -1,6 +1,8 @@
 // The cockpit (驾驶舱): headline cards, then the panels, for the selected period and window.
-// A county user sees its county (the server scopes the report); the map highlights it.
+// A county user sees its county (the server scopes the report); the map highlights it. Every
+// panel names its measure; every chart has a table of the same figures (chart_table.js).
 import { api } from '../api.js';
+import { chartBoxHtml, tableToggleHtml, wireTableToggles } from '../chart_table.js';
 import { escapeHtml } from '../format.js';
 import { periodText, t } from '../i18n.js';
 import * as cards from '../panels/cards.js';
@@ -11,16 +13,26 @@ import * as projects from '../panels/projects.js';
 import * as sets from '../panels/sets.js';
 import * as trend from '../panels/trend.js';
 import { regionName } from '../names.js';
-import { go, link, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
+import { go, link, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
+import { periodNoticeHtml } from './period_notice.js';
 
 const panel = (area, title, body, extra = '') => `
-  <section class="panel area-${area}" id="panel-${area}">
-    <header><h2>${escapeHtml(title)}</h2>${extra}</header>
+  <section class="panel area-${area}" id="panel-${area}" aria-labelledby="panel-${area}-title">
+    <header><h2 id="panel-${area}-title">${escapeHtml(title)}</h2>${extra}</header>
     ${body}
   </section>`;
 
+/** A panel holding one chart (and its table): `chart` is the chart element's id. */
+const chartPanel = (area, title, chart, extra = '') =>
+  panel(area, title, chartBoxHtml(chart, title), `${extra}${tableToggleHtml(chart)}`);
+
 /** Draws the cockpit into `root`. */
 export async function render(root, { isCurrent }) {
+  const problem = periodProblem();
+  if (problem) {
+    root.innerHTML = periodNoticeHtml(problem);
+    return;
+  }
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   if (!period) {
@@ -28,38 +40,45 @@ export async function render(root, { isCurrent }) {
     return;
   }
   root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
-  // The trend is the slowest answer (24 months computed): the rest is drawn without waiting for it.
-  const trendData = api.trend(period).catch(() => ({ points: [] }));
+  // The trend is the slowest answer (24 months computed): the rest is drawn without waiting for
+  // it. It follows the window: 当月 growth month by month, or year to date.
+  const trendData = api.trend(period, monthly).catch(() => ({ points: [] }));
   const report = await api.report(period, monthly);
   if (!isCurrent()) return;
 
   const { kind, code } = roleKind();
+  const windowName = monthly ? t('windowMonthly') : t('windowCumulative');
   root.innerHTML = `
     <div class="subhead">
-      <h1 data-testid="cockpit-period">${escapeHtml(periodText(report.period, report.monthly))}</h1>
+      <h1 data-testid="cockpit-period" data-period="${escapeHtml(report.period)}" data-window="${report.monthly ? 'monthly' : 'cumulative'}">${escapeHtml(periodText(report.period, report.monthly))}</h1>
       <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : t('wholeCity'))} · ${escapeHtml(t('clickHint'))}</span>
     </div>
-    <section class="cards" id="cards"></section>
+    <section class="cards" id="cards" aria-label="${escapeHtml(t('cardsLabel'))}"></section>
     <div class="cockpit-grid">
-      ${panel('trend', t('panelTrend'), `<div class="chart" id="chart-trend"><div class="loading">${escapeHtml(t('loading'))}</div></div>`)}
+      ${panel(
+        'trend',
+        t('panelTrend', { window: windowName }),
+        chartBoxHtml('chart-trend', t('panelTrend', { window: windowName })),
+        tableToggleHtml('chart-trend'),
+      )}
       ${panel(
         'projects',
         t('panelProjects'),
-        '<div class="chart" id="chart-projects"></div><div class="facts" id="project-facts"></div>',
-        `<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more">›</a>`,
+        `${chartBoxHtml('chart-projects', t('panelProjects'))}<div class="facts" id="project-facts"></div>`,
+        `${tableToggleHtml('chart-projects')}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
       )}
-      ${panel('map', t('panelCountiesMap'), '<div class="chart" id="chart-map"></div>')}
-      ${panel('rank', t('panelCountiesRank'), '<div class="chart" id="chart-rank"></div>')}
-      ${panel('growth', t('panelDivisionsGrowth'), '<div class="chart" id="chart-growth"></div>')}
-      ${panel('pull', t('panelDivisionsPull'), '<div class="chart" id="chart-pull"></div>')}
-      ${panel('parks', t('panelParks'), '<div class="chart" id="chart-parks"></div>')}
-      ${panel('chains', t('panelChains'), '<div class="chart" id="chart-chains"></div>')}
+      ${chartPanel('map', t('panelCountiesMap'), 'chart-map')}
+      ${chartPanel('rank', t('panelCountiesRank'), 'chart-rank')}
+      ${chartPanel('growth', t('panelDivisionsGrowth'), 'chart-growth')}
+      ${chartPanel('pull', t('panelDivisionsPull'), 'chart-pull')}
+      ${chartPanel('parks', t('panelParks'), 'chart-parks')}
+      ${chartPanel('chains', t('panelChains'), 'chart-chains')}
       ${panel(
         'key',
         t('panelKey'),
         '<div class="table-scroll" id="key-table"></div>',
         `<label class="toggle"><input type="checkbox" id="key-declines"> ${escapeHtml(t('filterDecline'))}</label>
-         <a class="more" href="${link(['detail', 'key-enterprises', 'all'])}">›</a>`,
+         <a class="more" href="${link(['detail', 'key-enterprises', 'all'])}" title="${escapeHtml(t('detailKey'))}"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('detailKey'))}</span></a>`,
       )}
     </div>
     <footer class="page-footer">${escapeHtml(t('footer'))}</footer>`;
@@ -79,19 +98,24 @@ export async function render(root, { isCurrent }) {
       root.querySelector(a.getAttribute('href'))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     });
   }
+  wireTableToggles(root);
+  const trendEl = root.querySelector('#chart-trend');
+  trendEl.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
   trendData.then((data) => {
-    if (isCurrent()) trend.render(root.querySelector('#chart-trend'), data.points ?? [], report.period, (p) => go(['cockpit'], { period: p }));
+    if (!isCurrent()) return;
+    trendEl.innerHTML = '';
+    trend.render(trendEl, data.points ?? [], report.period, report.monthly === true, (p) => go(['cockpit'], { period: p }));
   });
   projects.render(root.querySelector('#chart-projects'), root.querySelector('#project-facts'), report.projects ?? {}, () => go(['projects']));
-  sets.render(root.querySelector('#chart-parks'), report.industry.parks, report.industry.value_added_growth, (id) => go(['detail', 'parks', id]));
-  sets.render(root.querySelector('#chart-chains'), report.industry.chains, report.industry.value_added_growth, (id) => go(['detail', 'chains', id]));
+  sets.render(root.querySelector('#chart-parks'), report.industry.parks, report.industry.value_added_growth, (id) => go(['detail', 'parks', id]), 'parks');
+  sets.render(root.querySelector('#chart-chains'), report.industry.chains, report.industry.value_added_growth, (id) => go(['detail', 'chains', id]), 'chains');
   counties.render(root.querySelector('#chart-map'), root.querySelector('#chart-rank'), report, openRegion, kind === 'county' ? code : null);
   divisions.render(root.querySelector('#chart-growth'), root.querySelector('#chart-pull'), report, openDivision);
 
   const allKey = report.key_enterprises?.enterprises ?? [];
   const drawKey = () => {
     const declinesOnly = root.querySelector('#key-declines').checked;
-    const rows = declinesOnly ? allKey.filter((e) => e.output_growth < 0) : allKey;
+    const rows = declinesOnly ? allKey.filter((e) => keyEnterprises.warningLevel(e.output_growth) === 'red') : allKey;
     keyEnterprises.render(root.querySelector('#key-table'), rows, openEnterprise, true);
   };
   root.querySelector('#key-declines').addEventListener('change', drawKey);

@@ -1,14 +1,19 @@
 // The detail behind a figure (same JSON as `zhizao explain --format json`): a division, a county,
 // a park, a chain or the key enterprises, with the enterprises that make it up, the ten that pull
 // it up most and the ten that pull it down most. A row opens the enterprise's months.
+// The page shows the measure of the figure it explains (issue #18, item 1): value added at
+// comparable prices for divisions, counties, parks and chains; gross output at current prices
+// for the key enterprises, as the report's key-enterprise figures and the card that links here.
 import { api } from '../api.js';
+import { backLinkHtml } from '../back.js';
 import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
-import { amount, chartValue, escapeHtml, percent, points, signedPercent } from '../format.js';
-import { periodText, t } from '../i18n.js';
-import { divisionName, regionName } from '../names.js';
-import { warningBadge, warningLevel } from '../panels/key-enterprises.js';
-import { go, link, selectedMonthly, selectedPeriod } from '../state.js';
+import { amount, chartValue, displaySign, escapeHtml, percent, points, precision, wan } from '../format.js';
+import { currentLang, periodText, t } from '../i18n.js';
+import { divisionName, regionName, setName } from '../names.js';
+import { growthCell, warningBadge, warningLevel } from '../panels/key-enterprises.js';
+import { go, periodProblem, selectedMonthly, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
+import { periodNoticeHtml } from './period_notice.js';
 
 const titles = {
   divisions: 'detailDivision',
@@ -18,7 +23,15 @@ const titles = {
   'key-enterprises': 'detailKey',
 };
 
-function pullChart(el, enterprises) {
+/** The words of a measure: the growth's label, the sums' column labels and the page's note. */
+function measureWords(measure) {
+  if (measure === 'output') {
+    return { growth: t('growthOutput'), current: t('colCurrentOutput'), previous: t('colPreviousOutput'), note: t('measureOutputNote') };
+  }
+  return { growth: t('growthVA'), current: t('colCurrentVA'), previous: t('colPreviousVA'), note: t('measureVANote') };
+}
+
+function pullChart(el, enterprises, words) {
   const p = palette();
   const withPull = enterprises.filter((e) => e.pull !== null && e.pull !== undefined).sort((a, b) => b.pull - a.pull);
   const top = withPull.slice(0, 10);
@@ -33,7 +46,7 @@ function pullChart(el, enterprises) {
         axisPointer: { type: 'shadow' },
         formatter: (items) => {
           const e = rows[items[0].dataIndex];
-          return `<b>${escapeHtml(e.name)}</b><br>${t('growth')}: ${percent(e.growth)}<br>${t('pull')}: ${points(e.pull, 3)} ${t('unitPoints')}`;
+          return `<b>${escapeHtml(e.name)}</b><br>${words.growth}: ${percent(e.growth)}<br>${t('pull')}: ${points(e.pull)} ${t('unitPoints')}`;
         },
       }),
       xAxis: valueAxis({ axisLabel: { show: false } }),
@@ -44,8 +57,12 @@ function pullChart(el, enterprises) {
         {
           type: 'bar',
           barMaxWidth: 12,
-          data: rows.map((e) => ({ value: chartValue(e.pull, 3), uscc: e.uscc, itemStyle: { color: e.pull < 0 ? p.down : p.primary } })),
-          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => points(x.value, 3) },
+          data: rows.map((e) => ({
+            value: chartValue(e.pull),
+            uscc: e.uscc,
+            itemStyle: { color: displaySign(e.pull, precision.pull) < 0 ? p.down : p.primary },
+          })),
+          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => points(x.value) },
         },
       ],
     },
@@ -53,8 +70,22 @@ function pullChart(el, enterprises) {
   );
 }
 
+/** The name of the target in the current language. */
+function targetName(kind, code, data) {
+  // The division's full name as the API gives it in Chinese; the short English name otherwise.
+  if (kind === 'divisions') return `${code} ${currentLang() === 'zh' && data.name ? data.name : divisionName(code, data.name)}`;
+  if (kind === 'regions') return regionName(code, data.name);
+  if (kind === 'key-enterprises') return t('keyAll');
+  return setName({ ...data, id: code });
+}
+
 /** Draws the detail named by `path` ([kind, code]) into `root`. */
 export async function render(root, { path, isCurrent }) {
+  const problem = periodProblem();
+  if (problem) {
+    root.innerHTML = periodNoticeHtml(problem);
+    return;
+  }
   const [kind, code] = path;
   const period = selectedPeriod();
   const monthly = selectedMonthly();
@@ -65,22 +96,24 @@ export async function render(root, { path, isCurrent }) {
 
   const totals = data.totals ?? {};
   const enterprises = data.enterprises ?? [];
-  let name = data.name ?? code;
-  if (kind === 'divisions') name = `${code} ${data.name ?? divisionName(code)}`;
-  if (kind === 'regions') name = regionName(code, data.name);
+  // The explain JSON names its measure; without it, key enterprises are output (the report's).
+  const measure = data.measure ?? (kind === 'key-enterprises' ? 'output' : 'value_added');
+  const words = measureWords(measure);
+  const sums = (measure === 'output' ? totals.output : totals.value_added) ?? {};
+  const growth = measure === 'output' ? totals.output_growth : totals.value_added_growth;
   const layout = {
-    chart: { title: t('detailTopPull'), id: 'chart-detail', draw: (el) => pullChart(el, enterprises) },
+    chart: { title: t('detailTopPull'), id: 'chart-detail', draw: (el) => pullChart(el, enterprises, words) },
     table: {
-      title: t('detailEnterprises'),
+      title: `${t('detailEnterprises')} · ${words.note}`,
       id: 'detail-table',
       columns: [
         { key: 'name', label: t('colName'), format: (e) => `<span class="ellipsis" title="${escapeHtml(e.name)}">${escapeHtml(e.name)}</span>` },
         { key: 'division', label: t('colDivision'), format: (e) => escapeHtml(divisionName(e.division)) },
         { key: 'region', label: t('colRegion'), format: (e) => escapeHtml(regionName(e.region)) },
-        { key: 'current', label: t('colCurrent'), align: 'num', format: (e) => amount(e.current) },
-        { key: 'previous', label: t('colPrevious'), align: 'num', format: (e) => amount(e.previous) },
-        { key: 'growth', label: t('colGrowth'), align: 'num', format: (e) => `<span class="${e.growth < 0 ? 'neg' : 'pos'}">${signedPercent(e.growth)}</span>` },
-        { key: 'pull', label: t('colPull'), align: 'num', format: (e) => points(e.pull, 3) },
+        { key: 'current', label: words.current, align: 'num', format: (e) => wan(e.current) },
+        { key: 'previous', label: words.previous, align: 'num', format: (e) => wan(e.previous) },
+        { key: 'growth', label: words.growth, align: 'num', format: (e) => growthCell(e.growth) },
+        { key: 'pull', label: t('colPullPoints'), align: 'num', format: (e) => points(e.pull) },
         { key: 'contribution', label: t('colContribution'), align: 'num', format: (e) => percent(e.contribution) },
         { key: 'warning', label: t('colWarning'), value: (e) => e.growth, format: (e) => warningBadge(e.growth) },
       ],
@@ -94,18 +127,24 @@ export async function render(root, { path, isCurrent }) {
       },
     },
   };
-  const stat = (label, value, testid) => `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
+  const stat = (label, value, testid) =>
+    `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
+  // Pull and contribution of a set are shares of the industry's value added: shown for that
+  // measure only, so that no figure of another measure stands beside this one.
+  const measureStats =
+    measure === 'output'
+      ? `${stat(words.current, wan(sums.current), 'detail-current')}${stat(words.previous, wan(sums.previous), 'detail-previous')}`
+      : `${stat(t('colPullPoints'), points(totals.pull), 'detail-pull')}${stat(t('contribution'), percent(totals.contribution), 'detail-contribution')}`;
   root.innerHTML = `
     <div class="subhead">
-      <a class="back" href="${link(['cockpit'])}">‹ ${escapeHtml(t('back'))}</a>
-      <h1 data-testid="detail-title">${escapeHtml(t(titles[kind] ?? 'detailDivision'))} · ${escapeHtml(name)}</h1>
-      <span class="muted">${escapeHtml(periodText(period, monthly))}${data.measure ? ` · ${escapeHtml(t(`measure_${data.measure}`))}` : ''}</span>
+      ${backLinkHtml(['cockpit'])}
+      <h1 data-testid="detail-title">${escapeHtml(t(titles[kind] ?? 'detailDivision'))} · ${escapeHtml(targetName(kind, code, data))}</h1>
+      <span class="muted" data-testid="detail-measure">${escapeHtml(periodText(period, monthly))} · ${escapeHtml(words.note)}</span>
     </div>
     <div class="stats">
-      ${stat(t('growth'), percent(totals.value_added_growth ?? totals.output_growth), 'detail-growth')}
-      ${stat(t('pull'), `${points(totals.pull)} ${t('unitPoints')}`)}
-      ${stat(t('contribution'), percent(totals.contribution))}
-      ${stat(t('cardElectricity'), percent(totals.electricity_growth, 2))}
+      ${stat(words.growth, percent(growth), 'detail-growth')}
+      ${measureStats}
+      ${stat(t('growthElectricity'), percent(totals.electricity_growth, precision.electricity))}
       ${stat(t('enterprisesLabel'), amount(totals.enterprises ?? enterprises.length))}
     </div>
     ${chartAndTableHtml(layout)}`;

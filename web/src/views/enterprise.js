@@ -2,7 +2,8 @@
 // month of the previous year, and the table of every month it reported.
 import { api } from '../api.js';
 import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
-import { amount, chartValue, escapeHtml, signedPercent } from '../format.js';
+import { backLinkHtml } from '../back.js';
+import { chartValue, displaySign, escapeHtml, precision, signedPercent, wan } from '../format.js';
 import { monthLabel, t } from '../i18n.js';
 import { divisionName, regionName } from '../names.js';
 import { roleKind } from '../state.js';
@@ -28,30 +29,30 @@ export async function render(root, { path, isCurrent }) {
   const division = record.division ?? record.industry;
   root.innerHTML = `
     <div class="subhead">
-      ${roleKind().kind === 'enterprise' ? '' : `<a class="back" href="javascript:history.back()">‹ ${escapeHtml(t('back'))}</a>`}
+      ${backLinkHtml(roleKind().kind === 'enterprise' ? ['submit'] : ['cockpit'])}
       <h1 data-testid="enterprise-name">${escapeHtml(history.name ?? record.name ?? uscc)}</h1>
       <span class="muted">${escapeHtml(uscc)}${division ? ` · ${escapeHtml(divisionName(String(division).slice(0, 2)))}` : ''}${record.region ? ` · ${escapeHtml(regionName(record.region))}` : ''}</span>
     </div>
     <div class="detail-grid">
-      <section class="panel"><header><h2>${escapeHtml(t('outputChart'))}</h2></header><div class="chart" id="chart-enterprise"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('outputChart'))}</h2></header><div class="chart" id="chart-enterprise" role="img" aria-label="${escapeHtml(t('outputChart'))}"></div></section>
       <section class="panel"><header><h2>${escapeHtml(t('enterpriseHistory'))}</h2></header><div class="table-scroll" id="months-table"></div></section>
     </div>`;
 
   makeChart(root.querySelector('#chart-enterprise'), {
     legend: { top: 0, right: 8, textStyle: { color: p.muted, fontSize: fontSize() - 1 } },
     grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
-    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => amount(v) }),
+    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => wan(v) }),
     xAxis: categoryAxis(recent.map((m) => monthLabel(m.period)), { axisLabel: { color: p.muted, fontSize: fontSize() - 2 } }),
     yAxis: valueAxis(),
     series: [
-      { name: t('thisYear'), type: 'bar', barMaxWidth: 14, itemStyle: { color: p.primary }, data: recent.map((m) => chartValue(m.output, 0)) },
+      { name: t('thisYear'), type: 'bar', barMaxWidth: 14, itemStyle: { color: p.primary }, data: recent.map((m) => chartValue(m.output)) },
       {
         name: t('lastYear'),
         type: 'line',
         symbolSize: 4,
         itemStyle: { color: p.secondary },
         lineStyle: { color: p.secondary, type: 'dashed' },
-        data: recent.map((m) => chartValue(m.output_prev, 0)),
+        data: recent.map((m) => chartValue(m.output_prev)),
       },
     ],
   });
@@ -61,23 +62,28 @@ export async function render(root, { path, isCurrent }) {
     root.querySelector('#months-table'),
     [
       { key: 'period', label: t('colPeriod') },
-      { key: 'output', label: t('colOutput'), align: 'num', format: (m) => amount(m.output) },
-      { key: 'output_prev', label: t('colPrevious'), align: 'num', format: (m) => amount(m.output_prev) },
+      { key: 'output', label: t('colCurrentOutput'), align: 'num', format: (m) => wan(m.output) },
+      { key: 'output_prev', label: t('colPreviousOutput'), align: 'num', format: (m) => wan(m.output_prev) },
       {
         key: 'growth',
-        label: t('colGrowth'),
+        label: t('growthOutput'),
         align: 'num',
         value: (m) => growth(m.output, m.output_prev),
         format: (m) => {
           const g = growth(m.output, m.output_prev);
-          return `<span class="${g < 0 ? 'neg' : 'pos'}">${signedPercent(g)}</span>`;
+          return `<span class="${displaySign(g, precision.rate) < 0 ? 'neg' : 'pos'}">${signedPercent(g)}</span>`;
         },
       },
-      { key: 'value_added', label: t('colValueAdded'), align: 'num', format: (m) => amount(m.value_added) },
-      { key: 'electricity', label: t('colElectricity'), align: 'num', format: (m) => amount(m.electricity) },
+      { key: 'value_added', label: t('colValueAddedCurrent'), align: 'num', format: (m) => wan(m.value_added) },
+      { key: 'electricity', label: t('colElectricityUnit'), align: 'num', format: (m) => wan(m.electricity) },
       { key: 'in_scope', label: t('colInScope'), format: (m) => escapeHtml(m.in_scope === false ? t('no') : t('yes')) },
     ],
     rows,
-    { sortKey: 'period', descending: true, testid: 'months-table', rowClass: (m) => (growth(m.output, m.output_prev) < 0 ? 'warn-red' : '') },
+    {
+      sortKey: 'period',
+      descending: true,
+      testid: 'months-table',
+      rowClass: (m) => (displaySign(growth(m.output, m.output_prev), precision.rate) < 0 ? 'warn-red' : ''),
+    },
   );
 }

@@ -8,7 +8,7 @@ export function render(root, { onSignedIn, onLanguage }) {
   root.innerHTML = `
     <div class="login-page">
       <form class="login-card" id="login-form" autocomplete="on">
-        <div class="login-brand"><span class="logo">智</span><h1>${escapeHtml(t('appTitle'))}</h1></div>
+        <div class="login-brand"><span class="logo" aria-hidden="true">智</span><h1>${escapeHtml(t('appTitle'))}</h1></div>
         <p class="muted">${escapeHtml(t('loginHint'))}</p>
         <label>${escapeHtml(t('userName'))}<input name="name" id="login-name" autocomplete="username" required></label>
         <label>${escapeHtml(t('password'))}<input name="password" id="login-password" type="password" autocomplete="current-password" required></label>

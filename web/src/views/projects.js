@@ -4,11 +4,13 @@
 // (GET /api/projects/ID): its milestones, its monthly investment and links to its park and chain.
 import { api } from '../api.js';
 import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
-import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
+import { backLinkHtml } from '../back.js';
+import { amount, chartValue, escapeHtml, money, percent, wan } from '../format.js';
 import { monthLabel, periodText, t } from '../i18n.js';
 import { regionName } from '../names.js';
-import { go, link, selectedPeriod } from '../state.js';
+import { go, link, periodProblem, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
+import { periodNoticeHtml } from './period_notice.js';
 
 const stat = (label, value, testid) =>
   `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
@@ -50,7 +52,7 @@ function investmentChart(el, projects) {
         axisPointer: { type: 'shadow' },
         formatter: (items) => {
           const x = rows[items[0].dataIndex];
-          return `<b>${escapeHtml(x.name)}</b><br>${t('projInvestment')}: ${amount(x.investment)} ${t('unitWan')}<br>${t('colPlanShare')}: ${percent(x.investment_share)}`;
+          return `<b>${escapeHtml(x.name)}</b><br>${t('projInvestment')}: ${wan(x.investment)} ${t('unitWan')}<br>${t('colPlanShare')}: ${percent(x.investment_share)}`;
         },
       }),
       xAxis: valueAxis({ axisLabel: { show: false } }),
@@ -61,8 +63,8 @@ function investmentChart(el, projects) {
         {
           type: 'bar',
           barMaxWidth: 12,
-          data: rows.map((x) => ({ value: chartValue(x.investment, 0), id: x.id, itemStyle: { color: p.tertiary } })),
-          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => amount(x.value) },
+          data: rows.map((x) => ({ value: chartValue(x.investment), id: x.id, itemStyle: { color: p.tertiary } })),
+          label: { show: true, position: 'right', color: p.muted, fontSize: fontSize() - 2, formatter: (x) => wan(x.value) },
         },
       ],
     },
@@ -88,8 +90,8 @@ async function renderList(root, period, isCurrent) {
         { key: 'actual_start', label: t('colActualStart'), format: (x) => escapeHtml(x.actual_start ?? '—') },
         { key: 'planned_completion', label: t('colPlannedCompletion'), format: (x) => escapeHtml(x.planned_completion ?? '—') },
         { key: 'actual_completion', label: t('colActualCompletion'), format: (x) => escapeHtml(x.actual_completion ?? '—') },
-        { key: 'total_investment', label: t('colTotalInvestment'), align: 'num', format: (x) => amount(x.total_investment) },
-        { key: 'investment', label: t('colYtdInvestment'), align: 'num', format: (x) => amount(x.investment) },
+        { key: 'total_investment', label: t('colTotalInvestment'), align: 'num', format: (x) => wan(x.total_investment) },
+        { key: 'investment', label: t('colYtdInvestment'), align: 'num', format: (x) => wan(x.investment) },
         { key: 'investment_share', label: t('colPlanShare'), align: 'num', format: (x) => percent(x.investment_share) },
         {
           key: 'campaign',
@@ -104,7 +106,7 @@ async function renderList(root, period, isCurrent) {
   };
   root.innerHTML = `
     <div class="subhead">
-      <a class="back" href="${link(['cockpit'])}">‹ ${escapeHtml(t('back'))}</a>
+      ${backLinkHtml(['cockpit'])}
       <h1 data-testid="projects-title">${escapeHtml(t('projectsTitle'))}</h1>
       <span class="muted">${escapeHtml(periodText(period, false))}${data.scope ? ` · ${escapeHtml(t('scopeLabel', { name: regionName(data.scope, data.scope) }))}` : ''}</span>
     </div>
@@ -132,14 +134,14 @@ async function renderOne(root, id, period, isCurrent) {
       <span class="muted">${escapeHtml(x.id)} · ${escapeHtml(regionName(x.region, x.region_name))} · ${stageBadge(x.stage)}</span>
     </div>
     <div class="stats">
-      ${stat(t('colTotalInvestment'), `${amount(x.total_investment)} ${t('unitWan')}`)}
-      ${stat(t('colYearPlan'), x.year_plan_investment === null ? '—' : `${amount(x.year_plan_investment)} ${t('unitWan')}`)}
-      ${stat(t('colYtdInvestment'), `${amount(x.investment)} ${t('unitWan')}`, 'project-investment')}
+      ${stat(t('colTotalInvestment'), `${wan(x.total_investment)} ${t('unitWan')}`)}
+      ${stat(t('colYearPlan'), x.year_plan_investment === null ? '—' : `${wan(x.year_plan_investment)} ${t('unitWan')}`)}
+      ${stat(t('colYtdInvestment'), `${wan(x.investment)} ${t('unitWan')}`, 'project-investment')}
       ${stat(t('colPlanShare'), percent(x.investment_share))}
       ${stat(t('colCampaign'), [x.started_in_window && t('flagStarted'), x.completed_in_window && t('flagCompleted')].filter(Boolean).join(' · ') || '—')}
     </div>
     <div class="detail-grid">
-      <section class="panel"><header><h2>${escapeHtml(t('projMonthly'))}</h2></header><div class="chart" id="chart-project"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('projMonthly'))}</h2></header><div class="chart" id="chart-project" role="img" aria-label="${escapeHtml(t('projMonthly'))}"></div></section>
       <section class="panel"><header><h2>${escapeHtml(t('projMilestones'))}</h2></header>
         <table class="data-table milestones" data-testid="project-milestones"><tbody>
           <tr><th>${escapeHtml(t('colPlannedStart'))}</th><td>${escapeHtml(x.planned_start ?? '—')}</td><th>${escapeHtml(t('colActualStart'))}</th><td>${escapeHtml(x.actual_start ?? '—')}</td></tr>
@@ -155,18 +157,23 @@ async function renderOne(root, id, period, isCurrent) {
   makeChart(root.querySelector('#chart-project'), {
     legend: { top: 0, right: 8, textStyle: { color: p.muted, fontSize: fontSize() - 1 } },
     grid: { left: 4, right: 12, top: 30, bottom: 4, containLabel: true },
-    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => `${amount(v)} ${t('unitWan')}` }),
+    tooltip: tooltip({ trigger: 'axis', valueFormatter: (v) => `${wan(v)} ${t('unitWan')}` }),
     xAxis: categoryAxis(progress.map((row) => monthLabel(row.period)), { axisLabel: { color: p.muted, fontSize: fontSize() - 2 } }),
     yAxis: [valueAxis(), valueAxis({ splitLine: { show: false } })],
     series: [
-      { name: t('projMonthInvestment'), type: 'bar', barMaxWidth: 18, itemStyle: { color: p.tertiary }, data: progress.map((row) => chartValue(row.investment, 0)) },
-      { name: t('projCumulative'), type: 'line', yAxisIndex: 1, symbolSize: 4, itemStyle: { color: p.secondary }, data: cumulative.map((v) => chartValue(v, 0)) },
+      { name: t('projMonthInvestment'), type: 'bar', barMaxWidth: 18, itemStyle: { color: p.tertiary }, data: progress.map((row) => chartValue(row.investment)) },
+      { name: t('projCumulative'), type: 'line', yAxisIndex: 1, symbolSize: 4, itemStyle: { color: p.secondary }, data: cumulative.map((v) => chartValue(v)) },
     ],
   });
 }
 
 /** Draws the project list, or the project `path[0]`, into `root`. */
 export async function render(root, { path, isCurrent }) {
+  const problem = periodProblem();
+  if (problem) {
+    root.innerHTML = periodNoticeHtml(problem);
+    return;
+  }
   const period = selectedPeriod();
   if (!period) {
     root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;

@@ -1,21 +1,25 @@
 // The enterprise's monthly submission (联网直报): POST /api/submissions. Hard-rule violations are
 // shown under their field; a soft rule that fails asks for a written explanation, which is sent
-// with the next attempt. Below: the enterprise's submissions and their review state.
+// with the next attempt. Each message leads with the rule's plain words, its id after it.
+// 上年同期 (same month last year) comes from the published data of the month a year before the
+// chosen period, read-only, and follows the period; what was typed survives a language switch
+// (the draft below). Below the form: the enterprise's submissions, their review state and, for
+// a returned one, the reviewer's reason.
 import { api, ApiError } from '../api.js';
-import { amount, escapeHtml } from '../format.js';
-import { currentLang, t } from '../i18n.js';
+import { escapeHtml, wan } from '../format.js';
+import { t } from '../i18n.js';
 import { roleKind } from '../state.js';
+import { messageOf, reasonOf, stateText, yearBefore } from './submission_facts.js';
 
+// Each figure beside its 上年同期 (the form has two columns).
 const fields = [
-  { key: 'output', label: 'fieldOutput', required: true },
-  { key: 'value_added', label: 'fieldValueAdded' },
-  { key: 'electricity', label: 'fieldElectricity' },
-  { key: 'output_prev', label: 'fieldOutputPrev' },
-  { key: 'value_added_prev', label: 'fieldValueAddedPrev' },
-  { key: 'electricity_prev', label: 'fieldElectricityPrev' },
+  { key: 'output', label: 'fieldOutput', unit: 'unitWan', required: true },
+  { key: 'output_prev', label: 'fieldOutputPrev', unit: 'unitWan', from: 'output', readOnly: true },
+  { key: 'value_added', label: 'fieldValueAdded', unit: 'unitWan' },
+  { key: 'value_added_prev', label: 'fieldValueAddedPrev', unit: 'unitWan', from: 'value_added', readOnly: true },
+  { key: 'electricity', label: 'fieldElectricity', unit: 'unitKwh' },
+  { key: 'electricity_prev', label: 'fieldElectricityPrev', unit: 'unitKwh', from: 'electricity', readOnly: true },
 ];
-
-const messageOf = (v) => (currentLang() === 'en' && v.message_en ? v.message_en : v.message ?? '');
 
 const isSoft = (v) => ['soft', 'warning', 'warn'].includes(String(v.severity).toLowerCase());
 
@@ -24,17 +28,19 @@ const nextMonth = (period) => {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 };
 
-const yearBefore = (period) => {
-  const [y, m] = period.split('-');
-  return `${Number(y) - 1}-${m}`;
-};
-
 const listOf = (body) => (Array.isArray(body) ? body : body?.submissions ?? []);
 
-function stateText(state) {
-  const key = `state_${state}`;
-  const text = t(key);
-  return text === key ? state : text;
+// What the enterprise typed and what the server answered, kept across re-renders of this view
+// (the language switch draws the page anew): {uscc, period, values, explanations, violations,
+// result: {kind: 'ok' | 'rejected' | 'error', id, state, warnings, message}}.
+let draft = null;
+
+/** The message of a violation, plain words first and the rule's id after them. */
+function violationHtml(v) {
+  const soft = isSoft(v);
+  return `<div class="violation ${soft ? 'soft' : 'hard'}" data-rule="${escapeHtml(v.rule)}">
+      <span class="message">${escapeHtml(messageOf(v))}</span>
+      <small class="rule-id">${escapeHtml(soft ? t('softRule') : t('hardRule'))} · ${escapeHtml(v.rule)}</small></div>`;
 }
 
 /** Draws the form into `root`. */
@@ -48,23 +54,28 @@ export async function render(root, { isCurrent }) {
   const months = history.months ?? [];
   const byPeriod = new Map(months.map((m) => [m.period, m]));
   const last = months.map((m) => m.period).sort().pop();
-  const period = last ? nextMonth(last) : new Date().toISOString().slice(0, 7);
+  if (draft?.uscc !== uscc) {
+    draft = { uscc, period: last ? nextMonth(last) : new Date().toISOString().slice(0, 7), values: {}, explanations: {}, violations: [], result: null };
+  }
 
   root.innerHTML = `
     <div class="subhead">
       <h1>${escapeHtml(t('submitTitle'))}</h1>
-      <span class="muted">${escapeHtml(t('submitEnterprise'))}：${escapeHtml(history.name ?? '')} ${escapeHtml(uscc)}</span>
+      <span class="muted">${escapeHtml(t('submitEnterprise'))}${escapeHtml(t('labelSep'))}${escapeHtml(history.name ?? '')} ${escapeHtml(uscc)}</span>
     </div>
     <div class="submit-grid">
-      <section class="panel">
+      <section class="panel" aria-label="${escapeHtml(t('submitTitle'))}">
         <form id="submit-form" class="form" novalidate>
           <label class="field" data-field="period"><span>${escapeHtml(t('fieldPeriod'))}</span>
-            <input name="period" type="month" value="${period}" required data-testid="field-period">
+            <input name="period" type="month" value="${escapeHtml(draft.period)}" required data-testid="field-period">
             <div class="field-errors"></div></label>
           ${fields
             .map(
-              (f) => `<label class="field" data-field="${f.key}"><span>${escapeHtml(t(f.label))}${f.required ? ' *' : ''}</span>
-                <input name="${f.key}" type="number" step="any" inputmode="decimal" data-testid="field-${f.key}">
+              (f) => `<label class="field ${f.readOnly ? 'readonly' : ''}" data-field="${f.key}"><span>${escapeHtml(t(f.label))}${f.required ? ' *' : ''}</span>
+                <span class="input-unit"><input name="${f.key}" type="number" step="any" inputmode="decimal" data-testid="field-${f.key}" ${
+                  f.readOnly ? `readonly aria-readonly="true" tabindex="-1" placeholder="${escapeHtml(t('noLastYear'))}"` : ''
+                }><span class="unit" data-testid="unit-${f.key}">${escapeHtml(t(f.unit))}</span></span>
+                ${f.readOnly ? `<small class="hint">${escapeHtml(t('prevFromPublished'))}</small>` : ''}
                 <div class="field-errors"></div></label>`,
             )
             .join('')}
@@ -77,29 +88,58 @@ export async function render(root, { isCurrent }) {
           <div id="submit-result" role="status" data-testid="submit-result"></div>
         </form>
       </section>
-      <section class="panel">
-        <header><h2>${escapeHtml(t('mySubmissions'))}</h2></header>
+      <section class="panel" aria-labelledby="my-submissions-title">
+        <header><h2 id="my-submissions-title">${escapeHtml(t('mySubmissions'))}</h2></header>
         <div class="table-scroll" id="my-submissions"></div>
       </section>
     </div>`;
 
   const form = root.querySelector('#submit-form');
-  const prefillPrev = () => {
-    const before = byPeriod.get(yearBefore(form.period.value));
-    if (!before) return;
-    for (const [field, source] of [['output_prev', 'output'], ['value_added_prev', 'value_added'], ['electricity_prev', 'electricity']]) {
-      if (form[field].value === '' && before[source] !== null && before[source] !== undefined) form[field].value = before[source];
+  for (const f of fields) {
+    if (!f.readOnly && draft.values[f.key] !== undefined) form[f.key].value = draft.values[f.key];
+  }
+  // 上年同期 of the chosen period: what was reported for it as last year's figure, else the
+  // published month a year before; empty (with a placeholder) when neither exists.
+  const fillLastYear = () => {
+    const own = byPeriod.get(form.period.value);
+    const before = byPeriod.get(yearBefore(form.period.value || '0000-00'));
+    for (const f of fields.filter((x) => x.readOnly)) {
+      const value = own?.[f.key] ?? before?.[f.from] ?? null;
+      form[f.key].value = value === null || value === undefined ? '' : String(value);
     }
   };
-  form.period.addEventListener('change', prefillPrev);
-  prefillPrev();
+  fillLastYear();
+  form.period.addEventListener('change', () => {
+    draft.period = form.period.value;
+    fillLastYear();
+  });
+  form.addEventListener('input', (event) => {
+    const name = event.target.name;
+    if (name && name !== 'period' && !fields.find((f) => f.key === name)?.readOnly) draft.values[name] = event.target.value;
+    if (event.target.dataset.rule) draft.explanations[event.target.dataset.rule] = event.target.value;
+  });
 
-  const drawSubmissions = (rows) => {
-    root.querySelector('#my-submissions').innerHTML = rows.length
-      ? `<table class="data-table"><thead><tr><th>${escapeHtml(t('colId'))}</th><th>${escapeHtml(t('colPeriod'))}</th><th class="num">${escapeHtml(t('colOutput'))}</th><th>${escapeHtml(t('colState'))}</th></tr></thead><tbody>${rows
-          .map((s) => `<tr><td>${escapeHtml(s.id)}</td><td>${escapeHtml(s.period)}</td><td class="num">${amount(s.output ?? s.record?.output)}</td><td><span class="state state-${escapeHtml(s.state)}">${escapeHtml(stateText(s.state))}</span></td></tr>`)
-          .join('')}</tbody></table>`
-      : `<div class="empty">${escapeHtml(t('noData'))}</div>`;
+  const drawSubmissions = async (rows) => {
+    const box = root.querySelector('#my-submissions');
+    if (!rows.length) {
+      box.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
+      return;
+    }
+    const reasons = await Promise.all(rows.map((s) => (s.state === 'rejected' ? reasonOf(s) : null)));
+    if (!isCurrent()) return;
+    box.innerHTML = `<table class="data-table my-submissions"><thead><tr><th scope="col">${escapeHtml(t('colId'))}</th><th scope="col">${escapeHtml(t('colPeriod'))}</th><th scope="col" class="num">${escapeHtml(
+      t('fieldOutputShort'),
+    )}</th><th scope="col">${escapeHtml(t('colState'))}</th></tr></thead><tbody>${rows
+      .map(
+        (s, i) => `<tr data-id="${escapeHtml(s.id)}"><td>${escapeHtml(s.id)}</td><td>${escapeHtml(s.period)}</td><td class="num">${wan(s.output ?? s.record?.output)}</td><td><span class="state state-${escapeHtml(
+          s.state,
+        )}" data-testid="my-state-${escapeHtml(s.id)}">${escapeHtml(stateText(s.state))}</span>${
+          s.state === 'rejected'
+            ? `<div class="reason" data-testid="my-reason-${escapeHtml(s.id)}">${escapeHtml(t('returnReason'))}${escapeHtml(reasons[i] ?? t('noReasonGiven'))}</div>`
+            : ''
+        }</td></tr>`,
+      )
+      .join('')}</tbody></table>`;
   };
   drawSubmissions(listOf(submissions));
 
@@ -113,33 +153,49 @@ export async function render(root, { isCurrent }) {
 
   const showViolations = (violations) => {
     const explanations = root.querySelector('#explanations');
-    const kept = new Map([...explanations.querySelectorAll('textarea')].map((a) => [a.dataset.rule, a.value]));
     explanations.innerHTML = '';
     for (const v of violations) {
       const soft = isSoft(v);
-      const line = `<div class="violation ${soft ? 'soft' : 'hard'}" data-rule="${escapeHtml(v.rule)}"><b>${escapeHtml(v.rule)}</b> <small>${escapeHtml(soft ? t('softRule') : t('hardRule'))}</small> ${escapeHtml(messageOf(v))}</div>`;
       const fieldEl = v.field ? form.querySelector(`.field[data-field="${CSS.escape(v.field)}"]`) : null;
       if (fieldEl) {
         fieldEl.classList.add(soft ? 'soft' : 'invalid');
-        fieldEl.querySelector('.field-errors').insertAdjacentHTML('beforeend', line);
+        fieldEl.querySelector('.field-errors').insertAdjacentHTML('beforeend', violationHtml(v));
       } else {
-        root.querySelector('#violations-general').insertAdjacentHTML('beforeend', line);
+        root.querySelector('#violations-general').insertAdjacentHTML('beforeend', violationHtml(v));
       }
       if (soft) {
         explanations.insertAdjacentHTML(
           'beforeend',
-          `<label class="field explanation"><span>${escapeHtml(t('softRuleAsk'))}：${escapeHtml(v.rule)} — ${escapeHtml(messageOf(v))}</span>
-            <textarea rows="2" data-rule="${escapeHtml(v.rule)}" data-testid="explain-${escapeHtml(v.rule)}">${escapeHtml(kept.get(v.rule) ?? '')}</textarea></label>`,
+          `<label class="field explanation"><span>${escapeHtml(t('softRuleAsk'))}${escapeHtml(t('labelSep'))}${escapeHtml(messageOf(v))} <small class="rule-id">${escapeHtml(v.rule)}</small></span>
+            <textarea rows="2" data-rule="${escapeHtml(v.rule)}" data-testid="explain-${escapeHtml(v.rule)}">${escapeHtml(draft.explanations[v.rule] ?? '')}</textarea></label>`,
         );
       }
     }
   };
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  const showResult = () => {
     const result = root.querySelector('#submit-result');
+    const r = draft.result;
     result.className = '';
     result.textContent = '';
+    if (!r) return;
+    if (r.kind === 'ok') {
+      result.className = 'ok';
+      result.textContent = t('submitted', { id: r.id, state: stateText(r.state) });
+      if (r.warnings?.length) {
+        result.insertAdjacentHTML('beforeend', `<div class="violations">${r.warnings.map(violationHtml).join('')}</div>`);
+      }
+    } else {
+      result.className = 'bad';
+      result.textContent = r.kind === 'rejected' ? t('submitRejected') : t('errorGeneric', { msg: r.message });
+    }
+  };
+  // A re-render (language switch) shows the last answer again, in the new language.
+  showViolations(draft.violations);
+  showResult();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
     const payload = { uscc, period: form.period.value };
     for (const f of fields) {
       const raw = form[f.key].value.trim();
@@ -151,26 +207,25 @@ export async function render(root, { isCurrent }) {
     }
     if (Object.keys(explanations).length) payload.explanations = explanations;
     clearViolations();
+    draft.result = null;
+    showResult();
     try {
       const answer = await api.submit(payload);
       root.querySelector('#explanations').innerHTML = '';
-      result.className = 'ok';
-      result.textContent = t('submitted', { id: answer.id, state: stateText(answer.state) });
-      if (answer.warnings?.length) {
-        result.insertAdjacentHTML(
-          'beforeend',
-          `<div class="violations">${answer.warnings.map((w) => `<div class="violation soft">${escapeHtml(w.rule ?? '')} ${escapeHtml(messageOf(w))}</div>`).join('')}</div>`,
-        );
-      }
+      draft.violations = [];
+      draft.explanations = {};
+      draft.result = { kind: 'ok', id: answer.id, state: answer.state, warnings: answer.warnings ?? [] };
+      showResult();
       drawSubmissions(listOf(await api.submissions().catch(() => [])));
     } catch (error) {
-      result.className = 'bad';
       if (error instanceof ApiError && error.status === 422) {
-        result.textContent = t('submitRejected');
-        showViolations(error.body?.violations ?? []);
+        draft.violations = error.body?.violations ?? [];
+        draft.result = { kind: 'rejected' };
+        showViolations(draft.violations);
       } else {
-        result.textContent = t('errorGeneric', { msg: error.message });
+        draft.result = { kind: 'error', message: error.message };
       }
+      showResult();
     }
   });
 }
