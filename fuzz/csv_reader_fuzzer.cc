@@ -2,10 +2,12 @@
 // database: encoding detection, the RFC 4180 reader, the header mapping and the row parser of
 // each file kind (ingest/file_parser.h), then the cross-file checks against an empty store.
 // Input: one selector byte (low 4 bits: the file kind by its name, 9 and up = a name that tells
-// nothing so the header decides; bits 4-5: encoding detected / forced UTF-8 / forced GB18030),
-// then the file's bytes.
-// Invariants: findings are located and explained; rows and lines agree; records read by
-// CsvReader, written again by CsvWriter, read back the same.
+// nothing so the header decides; bits 4-5: encoding detected / forced UTF-8 / forced GB18030;
+// bit 6: tight bounds on a record and a field, kTightCsv, that small inputs reach), then the
+// file's bytes.
+// Invariants: findings are located and explained, their messages cut to a readable length;
+// rows and lines agree; no record or field read is longer than its bound; records read by
+// CsvReader, written again by CsvWriter (formula guard included), read back the same.
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +19,7 @@
 #include "ingest/csv_writer.h"
 #include "ingest/encoding.h"
 #include "ingest/file_parser.h"
+#include "ingest/formula_guard.h"
 #include "parsed_file_checks.h"
 
 namespace {
@@ -24,10 +27,13 @@ namespace {
 using zhizao::fuzz::check;
 using Records = std::vector<std::vector<std::string>>;
 
+// Bounds on a record and a field that a fuzzer's small inputs pass (selector bit 6).
+constexpr zhizao::detail::CsvLimits kTightCsv{64, 16};
+
 // Reads records until the end or the first syntax error.
-Records read_records(std::string_view text) {
+Records read_records(std::string_view text, zhizao::detail::CsvLimits limits = {}) {
   Records records;
-  zhizao::detail::CsvReader reader(text);
+  zhizao::detail::CsvReader reader(text, limits);
   zhizao::detail::CsvRecord record;
   while (true) {
     zhizao::Result<bool> more = reader.next(record);
@@ -38,6 +44,12 @@ Records read_records(std::string_view text) {
     }
     if (!*more) break;
     check(!record.fields.empty(), "a record has a field");
+    size_t record_bytes = 0;
+    for (std::string_view field : record.fields) {
+      check(field.size() <= limits.max_field_bytes, "no field longer than its bound");
+      record_bytes += field.size();
+    }
+    check(record_bytes <= limits.max_record_bytes, "no record longer than its bound");
     records.emplace_back(record.fields.begin(), record.fields.end());
   }
   return records;
@@ -57,7 +69,17 @@ void check_round_trip(std::string_view text) {
     for (const std::string& field : fields) writer.field(field);
     writer.end_record();
   }
-  check(read_records(writer.text()) == records, "CsvWriter output reads back the same records");
+  // CsvWriter::field guards formula-like text (ingest/formula_guard.h): no written field may
+  // begin with a trigger, and the import's restore_formula_text gives the original back.
+  Records back = read_records(writer.text());
+  for (std::vector<std::string>& fields : back) {
+    for (std::string& field : fields) {
+      check(field.starts_with('\'') || !zhizao::detail::is_formula_like(field),
+            "no written field begins with a formula trigger");
+      field = std::string(zhizao::detail::restore_formula_text(field));
+    }
+  }
+  check(back == records, "CsvWriter output reads back the same records");
 }
 
 std::optional<zhizao::Encoding> encoding_of(uint8_t selector) {
@@ -84,6 +106,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           : "upload.csv";
   zhizao::ImportOptions options;
   options.encoding = encoding_of(selector);
+  bool tight = (selector & 0x40) != 0;
+  if (tight) {
+    options.limits.max_record_bytes = kTightCsv.max_record_bytes;
+    options.limits.max_field_bytes = kTightCsv.max_field_bytes;
+  }
   zhizao::SourceFile source{name, std::string(input.rest())};
 
   std::vector<detail::ParsedFile> files;
@@ -97,6 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (text) {
     check(zhizao::is_valid_utf8(text->text()), "decoded text is UTF-8");
     check_round_trip(text->text());
+    if (tight) read_records(text->text(), kTightCsv);
   } else {
     check(text.error().line >= 1 && !text.error().reason.empty(), "an encoding error is located");
   }

@@ -47,6 +47,10 @@ def csv_seeds():
           "91410302MA400001XM,2021年4月,\"1,234.5\",300,,否\n".encode("utf-8"))
     write("csv_reader_fuzzer", "region_groups",
           bytes([2]) + "id,name,members\nwest,西部,410305;410000；410306\n".encode("utf-8"))
+    # Formula injection (issue 19): triggers, guarded cells and apostrophes of the data.
+    write("csv_reader_fuzzer", "chains_formula_injection",
+          bytes([0 | UTF8]) + "id,name\n=c,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n"
+          "'-c,'+cmd|' /C calc'!A0\n''@c,＝1+1\n\"\t=c\",'abc\n".encode("utf-8"))
 
 
 def xlsx_seeds(workbooks):
@@ -125,7 +129,40 @@ def month_block_seeds():
         write("month_block_fuzzer", name, struct.pack(">H", mask) + bytes([year]) + blob)
 
 
+def bounds_seeds():
+    # Bounds on input (issue 19, docs/security.md): inputs just past the tight limits the two
+    # fuzzers read with (selector bit 6 of csv_reader_fuzzer; kTight of xlsx_reader_fuzzer).
+    write("csv_reader_fuzzer", "tight_long_field",
+          bytes([4 | UTF8 | 0x40]) + b"uscc,period,output\n91410302MA400001XM,2021-04,"
+          + b"1" * 40 + b"\n")
+    write("csv_reader_fuzzer", "tight_open_quote",
+          bytes([0 | UTF8 | 0x40]) + b"id,name\nc1,\"" + b"x" * 80 + b"\n")
+    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    skeleton = [
+        b'_rels/.rels\n<Relationships><Relationship Id="rId1" Type="' + rel +
+        b'/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        b'xl/workbook.xml\n<workbook ' + ns + b' xmlns:r="' + rel +
+        b'"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        b'xl/_rels/workbook.xml.rels\n<Relationships><Relationship Id="rId1" Type="' + rel +
+        b'/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ]
+    def sheet(body):
+        return b"\x01".join(skeleton + [b"xl/worksheets/sheet1.xml\n<worksheet " + ns + b">" +
+                                       body + b"</worksheet>"])
+    write("xlsx_reader_fuzzer", "bounds_elements_packed",
+          sheet(b"<sheetData>" + b"<x/>" * 300 + b"</sheetData>"))
+    write("xlsx_reader_fuzzer", "bounds_deep_packed", sheet(b"<a>" * 20 + b"</a>" * 20))
+    write("xlsx_reader_fuzzer", "bounds_cells_packed",
+          sheet(b"<sheetData>" + b"".join(b'<row r="%d"><c t="inlineStr"><is><t>' % r +
+                                          b"x" * (r % 8) + b"</t></is></c><c><v>%d</v></c></row>"
+                                          % r for r in range(1, 36)) + b"</sheetData>"))
+    write("xlsx_reader_fuzzer", "bounds_doctype_packed",
+          sheet(b'<!DOCTYPE w [<!ENTITY a "aaaa">]><sheetData>&a;</sheetData>'))
+
+
 csv_seeds()
+bounds_seeds()
 xlsx_seeds(sys.argv[1:])
 field_seeds()
 json_seeds()

@@ -12,6 +12,10 @@
 
 namespace zhizao::fuzz {
 
+// Messages cut the values they quote (base/text.h, ingest/finding.h): a column of 60
+// characters and a reason of 300, 4 bytes each at most, plus the file or sheet label.
+inline constexpr size_t kMaxMessageBytes = 4096;
+
 // The number of rows in the vector of `kind` (the only one a ParsedFile fills).
 inline size_t row_count(const Dataset& rows, detail::FileKind kind) {
   using detail::FileKind;
@@ -40,8 +44,7 @@ inline size_t row_count(const Dataset& rows, detail::FileKind kind) {
 
 // CSV findings: "FILE:LINE: COLUMN: reason" with LINE >= 1 and a column or marker. Sheet
 // findings (sheet_location.h): line 0 is the whole workbook, without a column.
-inline void check_findings(const std::vector<detail::Finding>& findings,
-                           const detail::ParsedFile& file) {
+inline void check_findings(const detail::FindingList& findings, const detail::ParsedFile& file) {
   for (const detail::Finding& finding : findings) {
     check(!finding.reason.empty(), "a finding has a reason");
     if (file.sheet) {
@@ -49,17 +52,22 @@ inline void check_findings(const std::vector<detail::Finding>& findings,
       check(finding.line == 0 || !finding.column.empty(), "a sheet finding names a column");
       std::string message = detail::format_sheet_finding(*file.sheet, file.header, finding);
       check(message.starts_with(file.sheet->label), "a sheet message starts with FILE!SHEET");
+      check(message.size() <= kMaxMessageBytes, "a message is cut to a readable length");
     } else {
       check(finding.line >= 1, "a finding has a line >= 1");
       check(!finding.column.empty(), "a finding names a column or a marker");
       std::string message = detail::format_finding(file.name, finding);
       check(message.starts_with(file.name + ":"), "a message starts with FILE:");
+      check(message.size() <= kMaxMessageBytes, "a message is cut to a readable length");
     }
   }
 }
 
 // Checks the findings and rows of `file`.
 inline void check_parsed_file(const detail::ParsedFile& file) {
+  check(file.findings.errors.size() <= detail::kMaxListedFindings &&
+            file.findings.warnings.size() <= detail::kMaxListedFindings,
+        "no more findings listed than the bound");
   check_findings(file.findings.errors, file);
   check_findings(file.findings.warnings, file);
   size_t rows = file.kind ? row_count(file.rows, *file.kind) : 0;

@@ -5,9 +5,11 @@
 // - otherwise a packed list of parts, each "NAME\n" then its content, parts separated by the
 //   byte 0x01; they are stored into a real ZIP archive before reading, so mutations reach the
 //   XML (a mutated ZIP would mostly fail its CRC). fuzz/pack_xlsx.py packs a workbook so.
+// Each input is read twice: with the default WorkbookLimits, and with tight ones (kTight) that
+// small inputs reach, so that every bound's refusal is exercised (docs/security.md).
 // Invariants: errors are kInvalidData with a message; cells are 1-based, within their sheet's
-// merges sensibly and their A1 references round-trip; every finding of the sheet parser is
-// located and explained.
+// merges sensibly and their A1 references round-trip; what is read stays within the limits;
+// every finding of the sheet parser is located and explained.
 #include <zip.h>
 
 #include <memory>
@@ -83,7 +85,44 @@ std::string zip_parts(const std::vector<Part>& parts) {
   return bytes;
 }
 
-void check_workbook(const zhizao::xlsx::Workbook& workbook) {
+// Limits that a fuzzer's small inputs pass.
+zhizao::xlsx::WorkbookLimits tight_limits() {
+  zhizao::xlsx::WorkbookLimits limits;
+  limits.max_zip_entries = 16;
+  limits.max_part_bytes = 4096;
+  limits.max_workbook_bytes = 16384;
+  limits.max_part_elements = 256;
+  limits.max_depth = 12;
+  limits.max_token_bytes = 512;
+  limits.max_cells = 64;
+  limits.max_cell_chars = 32;
+  limits.max_cell_text_bytes = 512;
+  limits.max_shared_strings = 16;
+  limits.max_shared_string_bytes = 256;
+  limits.max_sheets = 4;
+  limits.max_merged_ranges = 8;
+  limits.max_relationships = 16;
+  limits.max_number_formats = 8;
+  limits.max_cell_formats = 16;
+  limits.max_name_bytes = 64;
+  return limits;
+}
+
+void check_workbook(const zhizao::xlsx::Workbook& workbook,
+                    const zhizao::xlsx::WorkbookLimits& limits) {
+  check(workbook.sheets.size() <= limits.max_sheets, "no more sheets than the bound");
+  size_t cells = 0;
+  size_t merges = 0;
+  uint64_t text_bytes = 0;
+  for (const zhizao::xlsx::Sheet& sheet : workbook.sheets) {
+    check(sheet.name.size() <= limits.max_name_bytes, "a sheet name within the bound");
+    cells += sheet.cells.size();
+    merges += sheet.merges.size();
+    for (const zhizao::xlsx::Cell& cell : sheet.cells) text_bytes += cell.text.size();
+  }
+  check(cells <= limits.max_cells, "no more cells than the bound");
+  check(merges <= limits.max_merged_ranges, "no more merged ranges than the bound");
+  check(text_bytes <= limits.max_cell_text_bytes, "no more cell text than the bound");
   for (const zhizao::xlsx::Sheet& sheet : workbook.sheets) {
     for (const zhizao::xlsx::Cell& cell : sheet.cells) {
       check(cell.row >= 1 && cell.column >= 1, "cells are 1-based");
@@ -109,19 +148,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   std::string bytes = input.starts_with("PK") ? std::string(input) : zip_parts(unpack_parts(input));
 
-  zhizao::Result<zhizao::xlsx::Workbook> workbook = zhizao::xlsx::read_workbook(bytes);
-  if (workbook) {
-    check_workbook(*workbook);
-  } else {
-    check(workbook.error().code() == zhizao::StatusCode::kInvalidData, "errors are kInvalidData");
-    check(!workbook.error().message().empty(), "an error has a message");
-  }
-
   zhizao::SourceFile source{"upload.xlsx", std::move(bytes)};
   check(zhizao::detail::is_workbook(source), "an .xlsx name is a workbook");
-  std::vector<zhizao::detail::ParsedFile> sheets =
-      zhizao::detail::parse_workbook(source, zhizao::ImportOptions{});
-  check(!sheets.empty() || workbook.has_value(), "an unreadable workbook gives its error");
-  for (const zhizao::detail::ParsedFile& sheet : sheets) zhizao::fuzz::check_parsed_file(sheet);
+  for (const zhizao::xlsx::WorkbookLimits& limits :
+       {zhizao::xlsx::WorkbookLimits{}, tight_limits()}) {
+    zhizao::Result<zhizao::xlsx::Workbook> workbook =
+        zhizao::xlsx::read_workbook(source.bytes, limits);
+    if (workbook) {
+      check_workbook(*workbook, limits);
+    } else {
+      check(workbook.error().code() == zhizao::StatusCode::kInvalidData, "errors are kInvalidData");
+      check(!workbook.error().message().empty(), "an error has a message");
+    }
+    zhizao::ImportOptions options;
+    options.limits.workbook = limits;
+    std::vector<zhizao::detail::ParsedFile> sheets =
+        zhizao::detail::parse_workbook(source, options);
+    check(!sheets.empty() || workbook.has_value(), "an unreadable workbook gives its error");
+    for (const zhizao::detail::ParsedFile& sheet : sheets) zhizao::fuzz::check_parsed_file(sheet);
+  }
   return 0;
 }

@@ -130,4 +130,17 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+std::string shorten_for_message(std::string_view text, size_t max_chars) {
+  // Characters are counted as UTF-8 lead bytes: a continuation byte is 10xxxxxx.
+  size_t characters = 0;
+  for (size_t pos = 0; pos < text.size(); ++pos) {
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) continue;
+    if (characters == max_chars) {
+      return std::string(text.substr(0, pos)) + "…(" + std::to_string(text.size()) + " bytes)";
+    }
+    ++characters;
+  }
+  return std::string(text);
+}
+
 }  // namespace zhizao

@@ -33,4 +33,12 @@ std::string pad_to_width(std::string_view text, int width, Align align);
 // Returns `text` with ASCII letters lower-cased.
 std::string ascii_lower(std::string_view text);
 
+// How many characters of an input value a message quotes (docs/security.md, "Bounds on input").
+inline constexpr size_t kMessageValueChars = 60;
+
+// Returns `text` as an error message may quote it: whole when it has at most `max_chars`
+// characters, else its first `max_chars` characters followed by "…(N bytes)", N being the size
+// of the whole text, so that a 100 MB field gives a readable line. Never cuts a UTF-8 sequence.
+std::string shorten_for_message(std::string_view text, size_t max_chars = kMessageValueChars);
+
 }  // namespace zhizao

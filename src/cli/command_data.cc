@@ -1,6 +1,7 @@
 // zhizao revisions, export and demo: the stored data, its history, and the synthetic demo.
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -133,6 +134,8 @@ int run_scale_demo(const DemoArgs& args) {
   auto outcome = [&] {
     ProgressBar bar("demo", Verbosity::kNormal);
     ImportOptions import_options;
+    // The files were just written by zhizao itself: no size cap (a national scale exceeds it).
+    import_options.limits.max_file_bytes = UINT64_MAX;
     import_options.progress = [&bar](std::string_view stage, size_t done, size_t total) {
       bar.update(stage, done, total);
     };

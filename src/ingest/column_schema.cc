@@ -169,9 +169,10 @@ HeaderMap map_header(FileKind kind, const std::vector<std::string_view>& header,
     if (column < 0) {
       if (!written.empty()) findings.warnings.push_back({1, written, "unknown column, ignored"});
     } else if (int earlier = map.field_of_column[static_cast<size_t>(column)]; earlier >= 0) {
-      findings.errors.push_back({1, written,
-                                 fmt::format("column given twice (also as \"{}\")",
-                                             map.written[static_cast<size_t>(earlier)])});
+      findings.errors.push_back(
+          {1, written,
+           fmt::format("column given twice (also as \"{}\")",
+                       shorten_for_message(map.written[static_cast<size_t>(earlier)]))});
     } else {
       map.field_of_column[static_cast<size_t>(column)] = static_cast<int>(field);
     }
@@ -196,6 +197,9 @@ std::optional<FileKind> kind_from_header(const std::vector<std::string_view>& he
     std::vector<bool> present(columns.size(), false);
     size_t score = 0;
     for (const std::string& cell : normalised) {
+      // An empty cell names no column; skipping it keeps a header row with a stray cell in
+      // column XFD (16,384 cells, nearly all empty) cheap to try.
+      if (cell.empty()) continue;
       int column = find_column(columns, cell);
       if (column < 0) continue;
       present[static_cast<size_t>(column)] = true;

@@ -13,6 +13,7 @@
 #include <type_traits>
 #include <unordered_set>
 
+#include "base/text.h"
 #include "store/key_order.h"
 
 namespace zhizao::detail {
@@ -70,9 +71,9 @@ void report_duplicate(std::vector<ParsedFile>& files, FileKind kind, const Hashe
                           ? fmt::format("first on line {}", earlier_line)
                           : fmt::format("first in {}:{}", files[earlier.file].name, earlier_line);
   ParsedFile& file = files[later.file];
-  file.findings.errors.push_back({file.lines[later.row],
-                                  std::string(file.header.column_header(kind, 0)),
-                                  fmt::format("duplicate key \"{}\" ({})", key, where)});
+  file.findings.errors.push_back(
+      {file.lines[later.row], std::string(file.header.column_header(kind, 0)),
+       fmt::format("duplicate key \"{}\" ({})", shorten_for_message(key), where)});
 }
 
 // Records from which strictly_increasing checks the two halves on two threads.
@@ -192,9 +193,9 @@ IdSet known_ids(const std::vector<ParsedFile>& files, const std::vector<std::str
 
 void report_unknown(ParsedFile& file, size_t row, int column, std::string_view what,
                     std::string_view id) {
-  file.findings.errors.push_back({file.lines[row],
-                                  std::string(file.header.column_header(*file.kind, column)),
-                                  fmt::format("unknown {}: \"{}\"", what, id)});
+  file.findings.errors.push_back(
+      {file.lines[row], std::string(file.header.column_header(*file.kind, column)),
+       fmt::format("unknown {}: \"{}\"", what, shorten_for_message(id))});
 }
 
 }  // namespace

@@ -1,14 +1,30 @@
 #include "ingest/csv_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 
 namespace zhizao::detail {
+namespace {
+
+// `from + bound + slack`, or `size` when that is nearer (without overflowing for a huge bound).
+size_t bounded_end(size_t from, size_t bound, size_t slack, size_t size) {
+  return size - from <= bound || size - from - bound <= slack ? size : from + bound + slack;
+}
+
+}  // namespace
 
 bool CsvReader::at_line_end(size_t pos) const {
   if (pos >= text_.size()) return true;
   if (text_[pos] == '\n') return true;
   return text_[pos] == '\r' && pos + 1 < text_.size() && text_[pos + 1] == '\n';
+}
+
+Status CsvReader::check_record(size_t field_end) const {
+  if (field_end - record_start_ <= limits_.max_record_bytes) return Status::ok();
+  return Status::invalid_data(
+      fmt::format("a record of more than {} bytes", limits_.max_record_bytes));
 }
 
 Status CsvReader::read_quoted(std::vector<FieldSpan>& spans) {
@@ -17,13 +33,22 @@ Status CsvReader::read_quoted(std::vector<FieldSpan>& spans) {
   bool unescaped = false;
   size_t scratch_start = scratch_.size();
   while (true) {
+    // The closing quote is looked for within the record's bound only: an unterminated quote
+    // at the start of a large file must not make the reader go through all of it.
     const char* found =
-        static_cast<const char*>(std::memchr(text_.data() + pos_, '"', text_.size() - pos_));
-    size_t quote = found == nullptr ? text_.size() : static_cast<size_t>(found - text_.data());
+        pos_ >= window_end_
+            ? nullptr
+            : static_cast<const char*>(std::memchr(text_.data() + pos_, '"', window_end_ - pos_));
+    size_t quote = found == nullptr ? window_end_ : static_cast<size_t>(found - text_.data());
     line_ += std::count(text_.begin() + static_cast<long>(pos_),
                         text_.begin() + static_cast<long>(quote), '\n');
     if (found == nullptr) {
-      pos_ = text_.size();
+      pos_ = window_end_;
+      if (window_end_ < text_.size()) {
+        return Status::invalid_data(fmt::format(
+            "a record of more than {} bytes (in a quoted field: is a closing quote missing?)",
+            limits_.max_record_bytes));
+      }
       return Status::invalid_data("unterminated quoted field");
     }
     if (quote + 1 < text_.size() && text_[quote + 1] == '"') {
@@ -39,22 +64,34 @@ Status CsvReader::read_quoted(std::vector<FieldSpan>& spans) {
     if (pos_ < text_.size() && text_[pos_] != ',' && !at_line_end(pos_)) {
       return Status::invalid_data("unexpected character after a closing quote");
     }
-    if (unescaped) {
-      scratch_.append(text_.substr(segment, quote - segment));
-      spans.push_back({true, scratch_start, scratch_.size() - scratch_start});
-    } else {
-      spans.push_back({false, segment, quote - segment});
+    if (unescaped) scratch_.append(text_.substr(segment, quote - segment));
+    size_t size = unescaped ? scratch_.size() - scratch_start : quote - segment;
+    if (size > limits_.max_field_bytes) {
+      return Status::invalid_data(
+          fmt::format("a field of more than {} bytes", limits_.max_field_bytes));
     }
+    ZHIZAO_RETURN_IF_ERROR(check_record(pos_));
+    spans.push_back(unescaped ? FieldSpan{true, scratch_start, size}
+                              : FieldSpan{false, segment, size});
     return Status::ok();
   }
 }
 
-void CsvReader::read_unquoted(std::vector<FieldSpan>& spans) {
+Status CsvReader::read_unquoted(std::vector<FieldSpan>& spans) {
   size_t start = pos_;
-  while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
+  // Two bytes past the field's bound: enough to tell a field of exactly the bound before a CRLF.
+  size_t limit =
+      std::min(window_end_, bounded_end(start, limits_.max_field_bytes, 2, text_.size()));
+  while (pos_ < limit && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
   size_t end = pos_;
   if (end > start && pos_ < text_.size() && text_[pos_] == '\n' && text_[end - 1] == '\r') --end;
+  if (end - start > limits_.max_field_bytes) {
+    return Status::invalid_data(
+        fmt::format("a field of more than {} bytes", limits_.max_field_bytes));
+  }
+  ZHIZAO_RETURN_IF_ERROR(check_record(end));
   spans.push_back({false, start, end - start});
+  return Status::ok();
 }
 
 Result<bool> CsvReader::next(CsvRecord& record) {
@@ -69,14 +106,12 @@ Result<bool> CsvReader::next(CsvRecord& record) {
   }
   if (pos_ >= text_.size()) return false;
   record.line = line_;
+  record_start_ = pos_;
+  window_end_ = bounded_end(pos_, limits_.max_record_bytes, 2, text_.size());
   Status status;
   while (true) {
-    if (text_[pos_] == '"') {
-      status = read_quoted(spans_);
-      if (!status.is_ok()) break;
-    } else {
-      read_unquoted(spans_);
-    }
+    status = text_[pos_] == '"' ? read_quoted(spans_) : read_unquoted(spans_);
+    if (!status.is_ok()) break;
     if (pos_ < text_.size() && text_[pos_] == ',') {
       ++pos_;
       if (pos_ >= text_.size()) {

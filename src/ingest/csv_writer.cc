@@ -4,18 +4,23 @@
 
 #include <cstdlib>
 
+#include "ingest/formula_guard.h"
+
 namespace zhizao::detail {
 
-void CsvWriter::field(std::string_view value) {
+void CsvWriter::field(std::string_view value) { append(value, Guard::kFormula); }
+
+void CsvWriter::append(std::string_view value, Guard guard) {
   if (!line_start_) text_.push_back(',');
   line_start_ = false;
   bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
                (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (quote) text_.push_back('"');
+  if (guard == Guard::kFormula && is_formula_like(value)) text_.push_back('\'');
   if (!quote) {
     text_.append(value);
     return;
   }
-  text_.push_back('"');
   for (char c : value) {
     if (c == '"') text_.push_back('"');
     text_.push_back(c);
@@ -23,13 +28,13 @@ void CsvWriter::field(std::string_view value) {
   text_.push_back('"');
 }
 
-void CsvWriter::number(double value) { field(plain_decimal(value)); }
+void CsvWriter::number(double value) { append(plain_decimal(value), Guard::kNone); }
 
 void CsvWriter::number(const std::optional<double>& value) {
   if (value) {
     number(*value);
   } else {
-    field("");
+    append("", Guard::kNone);
   }
 }
 

@@ -1,5 +1,6 @@
 // CsvWriter: builds RFC 4180 text with LF line ends, quoting only the fields that need
-// it, and the number format of exported files.
+// it, with text cells guarded against formula injection (ingest/formula_guard.h), and the
+// number format of exported files.
 #pragma once
 
 #include <optional>
@@ -11,9 +12,13 @@ namespace zhizao::detail {
 // Appends records to a string. Not thread-safe.
 class CsvWriter {
  public:
-  // Appends one field, quoted when it holds a comma, quote, CR or LF or starts or ends with a
-  // space (kept visible to a reader, although the importer trims fields).
+  // Appends one text field: neutralise_formula(value) (a leading apostrophe when a spreadsheet
+  // would take the value for a formula, OWASP "CSV Injection"), quoted when it holds a comma,
+  // quote, CR or LF or starts or ends with a space (kept visible to a reader, although the
+  // importer trims fields).
   void field(std::string_view value);
+  // Appends a number in plain_decimal form, never guarded: -5 stays a number for a spreadsheet
+  // and for the importer. An empty optional is an empty field.
   void number(double value);
   void number(const std::optional<double>& value);
   // Ends the current record.
@@ -22,6 +27,9 @@ class CsvWriter {
   const std::string& text() const { return text_; }
 
  private:
+  enum class Guard { kFormula, kNone };
+  void append(std::string_view value, Guard guard);
+
   std::string text_;
   bool line_start_ = true;
 };

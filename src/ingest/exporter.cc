@@ -1,5 +1,6 @@
 // export_contract_files: the Dataset back into the contract's files, which import_sources reads
-// into the same Dataset.
+// into the same Dataset. Text cells go through CsvWriter::field, which guards them against
+// formula injection (ingest/formula_guard.h); numbers through CsvWriter::number, unguarded.
 #include <fmt/format.h>
 
 #include <cstdio>

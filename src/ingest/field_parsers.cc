@@ -34,7 +34,10 @@ bool valid_integer_part(std::string_view digits) {
 }  // namespace
 
 Result<double> parse_number(std::string_view text) {
-  auto bad = [&] { return fail(Status::invalid_data(fmt::format("not a number: \"{}\"", text))); };
+  auto bad = [&] {
+    return fail(
+        Status::invalid_data(fmt::format("not a number: \"{}\"", shorten_for_message(text))));
+  };
   std::string_view body = text;
   if (!body.empty() && (body.front() == '-' || body.front() == '+')) body.remove_prefix(1);
   size_t point = body.find('.');
@@ -75,18 +78,20 @@ Result<double> parse_number_in(std::string_view text, NumberRange range) {
       break;
     case NumberRange::kNonNegative:
       if (*value < 0) {
-        return fail(Status::invalid_data(fmt::format("must not be negative: \"{}\"", text)));
+        return fail(Status::invalid_data(
+            fmt::format("must not be negative: \"{}\"", shorten_for_message(text))));
       }
       break;
     case NumberRange::kPositive:
       if (!(*value > 0)) {
-        return fail(Status::invalid_data(fmt::format("must be greater than 0: \"{}\"", text)));
+        return fail(Status::invalid_data(
+            fmt::format("must be greater than 0: \"{}\"", shorten_for_message(text))));
       }
       break;
     case NumberRange::kRatio:
       if (!(*value > 0 && *value <= 1)) {
-        return fail(Status::invalid_data(
-            fmt::format("must be greater than 0 and at most 1: \"{}\"", text)));
+        return fail(Status::invalid_data(fmt::format("must be greater than 0 and at most 1: \"{}\"",
+                                                     shorten_for_message(text))));
       }
       break;
   }
@@ -96,7 +101,7 @@ Result<double> parse_number_in(std::string_view text, NumberRange range) {
 Result<bool> parse_flag(std::string_view text) {
   if (text == "1" || text == "是") return true;
   if (text == "0" || text == "否") return false;
-  return fail(Status::invalid_data(fmt::format("not 0 or 1: \"{}\"", text)));
+  return fail(Status::invalid_data(fmt::format("not 0 or 1: \"{}\"", shorten_for_message(text))));
 }
 
 Result<int> parse_year(std::string_view text) {
@@ -106,7 +111,7 @@ Result<int> parse_year(std::string_view text) {
   auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), year);
   if (digits.size() != 4 || error != std::errc() || end != digits.data() + digits.size() ||
       year < 1900 || year > 2999) {
-    return fail(Status::invalid_data(fmt::format("not a year: \"{}\"", text)));
+    return fail(Status::invalid_data(fmt::format("not a year: \"{}\"", shorten_for_message(text))));
   }
   return year;
 }

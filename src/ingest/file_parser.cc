@@ -43,6 +43,10 @@ std::string column_of_field(const ParsedFile& file, size_t index) {
   return "(row)";
 }
 
+CsvLimits csv_limits(const ImportOptions& options) {
+  return {options.limits.max_record_bytes, options.limits.max_field_bytes};
+}
+
 // How often (in records) the importing thread reports progress while reading.
 constexpr long kProgressEvery = 1 << 16;
 
@@ -81,11 +85,17 @@ Stop parse_records(CsvReader& reader, size_t stop, HeaderState header_state,
   return Stop::kReachedEnd;
 }
 
+// The fewest bytes of a record that can be kept: a monthly or enterprise row holds an 18-character
+// USCC and more fields.
+constexpr size_t kMinKeptRecordBytes = 24;
+
 // Reserves room for as many more records as `part` has lines (an upper bound) in the vector of
 // the file's kind and in its line numbers: a national monthly file grows to 28 million records,
-// and each doubling of the vector moved every record and held both copies at once.
+// and each doubling of the vector moved every record and held both copies at once. Never more
+// than `part` could hold records of kMinKeptRecordBytes: a file of blank lines would otherwise
+// reserve a record for every byte.
 void reserve_records(ParsedFile& file, std::string_view part) {
-  size_t more = count_byte(part, '\n') + 1;
+  size_t more = std::min(count_byte(part, '\n') + 1, part.size() / kMinKeptRecordBytes + 1);
   if (file.kind == FileKind::kMonthly) file.rows.monthly.reserve(file.rows.monthly.size() + more);
   if (file.kind == FileKind::kEnterprises) {
     file.rows.enterprises.reserve(file.rows.enterprises.size() + more);
@@ -116,7 +126,7 @@ void parse_body(std::string_view text, CsvReader& reader, const ImportOptions& o
   later.header = file.header;
   std::thread second([&] {
     reserve_records(later, text.substr(*split));
-    CsvReader later_reader(text.substr(*split), line_at(text, *split));
+    CsvReader later_reader(text.substr(*split), line_at(text, *split), csv_limits(options));
     parse_records(later_reader, text.size(), header_state, options, later);
   });
   Stop stopped =
@@ -141,7 +151,7 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options) {
     file.findings.errors.push_back(std::move(text.error()));
     return file;
   }
-  CsvReader reader(text->text());
+  CsvReader reader(text->text(), csv_limits(options));
   CsvRecord header;
   Result<bool> has_header = reader.next(header);
   if (!has_header) {

@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 #include "ingest/cross_checks.h"
 #include "ingest/file_parser.h"
+#include "ingest/monthly_audit.h"
 #include "ingest/sheet_parser.h"
 #include "store/stored_ids.h"
 
@@ -21,7 +25,7 @@ using detail::ParsedFile;
 
 // Sorts findings by line, then by the position of their column in the file (file-level
 // markers such as "(row)" first), keeping the order of checks otherwise.
-void sort_findings(const ParsedFile& file, std::vector<Finding>& findings) {
+void sort_findings(const ParsedFile& file, detail::FindingList& findings) {
   const std::vector<std::string>& written = file.header.written;
   auto position = [&](const Finding& f) {
     auto it = std::find(written.begin(), written.end(), f.column);
@@ -44,6 +48,19 @@ void collect_findings(std::vector<ParsedFile>& files, ImportOutcome& outcome) {
     };
     for (const Finding& f : file.findings.errors) outcome.errors.push_back(format(f));
     for (const Finding& f : file.findings.warnings) outcome.warnings.push_back(format(f));
+    // What a file found beyond the bound on its listed findings is counted in one line.
+    std::string_view label = file.sheet ? std::string_view(file.sheet->label) : file.name;
+    if (size_t more = file.findings.errors.unlisted(); more > 0) {
+      outcome.errors.push_back(
+          fmt::format("{}: {} more errors not listed (a file lists its first {})", label, more,
+                      detail::kMaxListedFindings));
+    }
+    if (size_t more = file.findings.warnings.unlisted(); more > 0) {
+      outcome.warnings.push_back(
+          fmt::format("{}: {} more warnings not listed (a file lists its first {})", label, more,
+                      detail::kMaxListedFindings));
+    }
+    outcome.errors_found += file.findings.errors.size() + file.findings.errors.unlisted();
     outcome.files.push_back(
         {file.name, file.kind ? std::string(detail::kind_name(*file.kind)) : "", file.records});
   }
@@ -61,28 +78,67 @@ std::vector<SourcedBatch> batches_in_dependency_order(std::vector<ParsedFile>& f
   return batches;
 }
 
-Result<std::string> read_whole_file(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::exists(path, error)) {
-    return fail(Status::not_found(fmt::format("no such file: {}", path)));
+// What a path that is not a regular file is, for the message that refuses it.
+std::string_view kind_of_special_file(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "a special file";
+}
+
+// Closes a file descriptor when it goes out of scope.
+struct OpenFile {
+  explicit OpenFile(int descriptor) : fd(descriptor) {}
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  ~OpenFile() {
+    if (fd >= 0) ::close(fd);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::io_error(fmt::format("cannot read {}", path)));
-  if (!std::filesystem::is_regular_file(path, error)) {  // a pipe, say: read it as a stream
-    std::ostringstream streamed;
-    streamed << in.rdbuf();
-    if (in.bad()) return fail(Status::io_error(fmt::format("cannot read {}", path)));
-    return std::move(streamed).str();
+  int fd;
+};
+
+// Reads a regular file of at most `max_bytes` whole. A FIFO or a device (/dev/zero) has no size
+// to check in advance and may never end, so only regular files are read. The checks are made on
+// the opened file (fstat), not on the path, so that the file cannot be swapped in between; the
+// open does not wait for a FIFO's writer (O_NONBLOCK).
+Result<std::string> read_whole_file(const std::string& path, uint64_t max_bytes) {
+  OpenFile file(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  int fd = file.fd;
+  if (fd < 0) {
+    if (errno == ENOENT) return fail(Status::not_found(fmt::format("no such file: {}", path)));
+    return fail(Status::io_error(fmt::format("cannot read {}: {}", path, std::strerror(errno))));
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    return fail(Status::io_error(fmt::format("cannot read {}: {}", path, std::strerror(errno))));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return fail(Status::invalid_data(
+        fmt::format("{}: {}, not a regular file; import reads regular files only", path,
+                    kind_of_special_file(info.st_mode))));
+  }
+  auto size = static_cast<uint64_t>(info.st_size);
+  if (size > max_bytes) {
+    return fail(Status::invalid_data(fmt::format(
+        "{}: {} bytes, more than the {} an import reads (raise it with --max-file-size)", path,
+        size, max_bytes)));
   }
   // One read into a string of the file's size: a stream into a growing buffer copied the 1.7 GB
-  // of a national file several times over.
-  std::uintmax_t size = std::filesystem::file_size(path, error);
-  if (error) return fail(Status::io_error(fmt::format("cannot read {}", path)));
+  // of a national file several times over. A file that grows meanwhile is read to its old size.
   std::string bytes(static_cast<size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (in.bad() || static_cast<std::uintmax_t>(in.gcount()) != size) {
-    return fail(Status::io_error(fmt::format("cannot read {}", path)));
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return fail(Status::io_error(fmt::format("cannot read {}: {}", path, std::strerror(errno))));
+    }
+    if (n == 0) break;  // the file shrank meanwhile
+    done += static_cast<size_t>(n);
   }
+  bytes.resize(done);
   return bytes;
 }
 
@@ -92,7 +148,7 @@ Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>&
                                    const ImportOptions& options) {
   std::vector<SourceFile> sources;
   for (const std::string& path : paths) {
-    Result<std::string> bytes = read_whole_file(path);
+    Result<std::string> bytes = read_whole_file(path, options.limits.max_file_bytes);
     if (!bytes) return fail(bytes.error());
     sources.push_back({path, *std::move(bytes)});
   }
@@ -122,6 +178,7 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   if (!stored) return fail(stored.error());
   detail::check_duplicate_keys(files);
   detail::check_references(files, *stored);
+  if (options.audit_monthly) detail::audit_monthly_files(files, options.audit_monthly);
   ImportOutcome outcome;
   collect_findings(files, outcome);
   if (outcome.refused()) return outcome;

@@ -5,11 +5,13 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
 #include "domain/uscc.h"
+#include "ingest/input_limits.h"
 #include "store/database.h"
 
 namespace zhizao {
@@ -26,6 +28,25 @@ struct SourceFile {
 // so that a terminal can show a progress bar. Runs on the importing thread.
 using ImportProgress = std::function<void(std::string_view stage, size_t done, size_t total)>;
 
+// ── Audit hook (added for issue 19's physical limits; ingest knows nothing of audit rules) ────
+// What an audit of the monthly records (rules/import_audit.h, wired by `zhizao import`) found on
+// one record: the importer reports it at the record's line and column, as "FILE:LINE: COLUMN:
+// reason"; an error refuses the import like any other, a warning does not.
+enum class AuditLevel { kWarning, kError };
+struct AuditFinding {
+  size_t record = 0;  // index into MonthlyAuditInput::records
+  std::string field;  // the contract's column name, e.g. "output"
+  std::string reason;
+  AuditLevel level = AuditLevel::kError;
+};
+// One monthly file's records as the audit sees them; valid during the call only.
+struct MonthlyAuditInput {
+  const std::vector<MonthlyRecord>& records;
+  std::span<const uint32_t> key_order;         // positions by (uscc, period), or empty
+  const std::vector<Enterprise>& enterprises;  // the enterprises rows of the whole import
+};
+using MonthlyAudit = std::function<std::vector<AuditFinding>(const MonthlyAuditInput& input)>;
+
 struct ImportOptions {
   std::optional<Encoding> encoding;  // forced with --encoding; detected when absent
   UsccExceptions uscc_exceptions = default_uscc_exceptions();
@@ -38,14 +59,24 @@ struct ImportOptions {
   // It may move the batches out (nothing reads them afterwards), e.g. to keep them from being
   // freed one record at a time just before the process exits.
   std::function<void(std::vector<SourcedBatch>& stored, const ApplySummary& summary)> on_stored;
+  // Bounds on the files read (ingest/input_limits.h); `import --max-file-size` sets the first.
+  InputLimits limits;
+  // Called (when set) once per monthly file after the row and reference checks, before anything
+  // is stored (the audit hook above).
+  MonthlyAudit audit_monthly;
 };
 
 struct ImportOutcome {
   // Every error of every file, as "FILE:LINE: COLUMN: reason", in file then line order. When not
   // empty, nothing was stored.
+  // A file lists its first 100,000 errors (and warnings, ingest/finding.h) and then one line
+  // "FILE: N more errors not listed ...": millions of broken lines cost no more memory than a
+  // thousand (docs/security.md, "Bounds on input").
   std::vector<std::string> errors;
   // Warnings (unknown columns, retired region codes mapped), same format; they never refuse.
   std::vector<std::string> warnings;
+  // Every error found, listed in `errors` or only counted there.
+  size_t errors_found = 0;
   ApplySummary summary;  // what was stored, when errors is empty
   struct FileCount {
     std::string name;
@@ -57,8 +88,12 @@ struct ImportOutcome {
   bool refused() const { return !errors.empty(); }
 };
 
-// Reads the files at `paths` and imports them as import_sources does.
-// Errors: kNotFound / kIoError when a file cannot be read (nothing stored).
+// Reads the files at `paths` and imports them as import_sources does. Only regular files are
+// read (after following symbolic links), each of at most options.limits.max_file_bytes, checked
+// before it is read.
+// Errors: kNotFound / kIoError when a file cannot be read; kInvalidData naming the file when it
+// is not a regular file (a FIFO, a device such as /dev/zero, a directory) or is too large
+// (nothing stored).
 Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>& paths,
                                    const ImportOptions& options);
 

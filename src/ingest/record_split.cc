@@ -68,8 +68,8 @@ void append_parsed(ParsedFile& file, ParsedFile&& later) {
   append_vector(to.region_groups, std::move(from.region_groups));
   append_vector(file.lines, std::move(later.lines));
   file.records += later.records;
-  append_vector(file.findings.errors, std::move(later.findings.errors));
-  append_vector(file.findings.warnings, std::move(later.findings.warnings));
+  file.findings.errors.append(std::move(later.findings.errors));
+  file.findings.warnings.append(std::move(later.findings.warnings));
 }
 
 }  // namespace zhizao::detail

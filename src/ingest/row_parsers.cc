@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "domain/industry.h"
 #include "domain/region.h"
 #include "domain/region_group.h"
@@ -33,7 +34,7 @@ std::string division(RowReader& row, int column) {
   bool two_digits =
       text.size() == 2 && text[0] >= '0' && text[0] <= '9' && text[1] >= '0' && text[1] <= '9';
   if (!two_digits) {
-    row.error(column, fmt::format("not a 2-digit division: \"{}\"", text));
+    row.error(column, fmt::format("not a 2-digit division: \"{}\"", shorten_for_message(text)));
     return {};
   }
   Result<std::string> code = division_of_industry_code(text);
@@ -60,14 +61,15 @@ std::string county(RowReader& row, int column) {
 // A region code of any level (parks, region group members).
 bool check_any_region(RowReader& row, int column, std::string_view code) {
   if (find_region(code) != nullptr) return true;
-  row.error(column, fmt::format("unknown region code: \"{}\"", code));
+  row.error(column, fmt::format("unknown region code: \"{}\"", shorten_for_message(code)));
   return false;
 }
 
 std::string chain_id(RowReader& row, int column) {
   std::string_view text = row.text(column, kReq);
   if (text.find(';') != std::string_view::npos || text.find("；") != std::string_view::npos) {
-    row.error(column, fmt::format("a chain id must not contain ';': \"{}\"", text));
+    row.error(column,
+              fmt::format("a chain id must not contain ';': \"{}\"", shorten_for_message(text)));
     return {};
   }
   return std::string(text);

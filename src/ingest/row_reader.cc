@@ -1,6 +1,7 @@
 #include "ingest/row_reader.h"
 
 #include "base/text.h"
+#include "ingest/formula_guard.h"
 
 namespace zhizao::detail {
 namespace {
@@ -23,7 +24,7 @@ std::optional<YearMonth> plain_year_month(std::string_view text) {
 
 }  // namespace
 
-std::string_view RowReader::text(int column, Presence presence) {
+std::string_view RowReader::trimmed(int column, Presence presence) {
   int field = header_.field_of_column[static_cast<size_t>(column)];
   std::string_view value;
   if (field >= 0 && static_cast<size_t>(field) < record_.fields.size()) {
@@ -33,8 +34,15 @@ std::string_view RowReader::text(int column, Presence presence) {
   return value;
 }
 
+std::string_view RowReader::text(int column, Presence presence) {
+  std::string_view value = trimmed(column, presence);
+  // Trimmed first, then restored: the apostrophe protects a leading tab, CR or LF of the value
+  // from the trimming (a value "\t=x" is written "'\t=x" and read back whole).
+  return source_ == CellSource::kCsv ? restore_formula_text(value) : value;
+}
+
 std::optional<double> RowReader::number(int column, NumberRange range, Presence presence) {
-  std::string_view value = text(column, presence);
+  std::string_view value = trimmed(column, presence);
   if (value.empty()) return std::nullopt;
   Result<double> parsed = parse_number_in(value, range);
   if (!parsed) {
@@ -45,7 +53,7 @@ std::optional<double> RowReader::number(int column, NumberRange range, Presence 
 }
 
 std::optional<YearMonth> RowReader::period(int column) {
-  std::string_view value = text(column, Presence::kRequired);
+  std::string_view value = trimmed(column, Presence::kRequired);
   if (value.empty()) return std::nullopt;
   if (std::optional<YearMonth> plain = plain_year_month(value)) return plain;
   Result<YearMonth> parsed = parse_year_month(value);
@@ -57,7 +65,7 @@ std::optional<YearMonth> RowReader::period(int column) {
 }
 
 std::optional<CivilDate> RowReader::date(int column) {
-  std::string_view value = text(column, Presence::kOptional);
+  std::string_view value = trimmed(column, Presence::kOptional);
   if (value.empty()) return std::nullopt;
   Result<CivilDate> parsed = parse_civil_date(value);
   if (!parsed) {
@@ -68,7 +76,7 @@ std::optional<CivilDate> RowReader::date(int column) {
 }
 
 std::optional<int> RowReader::year(int column) {
-  std::string_view value = text(column, Presence::kRequired);
+  std::string_view value = trimmed(column, Presence::kRequired);
   if (value.empty()) return std::nullopt;
   Result<int> parsed = parse_year(value);
   if (!parsed) {
@@ -79,7 +87,7 @@ std::optional<int> RowReader::year(int column) {
 }
 
 bool RowReader::flag(int column, bool fallback) {
-  std::string_view value = text(column, Presence::kOptional);
+  std::string_view value = trimmed(column, Presence::kOptional);
   if (value.empty()) return fallback;
   Result<bool> parsed = parse_flag(value);
   if (!parsed) {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "xlsx/workbook.h"
@@ -33,15 +32,24 @@ class SheetGrid {
   // over several rows (a period written once for a block of rows) the top-left cell's.
   const xlsx::Cell* data_at(int row, int column) const;
 
-  // True when no cell of `row` up to `width` has a value (after data_at).
+  // True when no cell of `row` up to `width` has a value (after data_at). Looks at the row's
+  // cells and merged ranges only, not at every column up to `width`.
   bool empty_row(int row, int width) const;
 
  private:
-  static long key(int row, int column) { return static_cast<long>(row) * 20000 + column; }
+  struct Entry {
+    int column;
+    const xlsx::Cell* cell;
+  };
 
-  [[maybe_unused]] const xlsx::Sheet& sheet_;         // unused: clang -Wunused-private-field
-  std::vector<std::vector<const xlsx::Cell*>> rows_;  // rows_[row - 1][column - 1]
-  std::unordered_map<long, const xlsx::MergedRange*> covered_;
+  [[maybe_unused]] const xlsx::Sheet& sheet_;  // unused: clang -Wunused-private-field
+  // rows_[row - 1]: the row's cells by increasing column. Sparse, so that the memory follows the
+  // cells kept (xlsx::WorkbookLimits::max_cells), not the grid they span: a cell in column XFD
+  // of each of a million rows once cost 128 KiB a row.
+  std::vector<std::vector<Entry>> rows_;
+  // merges_by_row_[row - 1]: the merged ranges that cover the row below their first row or right
+  // of their first column (so cover a cell of it other than their top-left one).
+  std::vector<std::vector<const xlsx::MergedRange*>> merges_by_row_;
 };
 
 // The text of a cell as written: text and errors as they are, numbers in their shortest plain

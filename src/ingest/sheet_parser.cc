@@ -81,10 +81,13 @@ std::vector<std::optional<Unit>> field_units(const SheetLayout& layout, const He
     long line = from_units_row ? layout.units_row : layout.header_row;
     const std::string& name = header.written[static_cast<size_t>(field)];
     if (!unit && from_units_row) {
-      findings.errors.push_back({line, name, fmt::format("unknown unit \"{}\"", written)});
+      findings.errors.push_back(
+          {line, name, fmt::format("unknown unit \"{}\"", shorten_for_message(written))});
     } else if (unit && unit->quantity != quantity) {
       findings.errors.push_back(
-          {line, name, fmt::format("unit \"{}\" does not fit {}", written, name)});
+          {line, name,
+           fmt::format("unit \"{}\" does not fit {}", shorten_for_message(written),
+                       shorten_for_message(name))});
       unit.reset();
     }
     if (!unit)
@@ -149,7 +152,7 @@ void parse_rows(const SheetGrid& grid, const SheetLayout& layout, bool date1904,
     }
     for (const std::string& text : texts) record.fields.push_back(text);
     if (!cells_ok) continue;
-    RowReader reader(*file.kind, file.header, record, file.findings);
+    RowReader reader(*file.kind, file.header, record, file.findings, CellSource::kWorkbook);
     parse_row(reader, options, file);
   }
 }
@@ -189,7 +192,7 @@ std::optional<ParsedFile> parse_sheet(const std::string& file_name, const xlsx::
   std::vector<std::string_view> names(layout->names.begin(), layout->names.end());
   file.header = map_header(layout->kind, names, file.findings);
   // map_header places its findings (the only ones so far) on line 1; the header is lower.
-  for (std::vector<Finding>* list : {&file.findings.errors, &file.findings.warnings}) {
+  for (FindingList* list : {&file.findings.errors, &file.findings.warnings}) {
     for (Finding& f : *list) f.line = layout->header_row;
   }
   parse_rows(grid, *layout, date1904, options, file);
@@ -225,7 +228,7 @@ std::vector<ParsedFile> parse_workbook(const SourceFile& source, const ImportOpt
         source, "an Excel 97-2003 (.xls) file: save it as .xlsx (Excel workbook) and import that"));
     return files;
   }
-  Result<xlsx::Workbook> workbook = xlsx::read_workbook(source.bytes);
+  Result<xlsx::Workbook> workbook = xlsx::read_workbook(source.bytes, options.limits.workbook);
   if (!workbook) {
     files.push_back(unreadable(source, workbook.error().message()));
     return files;

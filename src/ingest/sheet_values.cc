@@ -77,7 +77,8 @@ FieldText field_text(const xlsx::Cell* cell, ColumnRole role, const std::optiona
   if (cell == nullptr) return {};
   switch (cell->type) {
     case xlsx::CellType::kError:
-      return {cell->text, fmt::format("the cell holds the error value {}", cell->text)};
+      return {cell->text,
+              fmt::format("the cell holds the error value {}", shorten_for_message(cell->text))};
     case xlsx::CellType::kBoolean:
       return {cell->number != 0 ? "1" : "0", std::nullopt};
     case xlsx::CellType::kNumber:

@@ -71,5 +71,15 @@ TEST(ProgressBar, DrawsNothingWhenQuietOrNotOnATerminal) {
   normal.update("reading", 1, 2);
 }
 
+TEST(Text, ShortenForMessageCutsLongValuesAtACharacter) {
+  EXPECT_EQ(shorten_for_message("abc"), "abc");
+  EXPECT_EQ(shorten_for_message(std::string(60, 'x')), std::string(60, 'x'));
+  EXPECT_EQ(shorten_for_message(std::string(1'000'000, 'x')),
+            std::string(60, 'x') + "…(1000000 bytes)");
+  // Three characters of Chinese (3 bytes each) kept whole, never half a character.
+  EXPECT_EQ(shorten_for_message("工业总产值", 3), "工业总…(15 bytes)");
+  EXPECT_EQ(shorten_for_message("", 3), "");
+}
+
 }  // namespace
 }  // namespace zhizao

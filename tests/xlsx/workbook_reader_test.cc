@@ -169,6 +169,23 @@ TEST(ReadWorkbook, InlineStringsOfConstantMemoryMode) {
   EXPECT_EQ(find_cell(workbook->sheets[0], "A2")->number, 7);
 }
 
+TEST(ReadWorkbook, XmlEscapesAreDecodedInSharedAndInlineStrings) {
+  for (bool constant_memory : {false, true}) {  // shared strings, then inline strings
+    std::string bytes = build_workbook(
+        [](lxw_workbook* wb) {
+          lxw_worksheet* sheet = workbook_add_worksheet(wb, "A&B");
+          worksheet_write_string(sheet, 0, 0, "R&D <甲> \"乙\" 'x'", nullptr);
+          worksheet_write_string(sheet, 1, 0, "  两边有空格  ", nullptr);
+        },
+        constant_memory);
+    Result<Workbook> workbook = read_workbook(bytes);
+    ASSERT_TRUE(workbook.has_value()) << workbook.error().to_string();
+    EXPECT_EQ(workbook->sheets[0].name, "A&B");
+    EXPECT_EQ(find_cell(workbook->sheets[0], "A1")->text, "R&D <甲> \"乙\" 'x'");
+    EXPECT_EQ(find_cell(workbook->sheets[0], "A2")->text, "  两边有空格  ");
+  }
+}
+
 TEST(ReadWorkbook, RefusesWhatIsNotAWorkbook) {
   Result<Workbook> csv = read_workbook("uscc,period\n");
   ASSERT_FALSE(csv.has_value());
