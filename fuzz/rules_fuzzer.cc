@@ -3,7 +3,8 @@
 // Input: one selector byte (bit 0: a whole rules file, or one expression; bits 1-3 choose which
 // variables have values), then the text.
 // Invariants: errors are kInvalidData and every line of one is "SOURCE:LINE: reason"; a parsed
-// set compiles in the evaluator and yields one outcome per rule; an expression that
+// set compiles in the evaluator and yields one outcome per rule, and its messages are UTF-8 with
+// figures cut; an expression that
 // expression_error accepts is accepted inside a rules file too.
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include "base/text.h"
 #include "fuzz_support.h"
 #include "rules/rule_evaluator.h"
+#include "rules/rule_message.h"
 #include "rules/rule_set.h"
 #include "rules/rule_variables.h"
 
@@ -46,6 +48,16 @@ void fuzz_rules_file(std::string_view text, uint8_t pattern) {
   check(evaluator.has_value(), "a parsed rule set compiles");
   std::vector<zhizao::RuleOutcome> outcomes = evaluator->evaluate(values_for(pattern));
   check(outcomes.size() == rules->rules.size(), "one outcome per rule");
+  // Messages fill the descriptions' placeholders with figures of at most 18 characters.
+  for (const zhizao::Rule& rule : rules->rules) {
+    for (zhizao::Language language : {zhizao::Language::kZh, zhizao::Language::kEn}) {
+      std::string message = zhizao::rule_message(rule, values_for(pattern), language);
+      check(zhizao::is_valid_utf8(message), "a message is UTF-8");
+      const std::string& description =
+          language == zhizao::Language::kZh ? rule.description_zh : rule.description_en;
+      check(message.size() <= description.size() * 18 + 18, "figures are cut");
+    }
+  }
 }
 
 // True when `text` can stand inside a TOML basic string as is (no quote, backslash or control

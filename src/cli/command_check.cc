@@ -21,6 +21,7 @@ struct CheckArgs {
   std::string rules;
   std::string period;
   std::size_t failures = 5;
+  std::size_t outliers = 100;
   bool json = false;
 };
 
@@ -62,6 +63,7 @@ int check_file(const CheckArgs& args, nlohmann::json* database) {
 int run_check(const CheckArgs& args) {
   CheckOptions options;
   options.failures_kept = args.failures;
+  options.outliers_kept = args.outliers;
   if (!args.period.empty()) {
     Result<YearMonth> period = parse_year_month(args.period);
     if (!period) return report_failure(Status::usage(period.error().message()));
@@ -106,6 +108,8 @@ void add_check_command(CLI::App& app, int* exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--period", args->period, "Only the records of this month (YYYY-MM)");
   cmd->add_option("--failures", args->failures, "Failing records listed per rule (default 5)");
+  cmd->add_option("--outliers", args->outliers,
+                  "Stored values beyond a physical limit listed (default 100)");
   cmd->add_flag("--json", args->json, "Print the summary as JSON");
   cmd->footer(
       "Example:\n  zhizao check --db city.db --period 2021-04\n"
@@ -113,6 +117,8 @@ void add_check_command(CLI::App& app, int* exit_code) {
       "Each rule is summarised as items, passes, fails and missing (a variable had no value),\n"
       "as the R package validate does. Failures are findings: the exit code is 0. A malformed\n"
       "rules file is reported as FILE:LINE: reason with exit code 2. See docs/rules.md.\n"
+      "Stored values beyond a physical limit (rules with physical_limit = true) are listed\n"
+      "last as outliers: enterprise, month, field, value and why.\n"
       "First the file itself is checked (SQLite's integrity_check and foreign_key_check): a\n"
       "damaged database is listed and exits with code 3 before any rule runs.");
   cmd->callback([args, exit_code] { *exit_code = run_check(*args); });

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/import_rules.h"
 #include "columnar/report_input.h"
 #include "ingest/importer.h"
 
@@ -21,6 +22,8 @@ struct ImportArgs {
   std::string encoding;
   std::string uscc_exceptions;
   bool quiet = false;
+  uint64_t max_file_size = kDefaultMaxFileBytes;
+  ImportRulesArgs rules;  // audit rules on import (cli/import_rules.h)
 };
 
 // Reads one code a line ('#' starts a comment) into `exceptions`.
@@ -46,6 +49,7 @@ void keep_until_exit(std::vector<SourcedBatch>&& stored) {
 
 int run_import(const ImportArgs& args) {
   ImportOptions options;
+  options.limits.max_file_bytes = args.max_file_size;
   if (args.encoding == "utf-8" || args.encoding == "utf8") {
     options.encoding = Encoding::kUtf8;
   } else if (args.encoding == "gb18030" || args.encoding == "gbk") {
@@ -55,8 +59,12 @@ int run_import(const ImportArgs& args) {
     Status read = read_uscc_exceptions(args.uscc_exceptions, &options.uscc_exceptions);
     if (!read.is_ok()) return report_failure(read);
   }
+  RuleSet rules;
+  if (int loaded = load_import_rules(args.rules, &rules); loaded != kExitDone) return loaded;
   auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
   if (!db) return report_failure(db.error());
+  Status audit = install_import_audit(rules, args.rules, **db, &options);
+  if (!audit.is_ok()) return report_failure(audit);
   std::string snapshot_warning;
   Status prepared = prepare_snapshot_for_apply(**db, args.db);
   if (!prepared.is_ok()) snapshot_warning = prepared.message();
@@ -83,7 +91,7 @@ int run_import(const ImportArgs& args) {
   if (outcome->refused()) {
     for (const std::string& error : outcome->errors) fmt::print(stderr, "{}\n", error);
     fmt::print(stderr, "zhizao: import refused: {} error{}; nothing was stored\n",
-               outcome->errors.size(), outcome->errors.size() == 1 ? "" : "s");
+               outcome->errors_found, outcome->errors_found == 1 ? "" : "s");
     return kExitDataRefused;
   }
   if (!args.quiet) {
@@ -113,6 +121,10 @@ void add_import_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--uscc-exceptions", args->uscc_exceptions,
                   "File of genuine USCCs that fail their check digit, one a line");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but warnings and errors");
+  cmd->add_option("--max-file-size", args->max_file_size,
+                  "Largest file read, in bytes (4GiB; units such as 8GiB accepted)")
+      ->transform(CLI::AsSizeValue(false));
+  add_import_rules_options(cmd, &args->rules);
   cmd->footer(
       "Example:\n  zhizao import --db city.db data/*.csv\n"
       "Every error is printed as FILE:LINE: COLUMN: reason; then nothing is stored "

@@ -4,11 +4,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <unordered_map>
 
 #include "base/text.h"
 #include "rules/rule_evaluator.h"
+#include "rules/rule_message.h"
 #include "rules/rule_variables.h"
 
 namespace zhizao {
@@ -39,6 +42,43 @@ void tally(RuleSummary& summary, RuleOutcome outcome, const MonthlyRecord& recor
   }
 }
 
+// The enterprises of `data` by uscc: their profile for the rules and their name for outliers.
+struct KnownEnterprise {
+  EnterpriseProfile profile;
+  std::string name;
+};
+std::unordered_map<std::string, KnownEnterprise> enterprises_of(const Dataset& data) {
+  std::unordered_map<std::string, KnownEnterprise> known;
+  for (const Enterprise& e : data.enterprises) {
+    known[e.uscc] = {{e.uscc, e.division, e.key}, e.name};
+  }
+  return known;
+}
+
+void add_outlier(CheckReport& report, const Rule& rule, const MonthlyRecord& record,
+                 const KnownEnterprise* enterprise, const RuleValues& values,
+                 std::size_t outliers_kept) {
+  ++report.outlier_count;
+  if (report.outliers.size() >= outliers_kept) return;
+  report.outliers.push_back({record.uscc, enterprise ? enterprise->name : std::string(),
+                             record.period, rule.id, rule.field, variable_value(values, rule.field),
+                             rule_message(rule, values, Language::kZh),
+                             rule_message(rule, values, Language::kEn)});
+}
+
+Json outlier_to_json(const Outlier& o) {
+  Json value = o.value && std::isfinite(*o.value) ? Json(*o.value) : Json(nullptr);
+  return Json{{"uscc", o.uscc},
+              {"name", o.name},
+              {"period", o.period.to_string()},
+              {"rule", o.rule_id},
+              {"field", o.field},
+              {"value", std::move(value)},
+              {"value_text", format_figure(o.value)},
+              {"message", o.message},
+              {"message_en", o.message_en}};
+}
+
 }  // namespace
 
 Result<CheckReport> confront(const Dataset& data, const RuleSet& rules,
@@ -54,17 +94,27 @@ Result<CheckReport> confront(const Dataset& data, const RuleSet& rules,
   std::sort(months.begin(), months.end(), [](const MonthlyRecord& a, const MonthlyRecord& b) {
     return std::tie(a.uscc, a.period) < std::tie(b.uscc, b.period);
   });
+  const std::unordered_map<std::string, KnownEnterprise> enterprises = enterprises_of(data);
   std::size_t begin = 0;
   while (begin < months.size()) {
     std::size_t end = begin;
     while (end < months.size() && months[end].uscc == months[begin].uscc) ++end;
     std::span<const MonthlyRecord> history(months.data() + begin, end - begin);
+    auto found = enterprises.find(months[begin].uscc);
+    const KnownEnterprise* enterprise = found == enterprises.end() ? nullptr : &found->second;
+    RuleContext context;
+    context.enterprise = enterprise ? &enterprise->profile : nullptr;
     for (const MonthlyRecord& record : history) {
       if (options.period && record.period != *options.period) continue;
       ++report.records;
-      std::vector<RuleOutcome> outcomes = evaluator->evaluate(rule_values(record, history));
+      RuleValues values = rule_values(record, history, context);
+      std::vector<RuleOutcome> outcomes = evaluator->evaluate(values);
       for (std::size_t r = 0; r < outcomes.size(); ++r) {
         tally(report.rules[r], outcomes[r], record, options.failures_kept);
+        const Rule& rule = rules.rules[r];
+        if (outcomes[r] == RuleOutcome::kFail && rule.physical_limit) {
+          add_outlier(report, rule, record, enterprise, values, options.outliers_kept);
+        }
       }
     }
     begin = end;
@@ -91,11 +141,36 @@ nlohmann::json check_report_to_json(const CheckReport& report) {
                      {"missing", s.missing},
                      {"failures", std::move(failures)}});
   }
+  Json outliers = Json::array();
+  for (const Outlier& o : report.outliers) outliers.push_back(outlier_to_json(o));
   return Json{{"rules_source", report.rules_source},
               {"period", report.period ? Json(report.period->to_string()) : Json(nullptr)},
               {"records", report.records},
-              {"rules", std::move(rules)}};
+              {"rules", std::move(rules)},
+              {"outlier_count", report.outlier_count},
+              {"outliers", std::move(outliers)}};
 }
+
+namespace {
+
+// "stored outliers: none", or one line per outlier: who, when, which figure, and why.
+std::string outliers_to_text(const CheckReport& report) {
+  if (report.outlier_count == 0) return "\nstored outliers (beyond a physical limit): none\n";
+  std::string out =
+      fmt::format("\nstored outliers (beyond a physical limit): {}\n", report.outlier_count);
+  for (const Outlier& o : report.outliers) {
+    out += fmt::format("  {} {} {} {} = {}: {}（规则 {}）\n", o.uscc,
+                       o.name.empty() ? "(unregistered)" : shorten_for_message(o.name, 20),
+                       o.period.to_string(), o.field, format_figure(o.value), o.message, o.rule_id);
+  }
+  if (static_cast<long>(report.outliers.size()) < report.outlier_count) {
+    out += fmt::format("  … and {} more\n",
+                       report.outlier_count - static_cast<long>(report.outliers.size()));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string check_report_to_text(const CheckReport& report) {
   std::size_t id_width = 4;
@@ -122,6 +197,7 @@ std::string check_report_to_text(const CheckReport& report) {
       out += fmt::format("  … and {} more\n", s.fails - static_cast<long>(s.failures.size()));
     }
   }
+  out += outliers_to_text(report);
   return out;
 }
 

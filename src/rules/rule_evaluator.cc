@@ -12,8 +12,13 @@
 namespace zhizao {
 namespace {
 
-// Binds every rule variable of `values` to `parser`.
+// finite(x): 1 when x is a finite number, else 0 (NaN, ±infinity). muparser has no such function;
+// comparisons alone cannot tell +infinity from a large number within a bound written as inf.
+mu::value_type finite(mu::value_type x) { return std::isfinite(x) ? 1 : 0; }
+
+// Binds every rule variable of `values` and the function finite() to `parser`.
 void define_variables(mu::Parser& parser, std::array<double, kRuleVariableCount>& values) {
+  parser.DefineFun("finite", finite);
   const auto names = rule_variable_names();
   for (std::size_t i = 0; i < kRuleVariableCount; ++i) {
     parser.DefineVar(std::string(names[i]), &values[i]);
@@ -68,12 +73,27 @@ Result<RuleEvaluator> RuleEvaluator::create(const RuleSet& rules) {
 
 const RuleSet& RuleEvaluator::rules() const { return compiled_->rules; }
 
+RuleVariableSet RuleEvaluator::needed_variables() const {
+  RuleVariableSet needed;
+  for (const std::vector<std::size_t>& used : compiled_->used) {
+    for (std::size_t v : used) needed.set(v);
+  }
+  return needed;
+}
+
 std::vector<RuleOutcome> RuleEvaluator::evaluate(const RuleValues& values) {
+  std::vector<RuleOutcome> outcomes;
+  evaluate(values, &outcomes);
+  return outcomes;
+}
+
+void RuleEvaluator::evaluate(const RuleValues& values, std::vector<RuleOutcome>* out) {
   Compiled& c = *compiled_;
   for (std::size_t i = 0; i < kRuleVariableCount; ++i) {
     c.values[i] = values.values[i].value_or(std::numeric_limits<double>::quiet_NaN());
   }
-  std::vector<RuleOutcome> outcomes;
+  std::vector<RuleOutcome>& outcomes = *out;
+  outcomes.clear();
   outcomes.reserve(c.parsers.size());
   for (std::size_t r = 0; r < c.parsers.size(); ++r) {
     bool complete = true;
@@ -102,7 +122,6 @@ std::vector<RuleOutcome> RuleEvaluator::evaluate(const RuleValues& values) {
       outcomes.push_back(result != 0 ? RuleOutcome::kPass : RuleOutcome::kFail);
     }
   }
-  return outcomes;
 }
 
 std::string expression_error(const std::string& expression) {

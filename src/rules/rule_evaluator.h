@@ -1,6 +1,7 @@
 // RuleEvaluator: a RuleSet compiled with muparser (https://beltoforion.de/en/muparser/), ready to
 // confront many records. An expression that reads a variable without a value for the record is
 // not evaluated: the rule's MissingPolicy decides. A NaN result (e.g. 0/0) counts as missing too.
+// Besides muparser's functions, expressions may call finite(x): 1 for a finite x, else 0.
 #pragma once
 
 #include <memory>
@@ -28,8 +29,15 @@ class RuleEvaluator {
 
   const RuleSet& rules() const;
 
+  // The variables the rules' expressions read (for RuleContext::needed).
+  RuleVariableSet needed_variables() const;
+
   // The outcome of each rule (in the set's order) for one record's values.
   std::vector<RuleOutcome> evaluate(const RuleValues& values);
+
+  // The same into `outcomes` (resized), so that a pass over millions of records reuses one
+  // buffer.
+  void evaluate(const RuleValues& values, std::vector<RuleOutcome>* outcomes);
 
  private:
   struct Compiled;

@@ -12,12 +12,14 @@
 
 #include "base/text.h"
 #include "rules/rule_evaluator.h"
+#include "rules/rule_message.h"
 
 namespace zhizao {
 namespace {
 
 constexpr std::string_view kRuleKeys[] = {
-    "id", "severity", "field", "expression", "when_missing", "description_zh", "description_en"};
+    "id",        "severity",       "field",          "expression",    "when_missing",
+    "on_import", "physical_limit", "description_zh", "description_en"};
 
 bool valid_id(std::string_view id) {
   if (id.empty()) return false;
@@ -67,19 +69,85 @@ std::optional<std::string> read_string(const toml::table& table, std::string_vie
   return value;
 }
 
+// Reads on_import and physical_limit into `rule`. Returns false after a fault.
+bool read_import_settings(const toml::table& table, std::string_view name,
+                          const std::optional<std::string>& on_import, Rule& rule,
+                          FaultList& faults) {
+  bool ok = true;
+  if (on_import) {
+    if (*on_import == "ignore") {
+      rule.on_import = ImportAction::kIgnore;
+    } else if (*on_import == "warn") {
+      rule.on_import = ImportAction::kWarn;
+    } else if (*on_import == "refuse") {
+      rule.on_import = ImportAction::kRefuse;
+    } else {
+      faults.add(table.get("on_import")->source(),
+                 fmt::format("{}: on_import must be \"refuse\", \"warn\" or \"ignore\", not \"{}\"",
+                             name, shorten_for_message(*on_import)));
+      ok = false;
+    }
+  }
+  if (const toml::node* node = table.get("physical_limit")) {
+    std::optional<bool> value = node->value<bool>();
+    if (!value) {
+      faults.add(node->source(), fmt::format("{}: physical_limit must be true or false", name));
+      ok = false;
+    } else {
+      rule.physical_limit = *value;
+      const toml::node* severity = table.get("severity");
+      if (*value && severity != nullptr && severity->value<std::string>() != "hard") {
+        faults.add(node->source(), fmt::format("{}: a physical limit must be hard", name));
+        ok = false;
+      }
+    }
+  }
+  return ok;
+}
+
+// Faults every unknown {placeholder} of the description `key`; {value} needs a field that is a
+// variable. Returns false after a fault.
+bool placeholders_known(const toml::table& table, std::string_view key, std::string_view name,
+                        const std::optional<std::string>& field, FaultList& faults) {
+  const toml::node* node = table.get(key);
+  std::optional<std::string_view> text =
+      node == nullptr ? std::nullopt : node->value<std::string_view>();
+  if (!text) return true;  // read_string reports a missing or mistyped description
+  bool ok = true;
+  for (const std::string& unknown : unknown_placeholders(*text)) {
+    faults.add(node->source(), fmt::format("{}: unknown placeholder {{{}}} in {}", name,
+                                           shorten_for_message(unknown), key));
+    ok = false;
+  }
+  if (field && text->find("{value}") != std::string_view::npos) {
+    bool variable = false;
+    for (std::string_view v : rule_variable_names()) variable = variable || v == *field;
+    if (!variable) {
+      faults.add(node->source(),
+                 fmt::format("{}: {{value}} needs a field that is a variable, not \"{}\"", name,
+                             shorten_for_message(*field)));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
 std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
   Rule rule;
   rule.line = static_cast<int>(table.source().begin.line);
   std::optional<std::string> id = read_string(table, "id", Presence::kRequired, "rule", faults);
-  std::string name = id ? fmt::format("rule {}", *id) : std::string("rule");
+  std::string name = id ? fmt::format("rule {}", shorten_for_message(*id)) : std::string("rule");
   for (auto&& [key, node] : table) {
     bool known = false;
     for (std::string_view k : kRuleKeys) known = known || key.str() == k;
-    if (!known) faults.add(key.source(), fmt::format("{}: unknown key \"{}\"", name, key.str()));
+    if (!known)
+      faults.add(key.source(),
+                 fmt::format("{}: unknown key \"{}\"", name, shorten_for_message(key.str())));
   }
   if (id && !valid_id(*id)) {
     faults.add(table.get("id")->source(),
-               fmt::format("rule id \"{}\" must be lower-case letters, digits and _", *id));
+               fmt::format("rule id \"{}\" must be lower-case letters, digits and _",
+                           shorten_for_message(*id)));
   }
   auto severity = read_string(table, "severity", Presence::kRequired, name, faults);
   auto field = read_string(table, "field", Presence::kRequired, name, faults);
@@ -87,16 +155,21 @@ std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
   auto zh = read_string(table, "description_zh", Presence::kRequired, name, faults);
   auto en = read_string(table, "description_en", Presence::kOptional, name, faults);
   auto missing = read_string(table, "when_missing", Presence::kOptional, name, faults);
+  auto on_import = read_string(table, "on_import", Presence::kOptional, name, faults);
   bool ok = id && severity && field && expression && zh;
+  ok = read_import_settings(table, name, on_import, rule, faults) && ok;
+  for (std::string_view key : {"description_zh", "description_en"}) {
+    ok = placeholders_known(table, key, name, field, faults) && ok;
+  }
   if (severity) {
     if (*severity == "hard") {
       rule.severity = Severity::kHard;
     } else if (*severity == "soft") {
       rule.severity = Severity::kSoft;
     } else {
-      faults.add(
-          table.get("severity")->source(),
-          fmt::format("{}: severity must be \"hard\" or \"soft\", not \"{}\"", name, *severity));
+      faults.add(table.get("severity")->source(),
+                 fmt::format("{}: severity must be \"hard\" or \"soft\", not \"{}\"", name,
+                             shorten_for_message(*severity)));
       ok = false;
     }
   }
@@ -110,7 +183,7 @@ std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
     } else {
       faults.add(table.get("when_missing")->source(),
                  fmt::format("{}: when_missing must be \"skip\", \"fail\" or \"pass\", not \"{}\"",
-                             name, *missing));
+                             name, shorten_for_message(*missing)));
       ok = false;
     }
   }
@@ -118,7 +191,8 @@ std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
     std::string reason = expression_error(*expression);
     if (!reason.empty()) {
       faults.add(table.get("expression")->source(),
-                 fmt::format("{}: expression \"{}\": {}", name, *expression, reason));
+                 fmt::format("{}: expression \"{}\": {}", name, shorten_for_message(*expression),
+                             shorten_for_message(reason)));
       ok = false;
     }
   }
@@ -144,8 +218,8 @@ Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source) {
   FaultList faults(source);
   for (auto&& [key, node] : document) {
     if (key.str() != "version" && key.str() != "rule") {
-      faults.add(key.source(),
-                 fmt::format("unknown key \"{}\" (expected version, rule)", key.str()));
+      faults.add(key.source(), fmt::format("unknown key \"{}\" (expected version, rule)",
+                                           shorten_for_message(key.str())));
     }
   }
   if (const toml::node* version = document.get("version")) {

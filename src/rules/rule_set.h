@@ -21,6 +21,13 @@ enum class MissingPolicy {
   kPass,  // nothing to check without the value
 };
 
+// What an import does with a record that fails the rule (docs/rules.md, "Imports").
+enum class ImportAction {
+  kIgnore,  // the rule is not applied on import (the default)
+  kWarn,    // the import goes on and prints a warning at the record's line
+  kRefuse,  // an error at the record's line: nothing of the import is stored
+};
+
 struct Rule {
   std::string id;              // [a-z0-9_]+, unique in its set
   std::string description_zh;  // shown to enterprises and reviewers
@@ -29,6 +36,10 @@ struct Rule {
   std::string field;       // the form field the failure is reported on, e.g. "value_added"
   std::string expression;  // muparser expression; non-zero means the record passes
   MissingPolicy when_missing = MissingPolicy::kSkip;
+  ImportAction on_import = ImportAction::kIgnore;
+  // A physical limit (a figure beyond it cannot be true, not merely unusual): always hard, and
+  // `zhizao check` lists the stored values that break it as outliers.
+  bool physical_limit = false;
   int line = 0;  // line of the rule's [[rule]] header in its file, for messages
 };
 
@@ -40,8 +51,9 @@ struct RuleSet {
 
 // Parses a rules file's text. Every expression is compiled and may use only the variables of
 // rule_variables.h. Errors: kInvalidData with one line per fault, each `SOURCE:LINE: reason`
-// (TOML syntax, missing or unknown keys, wrong types, duplicate ids, bad severity, expressions
-// that do not compile or read unknown variables).
+// (TOML syntax, missing or unknown keys, wrong types, duplicate ids, bad severity or on_import,
+// a soft physical limit, expressions that do not compile or read unknown variables,
+// descriptions with unknown {placeholders}).
 Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source);
 
 // Reads and parses the rules file at `path`. Errors: kNotFound / kIoError when it cannot be

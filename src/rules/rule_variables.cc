@@ -2,6 +2,7 @@
 #include "rules/rule_variables.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace zhizao {
 namespace {
@@ -28,6 +29,8 @@ constexpr std::array<std::string_view, kRuleVariableCount> kNames = {
     "pm_cum_output",
     "pm_cum_value_added",
     "pm_cum_electricity",
+    "division",
+    "key",
 };
 
 // The three measures a record carries, for the ly_/pm_/cum_ families.
@@ -58,11 +61,15 @@ std::optional<double> reported_prev(const MonthlyRecord& r, Measure m) {
   return std::nullopt;
 }
 
+const MonthlyRecord& deref(const MonthlyRecord& r) { return r; }
+const MonthlyRecord& deref(const MonthlyRecord* r) { return *r; }
+
 // The history of one enterprise, with the record under audit standing in for its own month.
+// `Item` is MonthlyRecord or const MonthlyRecord*.
+template <typename Item>
 class MonthLookup {
  public:
-  MonthLookup(const MonthlyRecord& record, std::span<const MonthlyRecord> history,
-              OutputPresence output)
+  MonthLookup(const MonthlyRecord& record, std::span<const Item> history, OutputPresence output)
       : record_(record), history_(history), output_(output) {}
 
   // The value of measure `m` in `period`, or nullopt when the month or the value is missing.
@@ -98,18 +105,22 @@ class MonthLookup {
 
  private:
   const MonthlyRecord* find(YearMonth period) const {
-    auto it = std::lower_bound(history_.begin(), history_.end(), period,
-                               [](const MonthlyRecord& r, YearMonth p) { return r.period < p; });
+    auto it =
+        std::lower_bound(history_.begin(), history_.end(), period,
+                         [](const Item& item, YearMonth p) { return deref(item).period < p; });
     // Tolerate unsorted or mixed input: fall back to a scan when the binary search misses.
-    if (it != history_.end() && it->period == period && it->uscc == record_.uscc) return &*it;
-    for (const MonthlyRecord& r : history_) {
+    if (it != history_.end() && deref(*it).period == period && deref(*it).uscc == record_.uscc) {
+      return &deref(*it);
+    }
+    for (const Item& item : history_) {
+      const MonthlyRecord& r = deref(item);
       if (r.period == period && r.uscc == record_.uscc) return &r;
     }
     return nullptr;
   }
 
   const MonthlyRecord& record_;
-  std::span<const MonthlyRecord> history_;
+  std::span<const Item> history_;
   OutputPresence output_;
 };
 
@@ -117,17 +128,30 @@ RuleVariable offset(RuleVariable base, std::size_t by) {
   return static_cast<RuleVariable>(static_cast<std::size_t>(base) + by);
 }
 
-}  // namespace
+// The division code as a number ("06" → 6), or nullopt when it is not two digits.
+std::optional<double> division_number(std::string_view division) {
+  int number = 0;
+  auto [end, error] = std::from_chars(division.data(), division.data() + division.size(), number);
+  if (division.size() != 2 || error != std::errc() || end != division.data() + division.size()) {
+    return std::nullopt;
+  }
+  return number;
+}
 
-std::span<const std::string_view, kRuleVariableCount> rule_variable_names() { return kNames; }
-
-RuleValues rule_values(const MonthlyRecord& record, std::span<const MonthlyRecord> history,
-                       OutputPresence output) {
-  MonthLookup lookup(record, history, output);
+template <typename Item>
+RuleValues values_of(const MonthlyRecord& record, std::span<const Item> history,
+                     const RuleContext& context) {
+  MonthLookup<Item> lookup(record, history, context.output);
+  const RuleVariableSet& needed = context.needed;
+  auto wanted = [&](RuleVariable v) { return needed.test(static_cast<std::size_t>(v)); };
   RuleValues v;
   v[RuleVariable::kYear] = record.period.year;
   v[RuleVariable::kMonth] = record.period.month;
   v[RuleVariable::kInScope] = record.in_scope ? 1.0 : 0.0;
+  if (context.enterprise != nullptr) {
+    v[RuleVariable::kDivision] = division_number(context.enterprise->division);
+    v[RuleVariable::kKey] = context.enterprise->key ? 1.0 : 0.0;
+  }
   const YearMonth last_year = record.period.plus_months(-12);
   const YearMonth previous = record.period.plus_months(-1);
   for (std::size_t i = 0; i < kMeasures.size(); ++i) {
@@ -136,13 +160,41 @@ RuleValues rule_values(const MonthlyRecord& record, std::span<const MonthlyRecor
     v[offset(RuleVariable::kOutputPrev, i)] = reported_prev(record, m);
     // As the data contract's prev_output: the reported value first, else the stored month.
     std::optional<double> ly = reported_prev(record, m);
-    v[offset(RuleVariable::kLyOutput, i)] = ly ? ly : lookup.value(last_year, m);
-    v[offset(RuleVariable::kPmOutput, i)] = lookup.value(previous, m);
-    v[offset(RuleVariable::kCumOutput, i)] = lookup.year_to_date(record.period, m);
-    v[offset(RuleVariable::kPmCumOutput, i)] =
-        record.period.month > 1 ? lookup.year_to_date(previous, m) : std::nullopt;
+    if (wanted(offset(RuleVariable::kLyOutput, i))) {
+      v[offset(RuleVariable::kLyOutput, i)] = ly ? ly : lookup.value(last_year, m);
+    }
+    if (wanted(offset(RuleVariable::kPmOutput, i))) {
+      v[offset(RuleVariable::kPmOutput, i)] = lookup.value(previous, m);
+    }
+    if (wanted(offset(RuleVariable::kCumOutput, i))) {
+      v[offset(RuleVariable::kCumOutput, i)] = lookup.year_to_date(record.period, m);
+    }
+    if (wanted(offset(RuleVariable::kPmCumOutput, i)) && record.period.month > 1) {
+      v[offset(RuleVariable::kPmCumOutput, i)] = lookup.year_to_date(previous, m);
+    }
   }
   return v;
+}
+
+}  // namespace
+
+std::span<const std::string_view, kRuleVariableCount> rule_variable_names() { return kNames; }
+
+RuleValues rule_values(const MonthlyRecord& record, std::span<const MonthlyRecord> history,
+                       OutputPresence output) {
+  RuleContext context;
+  context.output = output;
+  return rule_values(record, history, context);
+}
+
+RuleValues rule_values(const MonthlyRecord& record, std::span<const MonthlyRecord> history,
+                       const RuleContext& context) {
+  return values_of<MonthlyRecord>(record, history, context);
+}
+
+RuleValues rule_values(const MonthlyRecord& record, std::span<const MonthlyRecord* const> history,
+                       const RuleContext& context) {
+  return values_of<const MonthlyRecord*>(record, history, context);
 }
 
 }  // namespace zhizao

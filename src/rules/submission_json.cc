@@ -16,6 +16,10 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Longer than any credit code or period as written (with spaces or full-width characters):
+// beyond this a field is refused without being quoted whole.
+constexpr std::size_t kLongestCode = 64;
+
 // Reads an optional number: a JSON number or a decimal string; null, absent or "" is missing.
 // Appends a fault to `faults` for anything else.
 std::optional<double> read_number(const Json& body, const char* key,
@@ -30,7 +34,7 @@ std::optional<double> read_number(const Json& body, const char* key,
     if (text.empty()) return std::nullopt;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size()) {
-      faults.push_back(fmt::format("{}: not a number: \"{}\"", key, text));
+      faults.push_back(fmt::format("{}: not a number: \"{}\"", key, shorten_for_message(text)));
       return std::nullopt;
     }
   } else {
@@ -62,6 +66,10 @@ Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body) {
   auto uscc = body.find("uscc");
   if (uscc == body.end() || !uscc->is_string()) {
     faults.push_back("uscc: required");
+  } else if (const std::string& text = uscc->get_ref<const std::string&>();
+             text.size() > kLongestCode) {
+    // check_uscc quotes what it refuses whole; a long text is refused here, quoted cut.
+    faults.push_back(fmt::format("uscc: not 18 characters: \"{}\"", shorten_for_message(text)));
   } else {
     Result<std::string> checked =
         check_uscc(uscc->get_ref<const std::string&>(), default_uscc_exceptions());
@@ -74,6 +82,9 @@ Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body) {
   auto period = body.find("period");
   if (period == body.end() || !period->is_string()) {
     faults.push_back("period: required (YYYY-MM)");
+  } else if (const std::string& text = period->get_ref<const std::string&>();
+             text.size() > kLongestCode) {
+    faults.push_back(fmt::format("period: not a period: \"{}\"", shorten_for_message(text)));
   } else if (Result<YearMonth> parsed = parse_year_month(period->get_ref<const std::string&>())) {
     r.period = *parsed;
   } else {
@@ -103,7 +114,8 @@ Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body) {
     } else {
       for (const auto& [rule_id, text] : explanations->items()) {
         if (!text.is_string()) {
-          faults.push_back(fmt::format("explanations.{}: must be text", rule_id));
+          faults.push_back(
+              fmt::format("explanations.{}: must be text", shorten_for_message(rule_id)));
         } else if (!trim(text.get_ref<const std::string&>()).empty()) {
           request.explanations[rule_id] = text.get<std::string>();
         }

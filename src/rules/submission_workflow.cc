@@ -9,7 +9,9 @@
 
 #include "accounts/authorization.h"
 #include "rules/rule_evaluator.h"
+#include "rules/rule_message.h"
 #include "rules/rule_variables.h"
+#include "store/enterprise_profiles.h"
 #include "store/record_keys.h"
 #include "store/submission_store.h"
 
@@ -49,8 +51,9 @@ Result<std::vector<RuleViolation>> failed_rules(const RuleSet& rules, const Rule
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     if (outcomes[i] != RuleOutcome::kFail) continue;
     const Rule& rule = rules.rules[i];
-    violations.push_back({rule.id, rule.field, rule.severity, rule.description_zh,
-                          rule.description_en,
+    violations.push_back({rule.id, rule.field, rule.severity,
+                          rule_message(rule, values, Language::kZh),
+                          rule_message(rule, values, Language::kEn),
                           rule.severity == Severity::kSoft && given.contains(rule.id)});
   }
   return violations;
@@ -107,11 +110,15 @@ Result<SubmissionResult> submit(Database& db, const RuleSet& rules, const Actor&
     return fail(Status::not_found(
         fmt::format("enterprise {} is not registered (enterprises.csv)", request.record.uscc)));
   }
+  Result<std::optional<EnterpriseProfile>> profile =
+      find_enterprise_profile(db, request.record.uscc);
+  if (!profile) return fail(profile.error());
   Result<std::vector<MonthlyRecord>> history = store.monthly_history(request.record.uscc);
   if (!history) return fail(history.error());
-  RuleValues values =
-      rule_values(request.record, *history,
-                  request.has_output ? OutputPresence::kPresent : OutputPresence::kAbsent);
+  RuleContext context;
+  context.enterprise = profile->has_value() ? &**profile : nullptr;
+  context.output = request.has_output ? OutputPresence::kPresent : OutputPresence::kAbsent;
+  RuleValues values = rule_values(request.record, *history, context);
   Result<std::vector<RuleViolation>> violations = failed_rules(rules, values, request.explanations);
   if (!violations) return fail(violations.error());
   bool refused = false;

@@ -69,8 +69,8 @@ struct RuleViolation {
   std::string rule_id;
   std::string field;  // the form field to mark
   Severity severity = Severity::kHard;
-  std::string message;     // the rule's Chinese description
-  std::string message_en;  // the rule's English description
+  std::string message;     // the rule's Chinese description, figures filled in (rule_message.h)
+  std::string message_en;  // the rule's English description, likewise
   bool explained = false;  // soft rules: an explanation was given
 };
 

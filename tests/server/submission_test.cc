@@ -2,6 +2,7 @@
 // publishes it; each step's status, visibility and audit rows.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "server_fixture.h"
@@ -132,6 +133,48 @@ TEST_F(SubmissionTest, MalformedBodiesAre400) {
   auto bad_decision = post("county", "/api/submissions/1/review", {{"decision", "maybe"}});
   ASSERT_TRUE(bad_decision);
   EXPECT_EQ(bad_decision->status, 400);
+}
+
+// Issue 19, item 5: figures beyond a physical limit are a hard failure (rules/default_rules.toml,
+// "Physical limits"), named in the answer; nothing is stored.
+TEST_F(SubmissionTest, PhysicalLimitBreachIs422WithTheRuleNamed) {
+  auto refused = post("ent", "/api/submissions",
+                      {{"uscc", kOwnUscc},
+                       {"period", "2021-05"},
+                       {"output", 1e308},
+                       {"output_prev", 1e-300},
+                       {"explanations", {{"output_yoy_band", "扩产"}}}});
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422) << refused->body;
+  json body = json::parse(refused->body);
+  EXPECT_EQ(body["error"]["code"], "rules_failed");
+  std::vector<std::string> rules;
+  for (const json& v : body["violations"]) {
+    rules.push_back(v["rule"]);
+    if (v["rule"] != "physical_output_max") continue;
+    EXPECT_EQ(v["severity"], "hard");
+    EXPECT_EQ(v["field"], "output");
+    EXPECT_EQ(v["message"],
+              "工业总产值 1e308 万元超出单个企业一个月的物理上限（1亿万元，即1万亿元）");
+  }
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "physical_output_max"), rules.end());
+  EXPECT_NE(std::find(rules.begin(), rules.end(), "physical_output_growth_max"), rules.end());
+  // JSON cannot carry an infinity: a number out of range is a malformed body; as a string, a
+  // malformed field.
+  auto overflow = server_.client()->Post(
+      "/api/submissions", TestServer::session(server_.login("ent")),
+      std::string(R"({"uscc": ")") + kOwnUscc + R"(", "period": "2021-05", "output": 1e999})",
+      "application/json");
+  ASSERT_TRUE(overflow);
+  EXPECT_EQ(overflow->status, 400);
+  auto infinite = post("ent", "/api/submissions",
+                       {{"uscc", kOwnUscc}, {"period", "2021-05"}, {"output", "inf"}});
+  ASSERT_TRUE(infinite);
+  EXPECT_EQ(infinite->status, 400);
+  EXPECT_NE(infinite->body.find("output: must be a finite number"), std::string::npos);
+  auto listed = get("ent", "/api/submissions");
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(json::parse(listed->body)["submissions"].empty());
 }
 
 }  // namespace
