@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "accounts/credential_rules.h"
 #include "accounts/session_token.h"
 #include "domain/region.h"
 #include "store/account_store.h"
@@ -14,31 +15,8 @@
 namespace zhizao {
 namespace {
 
-constexpr size_t kMaxNameLength = 64;
-constexpr size_t kMinPasswordLength = 8;
-constexpr size_t kMaxPasswordLength = 1024;
 // The idle deadline is written again only when it moves by at least this much.
 constexpr std::chrono::seconds kRenewStep = std::chrono::minutes(1);
-
-Status check_password(const std::string& password) {
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
-    return Status::usage("a password has at least 8 bytes (and at most 1024)");
-  }
-  return Status::ok();
-}
-
-Status check_user_name(const std::string& name) {
-  if (name.empty() || name.size() > kMaxNameLength) {
-    return Status::usage("a user name has 1 to 64 characters");
-  }
-  bool bad = std::any_of(name.begin(), name.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == ':';
-  });
-  if (bad || name.front() == ' ' || name.back() == ' ') {
-    return Status::usage("user name \"" + name + "\": no control characters, ':' or outer spaces");
-  }
-  return Status::ok();
-}
 
 // A hash to verify against when the user does not exist, so that an unknown name costs the same
 // time as a wrong password (no user enumeration by timing).
@@ -154,7 +132,7 @@ Result<std::optional<LoginGrant>> Accounts::login(const std::string& name,
   AccountStore store(db_);
   Result<std::optional<UserRow>> user = store.find_user(name);
   if (!user) return fail(user.error());
-  if (!user->has_value() || password.size() > kMaxPasswordLength) {
+  if (!user->has_value() || password.size() > kMaxPasswordBytes) {
     verify_password(decoy_hash(options_.password_cost), password);
     return std::optional<LoginGrant>();
   }

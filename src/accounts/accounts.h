@@ -57,16 +57,19 @@ class Accounts {
  public:
   explicit Accounts(Database& db, AccountOptions options = {}) : db_(db), options_(options) {}
 
-  // Adds a user. The name is 1–64 characters without control characters, ':' or spaces at
-  // either end; the password at least 8 bytes. A county role naming a group must name a group
-  // of the database. Errors: kUsage (bad name, password or role; the user exists); kIoError.
+  // Adds a user. The name and the password must pass check_user_name and check_password
+  // (accounts/credential_rules.h: letters, digits, '._-' and CJK ideographs; passwords of
+  // 8–1024 bytes of UTF-8 without control characters). A county role naming a group must name a
+  // group of the database. Errors: kUsage (bad name, password or role; the user exists);
+  // kIoError.
   Status add_user(const std::string& name, const Role& role, const std::string& password,
                   Clock::time_point now);
   // Returns every user, by name. Errors: kIoError, kCorruption (an unparsable stored role).
   Result<std::vector<UserInfo>> list_users() const;
-  // Disables (or enables) a user; disabling revokes its sessions. Errors: kNotFound; kIoError.
+  // Disables (or enables) a user; disabling revokes its sessions. Takes any stored name, also
+  // one from before check_user_name. Errors: kNotFound; kIoError.
   Status set_disabled(const std::string& name, bool disabled);
-  // Sets a new password (rules as add_user) and revokes the user's sessions. Errors: kUsage (bad
+  // Sets a new password (check_password) and revokes the user's sessions. Errors: kUsage (bad
   // password), kNotFound (no such user), kIoError, kInternal.
   Status set_password(const std::string& name, const std::string& password);
   // Gives the user another role and revokes its sessions. Errors: kUsage (a group that does not

@@ -34,6 +34,15 @@ electricity in 万千瓦时. Periods YYYY-MM, YYYYMM or YYYY年M月; dates YYYY-
 An import is all or nothing: every error of every file is printed as FILE:LINE: COLUMN: reason
 and nothing is stored (exit 2). Re-importing a key replaces it; `zhizao revisions` lists the
 old values.
+
+`zhizao export` writes these files. A text cell that a spreadsheet would take for a formula
+(OWASP "CSV Injection": it begins with = + - @ tab CR LF or ＝ ＋ － ＠, after any apostrophes)
+gets one apostrophe in front: =HYPERLINK(...) is written '=HYPERLINK(...), and '=x (whose
+apostrophe is data) ''=x. The import removes that one apostrophe again from a text cell that
+begins with apostrophes and then such a character, so export -> import (also through
+LibreOffice, saved again as CSV) gives back the same data; '=x in a hand-made file is read
+=x. Other cells, numbers (-5) and workbooks (.xlsx, whose cells are text already) are read and
+written as they are.
 )txt";
 
 constexpr std::string_view kIndicators = R"txt(The indicators (docs/methodology.md)

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "accounts/accounts.h"
+#include "accounts/credential_rules.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "store/audit_log.h"
@@ -46,6 +47,10 @@ Result<std::string> read_password() {
 }
 
 int run_add(const UserArgs& args) {
+  // The name is checked before the password is read, so that a bad name is said at once; the
+  // password's rules are checked by add_user (credential_rules.h, the same as the API's).
+  Status name_ok = check_user_name(args.name);
+  if (!name_ok.is_ok()) return report_failure(name_ok);
   Result<Role> role = parse_role(args.role);
   if (!role) return report_failure(role.error());
   Result<std::string> password_read = read_password();
@@ -131,8 +136,10 @@ void add_user_command(CLI::App& app, int* exit_code) {
   cmd->require_subcommand(1);
   cmd->footer(
       "Roles: admin, city, county:CODE (a GB/T 2260 code or a region group id), "
-      "enterprise:USCC.\nExample:\n  echo 'a long password' | zhizao user add --db city.db li "
-      "--role city");
+      "enterprise:USCC.\nNames: up to 64 ASCII letters, digits, '.', '_', '-' or Chinese "
+      "characters,\nnot beginning with '.' or '-', without '..'. Passwords: 8-1024 bytes, no "
+      "control characters."
+      "\nExample:\n  echo 'a long password' | zhizao user add --db city.db li --role city");
 
   CLI::App* add = cmd->add_subcommand("add", "Add a user; the password is read from stdin");
   add->add_option("--db", args->db, "Database file")->required();

@@ -1,13 +1,16 @@
 // zhizao user revoke|passwd|role: each ends the user's open sessions, writes an audit row and
-// refuses unknown users (docs/security.md).
+// refuses unknown users; `user add` takes only safe names and passwords without control
+// characters, and names stored before that rule stay usable (docs/security.md).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <fstream>
 
 #include "accounts/accounts.h"
+#include "accounts/password.h"
 #include "cli/cli_harness.h"
 #include "cli/cli_test_support.h"
+#include "store/account_store.h"
 #include "store/audit_log.h"
 
 namespace zhizao::testing {
@@ -106,6 +109,82 @@ TEST_F(UserCommandTest, PasswdAndRoleEndSessions) {
   ASSERT_GE(actions.size(), 3u);
   EXPECT_EQ(actions[actions.size() - 2], "user.password");
   EXPECT_EQ(actions.back(), "user.role");
+}
+
+// The rules of accounts/credential_rules.h, through the command line: each refused name and
+// password, said before the password is read, and the accepted ones.
+TEST_F(UserCommandTest, AddRefusesUnsafeNamesAndPasswordsWithControlCharacters) {
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"a/b", "user name \"a/b\": '/' (U+002F) is not allowed"},
+      {"..", "user name \"..\" must not begin with '.' or '-'"},
+      {"\u202Eabc", "user name \"<U+202E>abc\": U+202E is not allowed"},
+      {"<script>", "user name \"<script>\": '<' (U+003C) is not allowed"},
+      {"-x", "must not begin with '.' or '-'"},
+      {"a..b", "must not contain \"..\""},
+      {std::string(65, 'n'), "has 65 characters: at most 64"},
+  };
+  for (const auto& [name, message] : refused) {
+    // No password on stdin: the name is refused first. ("--": "-x" is not an option.)
+    RunResult added =
+        run_with_stdin(dir_, {"user", "add", "--db", db_, "--role", "city", "--", name}, "");
+    EXPECT_EQ(added.exit_code, 1) << name;
+    EXPECT_NE(added.err.find(message), std::string::npos) << name << ": " << added.err;
+  }
+  RunResult nul = run_with_stdin(dir_, {"user", "add", "--db", db_, "zhao", "--role", "city"},
+                                 std::string(9, '\0') + "\n");
+  EXPECT_EQ(nul.exit_code, 1);
+  EXPECT_NE(nul.err.find("a password must not contain control characters"), std::string::npos)
+      << nul.err;
+  RunResult tab = run_with_stdin(dir_, {"user", "passwd", "--db", db_, "li"}, "pass\tword-1\n");
+  EXPECT_EQ(tab.exit_code, 1);
+  EXPECT_NE(tab.err.find("control characters"), std::string::npos) << tab.err;
+  EXPECT_EQ(open_session("pass\tword-1"), "");
+  EXPECT_NE(open_session("first-password"), "");  // unchanged
+
+  for (std::string name : {"张三", "county.admin-2"}) {
+    RunResult added = run_with_stdin(
+        dir_, {"user", "add", "--db", db_, name, "--role", "county:410302"}, "long-enough\n");
+    EXPECT_EQ(added.exit_code, 0) << name << ": " << added.err;
+  }
+  RunResult list = run_zhizao({"user", "list", "--db", db_});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("张三\tcounty:410302\t"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("county.admin-2\tcounty:410302\t"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("zhao"), std::string::npos) << list.out;
+  EXPECT_EQ(list.out.find("a/b"), std::string::npos) << list.out;
+}
+
+// A database made before the rule may hold such names: `user list` shows them and `user
+// disable`/`enable` still reach them.
+TEST_F(UserCommandTest, NamesStoredBeforeTheRuleCanBeListedAndDisabled) {
+  {
+    auto db = Database::open(db_, OpenMode::kMustExist);
+    ASSERT_TRUE(db.has_value());
+    for (std::string name : {"a/b", "<script>"}) {
+      UserRow row;
+      row.name = name;
+      row.password_hash = hash_password("old password", PasswordCost::kMinimal).value();
+      row.role = "city";
+      row.created_at = "2024-01-01T00:00:00Z";
+      ASSERT_TRUE(AccountStore(**db).insert_user(row).is_ok());
+    }
+  }
+  RunResult list = run_zhizao({"user", "list", "--db", db_});
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("a/b\tcity\t2024-01-01T00:00:00Z\tactive\n"), std::string::npos)
+      << list.out;
+  RunResult disabled = run_zhizao({"user", "disable", "--db", db_, "a/b"});
+  EXPECT_EQ(disabled.exit_code, 0) << disabled.err;
+  EXPECT_EQ(disabled.out, "disabled user a/b\n");
+  RunResult also = run_zhizao({"user", "disable", "--db", db_, "<script>"});
+  EXPECT_EQ(also.exit_code, 0) << also.err;
+  list = run_zhizao({"user", "list", "--db", db_});
+  EXPECT_NE(list.out.find("a/b\tcity\t2024-01-01T00:00:00Z\tdisabled\n"), std::string::npos)
+      << list.out;
+  EXPECT_NE(list.out.find("<script>\tcity\t2024-01-01T00:00:00Z\tdisabled\n"), std::string::npos)
+      << list.out;
+  EXPECT_EQ(run_zhizao({"user", "enable", "--db", db_, "a/b"}).exit_code, 0);
+  EXPECT_EQ(audit_actions().back(), "user.enable");
 }
 
 }  // namespace
