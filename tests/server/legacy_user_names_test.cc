@@ -36,7 +36,9 @@ TEST(LegacyUserNamesTest, AStoredNameWithASlashCanBeDisabledAndEnabledThroughThe
   auto users = client->Get("/api/users", TestServer::session(admin));
   ASSERT_TRUE(users);
   int disabled_count = 0;
-  for (const auto& user : nlohmann::json::parse(users->body)["users"]) {
+  // Parsed into a variable: a range-for over a member of a temporary would dangle.
+  nlohmann::json listed = nlohmann::json::parse(users->body);
+  for (const auto& user : listed["users"]) {
     if (user["name"] == "a/b" || user["name"] == "..") {
       EXPECT_TRUE(user["disabled"].get<bool>()) << user["name"];
       ++disabled_count;
