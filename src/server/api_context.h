@@ -74,5 +74,6 @@ void add_enterprise_routes(http::Router& routes, const ServerConfig& config);
 void add_admin_routes(http::Router& routes, const ServerConfig& config);
 void add_submission_routes(http::Router& routes, const ServerConfig& config);
 void add_project_routes(http::Router& routes, const ServerConfig& config);
+void add_document_routes(http::Router& routes, const ServerConfig& config);
 
 }  // namespace zhizao::server

@@ -184,6 +184,7 @@ Result<int> ApiServer::bind() {
   server::add_admin_routes(routes, config);
   server::add_submission_routes(routes, config);
   server::add_project_routes(routes, config);
+  server::add_document_routes(routes, config);
   return http.bind();
 }
 

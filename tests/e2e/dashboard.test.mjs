@@ -247,4 +247,5 @@ if (process.env.ZHIZAO_E2E_SPLIT !== '1') {
   await import('./navigation.test.mjs');
   await import('./workflow.test.mjs');
   await import('./accessibility.test.mjs');
+  await import('./analysis.test.mjs');
 }

@@ -76,6 +76,8 @@ export const api = {
   enterprise: (uscc) => cachedGet(`/api/enterprises/${encodeURIComponent(uscc)}`),
   enterpriseMonths: (uscc) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}/months`),
   projects: (period, scope) => cachedGet(`/api/projects${query({ period, scope })}`),
+  analysis: (period, monthly, scope, lang) => cachedGet(`/api/report/analysis${query({ period, monthly, scope, lang })}`),
+  benchmark: (period, monthly, scope) => cachedGet(`/api/report/benchmark${query({ period, monthly, scope })}`),
   project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),
   submissions: (state) => request('GET', `/api/submissions${query({ state })}`),
   submission: (id) => request('GET', `/api/submissions/${encodeURIComponent(id)}`),
@@ -85,3 +87,8 @@ export const api = {
     return request('POST', `/api/submissions/${encodeURIComponent(id)}/review`, { decision, comment });
   },
 };
+
+/** The URL of the analysis as a file: `format` docx, xlsx, html or markdown (GET /api/report/document). */
+export function documentUrl(format, period, monthly, scope, lang) {
+  return `/api/report/document${query({ period, monthly, scope, format, lang })}`;
+}

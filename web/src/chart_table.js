@@ -4,6 +4,7 @@
 // the chart would open are links, reachable with Tab and Enter.
 import { escapeHtml } from './format.js';
 import { t } from './i18n.js';
+import { downloadButtonsHtml } from './table_export.js';
 
 /** The markup of a chart and its (hidden) table; `label` names the chart for assistive technology. */
 export function chartBoxHtml(id, label) {
@@ -16,6 +17,14 @@ export function chartBoxHtml(id, label) {
 /** The header button that shows the table of the chart `id` instead of the chart, and back. */
 export function tableToggleHtml(id) {
   return `<button type="button" class="table-toggle" aria-pressed="false" aria-controls="${id}-table" data-testid="${id}-toggle">${escapeHtml(t('viewTable'))}</button>`;
+}
+
+/**
+ * The header tools of the chart `id`: its table toggle and the CSV and Excel downloads of that
+ * table (table_export.js), named `name`.
+ */
+export function tableToolsHtml(id, name) {
+  return `${tableToggleHtml(id)}${downloadButtonsHtml(`${id}-table`, name)}`;
 }
 
 /** Wires the table toggles under `root` (call once after the markup is in place). */

@@ -239,6 +239,24 @@ const table = {
   role_county: ['县区用户', 'County'],
   role_enterprise: ['企业用户', 'Enterprise'],
   footer: ['数据来源：规上工业企业月度统计（演示数据）', 'Source: monthly survey of industry above scale (demo data)'],
+  // The analysis (views/analysis.js) and the downloads of tables (table_export.js).
+  navAnalysis: ['分析报告', 'Analysis'],
+  analysisKind: ['工业经济运行分析', 'Industrial Economy Monthly Analysis'],
+  analysisMeta: ['统计时段：{period} · 范围：{scope}', 'Period: {period} · Scope: {scope}'],
+  analysisScope: ['范围', 'Scope'],
+  analysisDownload: ['下载全文', 'Download'],
+  print: ['打印', 'Print'],
+  downloadOf: ['：下载“{name}”', ': download "{name}"'],
+  // Comparison with the city (panels/benchmark.js).
+  benchTitle: ['与全市比较', 'Compared with the city'],
+  benchOwnCounty: ['本县区', 'This county'],
+  benchOwnPark: ['本园区', 'This park'],
+  benchOwnChain: ['本产业链', 'This chain'],
+  benchCity: ['全市', 'Whole city'],
+  benchRank_counties: ['县区排名', 'Rank among counties'],
+  benchRank_parks: ['园区排名', 'Rank among parks'],
+  benchRank_chains: ['产业链排名', 'Rank among chains'],
+  benchRankValue: ['第{rank}/{of}', '{rank} of {of}'],
 };
 
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

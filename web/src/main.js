@@ -6,6 +6,7 @@ import { disposeCharts, setChartMode } from './charts.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { renderShell } from './shell.js';
 import { currentRoute, go, roleKind, screenMode, state } from './state.js';
+import * as analysis from './views/analysis.js';
 import * as cockpit from './views/cockpit.js';
 import * as detail from './views/detail.js';
 import * as enterprise from './views/enterprise.js';
@@ -19,6 +20,7 @@ const app = document.getElementById('app');
 /** The view for a route and the roles that may open it. */
 const routes = {
   cockpit: { view: cockpit, roles: ['admin', 'city', 'county'] },
+  analysis: { view: analysis, roles: ['admin', 'city', 'county'] },
   detail: { view: detail, roles: ['admin', 'city', 'county'] },
   enterprise: { view: enterprise, roles: ['admin', 'city', 'county', 'enterprise'] },
   projects: { view: projects, roles: ['admin', 'city', 'county'] },

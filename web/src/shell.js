@@ -18,6 +18,7 @@ import {
 
 const navItems = [
   { name: 'cockpit', label: 'navCockpit', kinds: ['admin', 'city', 'county'] },
+  { name: 'analysis', label: 'navAnalysis', kinds: ['admin', 'city', 'county'] },
   { name: 'review', label: 'navReview', kinds: ['admin', 'city', 'county'] },
   { name: 'submit', label: 'navSubmit', kinds: ['enterprise'] },
 ];
@@ -39,7 +40,7 @@ function wallLink() {
 /** Draws the header into `root` and returns the empty <main> for the view. */
 export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   const { kind } = roleKind();
-  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects'].includes(active);
+  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects', 'analysis'].includes(active);
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   // A period without a report stays visible in the picker as what was asked for (the view says

@@ -19,11 +19,15 @@ export function currentRoute() {
   };
 }
 
-/** A hash link to `path` (array of segments) carrying the period and window along. */
+/**
+ * A hash link to `path` (array of segments) carrying the period and window along, and the scope
+ * (#/analysis?scope=410305) while it stays on the same view.
+ */
 export function link(path, extra = {}) {
-  const { params } = currentRoute();
+  const { path: here, params } = currentRoute();
   const next = new URLSearchParams();
-  for (const key of ['period', 'monthly']) if (params.get(key)) next.set(key, params.get(key));
+  const kept = path[0] === here[0] ? ['period', 'monthly', 'scope'] : ['period', 'monthly'];
+  for (const key of kept) if (params.get(key)) next.set(key, params.get(key));
   for (const [k, v] of Object.entries(extra)) {
     if (v === null || v === undefined || v === false) next.delete(k);
     else next.set(k, v === true ? '1' : String(v));

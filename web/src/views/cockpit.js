@@ -2,7 +2,7 @@
 // A county user sees its county (the server scopes the report); the map highlights it. Every
 // panel names its measure; every chart has a table of the same figures (chart_table.js).
 import { api } from '../api.js';
-import { chartBoxHtml, tableToggleHtml, wireTableToggles } from '../chart_table.js';
+import { chartBoxHtml, tableToolsHtml, wireTableToggles } from '../chart_table.js';
 import { escapeHtml } from '../format.js';
 import { periodText, t } from '../i18n.js';
 import * as cards from '../panels/cards.js';
@@ -15,6 +15,8 @@ import * as trend from '../panels/trend.js';
 import { regionName } from '../names.js';
 import { go, link, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
 import { periodNoticeHtml } from './period_notice.js';
+import { benchmarkHtml } from '../panels/benchmark.js';
+import { downloadButtonsHtml } from '../table_export.js';
 
 const panel = (area, title, body, extra = '') => `
   <section class="panel area-${area}" id="panel-${area}" aria-labelledby="panel-${area}-title">
@@ -24,7 +26,7 @@ const panel = (area, title, body, extra = '') => `
 
 /** A panel holding one chart (and its table): `chart` is the chart element's id. */
 const chartPanel = (area, title, chart, extra = '') =>
-  panel(area, title, chartBoxHtml(chart, title), `${extra}${tableToggleHtml(chart)}`);
+  panel(area, title, chartBoxHtml(chart, title), `${extra}${tableToolsHtml(chart, title)}`);
 
 /** Draws the cockpit into `root`. */
 export async function render(root, { isCurrent }) {
@@ -54,18 +56,19 @@ export async function render(root, { isCurrent }) {
       <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : t('wholeCity'))} · ${escapeHtml(t('clickHint'))}</span>
     </div>
     <section class="cards" id="cards" aria-label="${escapeHtml(t('cardsLabel'))}"></section>
+    ${kind === 'county' ? '<div id="benchmark-slot"></div>' : ''}
     <div class="cockpit-grid">
       ${panel(
         'trend',
         t('panelTrend', { window: windowName }),
         chartBoxHtml('chart-trend', t('panelTrend', { window: windowName })),
-        tableToggleHtml('chart-trend'),
+        tableToolsHtml('chart-trend', t('panelTrend', { window: windowName })),
       )}
       ${panel(
         'projects',
         t('panelProjects'),
         `${chartBoxHtml('chart-projects', t('panelProjects'))}<div class="facts" id="project-facts"></div>`,
-        `${tableToggleHtml('chart-projects')}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
+        `${tableToolsHtml('chart-projects', t('panelProjects'))}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
       )}
       ${chartPanel('map', t('panelCountiesMap'), 'chart-map')}
       ${chartPanel('rank', t('panelCountiesRank'), 'chart-rank')}
@@ -78,6 +81,7 @@ export async function render(root, { isCurrent }) {
         t('panelKey'),
         '<div class="table-scroll" id="key-table"></div>',
         `<label class="toggle"><input type="checkbox" id="key-declines"> ${escapeHtml(t('filterDecline'))}</label>
+         ${downloadButtonsHtml('key-table', t('panelKey'))}
          <a class="more" href="${link(['detail', 'key-enterprises', 'all'])}" title="${escapeHtml(t('detailKey'))}"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('detailKey'))}</span></a>`,
       )}
     </div>
@@ -97,6 +101,25 @@ export async function render(root, { isCurrent }) {
       event.preventDefault();
       root.querySelector(a.getAttribute('href'))?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     });
+  }
+  if (kind === 'county') {
+    // A county user's report holds its own area only: the city's growth and the county's rank
+    // come from the benchmark (issue #18, item 11).
+    api
+      .benchmark(period, monthly)
+      .then((benchmark) => {
+        const slot = root.querySelector('#benchmark-slot');
+        if (!isCurrent() || !slot) return;
+        slot.innerHTML = benchmarkHtml({
+          ownLabel: benchmark.region ? regionName(benchmark.region.code, benchmark.region.name) : t('benchOwnCounty'),
+          own: report.industry.value_added_growth,
+          city: benchmark.city.value_added_growth,
+          rank: benchmark.region?.rank,
+          of: benchmark.region?.of,
+          peers: 'counties',
+        });
+      })
+      .catch(() => {});
   }
   wireTableToggles(root);
   const trendEl = root.querySelector('#chart-trend');

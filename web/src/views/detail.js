@@ -14,6 +14,34 @@ import { growthCell, warningBadge, warningLevel } from '../panels/key-enterprise
 import { go, periodProblem, selectedMonthly, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 import { periodNoticeHtml } from './period_notice.js';
+import { benchmarkHtml, benchmarkSet } from '../panels/benchmark.js';
+
+/** The peers a detail compares with the city (issue #18, item 11), by the detail's kind. */
+const benchmarkPeers = { regions: 'counties', parks: 'parks', chains: 'chains' };
+const benchmarkOwn = { regions: 'benchOwnCounty', parks: 'benchOwnPark', chains: 'benchOwnChain' };
+
+/**
+ * The comparison of a county, park or chain with the city: the city's growth and the rank among
+ * its peers, from GET /api/report/benchmark (a county: scoped to it; a park or chain: among the
+ * sets of the caller's report). Null for the other kinds, or when the benchmark fails.
+ */
+async function comparison(kind, code, period, monthly, own) {
+  if (!benchmarkPeers[kind]) return null;
+  try {
+    const benchmark = await api.benchmark(period, monthly, kind === 'regions' ? code : undefined);
+    const peer = kind === 'regions' ? benchmark.region : benchmarkSet(benchmark, kind, code);
+    return benchmarkHtml({
+      ownLabel: t(benchmarkOwn[kind]),
+      own,
+      city: benchmark.city.value_added_growth,
+      rank: peer?.rank,
+      of: peer?.of,
+      peers: benchmarkPeers[kind],
+    });
+  } catch {
+    return null;
+  }
+}
 
 const titles = {
   divisions: 'detailDivision',
@@ -101,10 +129,13 @@ export async function render(root, { path, isCurrent }) {
   const words = measureWords(measure);
   const sums = (measure === 'output' ? totals.output : totals.value_added) ?? {};
   const growth = measure === 'output' ? totals.output_growth : totals.value_added_growth;
+  const compared = await comparison(kind, code, period, monthly, growth);
+  if (!isCurrent()) return;
   const layout = {
     chart: { title: t('detailTopPull'), id: 'chart-detail', draw: (el) => pullChart(el, enterprises, words) },
     table: {
       title: `${t('detailEnterprises')} · ${words.note}`,
+      exportName: `${t(titles[kind] ?? 'detailDivision')} · ${targetName(kind, code, data)}`,
       id: 'detail-table',
       columns: [
         { key: 'name', label: t('colName'), format: (e) => `<span class="ellipsis" title="${escapeHtml(e.name)}">${escapeHtml(e.name)}</span>` },
@@ -147,6 +178,7 @@ export async function render(root, { path, isCurrent }) {
       ${stat(t('growthElectricity'), percent(totals.electricity_growth, precision.electricity))}
       ${stat(t('enterprisesLabel'), amount(totals.enterprises ?? enterprises.length))}
     </div>
+    ${compared ?? ''}
     ${chartAndTableHtml(layout)}`;
   fillChartAndTable(root, layout);
 }

@@ -8,6 +8,7 @@ import { monthLabel, t } from '../i18n.js';
 import { divisionName, regionName } from '../names.js';
 import { roleKind } from '../state.js';
 import { renderTable } from '../table.js';
+import { downloadButtonsHtml } from '../table_export.js';
 
 const growth = (current, previous) =>
   current === null || current === undefined || !previous ? null : (current / previous - 1) * 100;
@@ -35,7 +36,7 @@ export async function render(root, { path, isCurrent }) {
     </div>
     <div class="detail-grid">
       <section class="panel"><header><h2>${escapeHtml(t('outputChart'))}</h2></header><div class="chart" id="chart-enterprise" role="img" aria-label="${escapeHtml(t('outputChart'))}"></div></section>
-      <section class="panel"><header><h2>${escapeHtml(t('enterpriseHistory'))}</h2></header><div class="table-scroll" id="months-table"></div></section>
+      <section class="panel"><header><h2>${escapeHtml(t('enterpriseHistory'))}</h2>${downloadButtonsHtml('months-table', `${history.name ?? record.name ?? uscc} ${t('enterpriseHistory')}`)}</header><div class="table-scroll" id="months-table"></div></section>
     </div>`;
 
   makeChart(root.querySelector('#chart-enterprise'), {

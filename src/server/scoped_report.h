@@ -1,0 +1,26 @@
+// The request of a report-shaped endpoint as GET /api/report reads it (docs/api.md, "Reading"):
+// period, window and scope from the query, checked against the caller's role. Shared by the
+// document, analysis and benchmark endpoints so that each answers exactly as /api/report does.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "columnar/report_input.h"
+#include "engine/engine.h"
+#include "server/api_context.h"
+
+namespace zhizao::server {
+
+struct ScopedReport {
+  ReportInput input;
+  ReportRequest request;
+};
+
+// Loads the data and builds the request for the caller, or answers and returns std::nullopt:
+// 403 for enterprise users and for a scope outside a county user's area (also for an unknown
+// one); 400 without a well-formed `period`; 404 for a period (not a January) without records of
+// its own month. January goes on to the engine, which refuses it (400).
+std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path);
+
+}  // namespace zhizao::server
