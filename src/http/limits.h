@@ -20,12 +20,16 @@ struct Limits {
   std::chrono::milliseconds head_timeout{10'000};
   // Time between two reads of a body, and between two writes of an answer.
   std::chrono::milliseconds io_timeout{10'000};
-  // How long an idle keep-alive connection waits for its next request.
-  std::chrono::milliseconds idle_timeout{5'000};
+  // How long an idle keep-alive connection waits for its next request. It holds its worker
+  // meanwhile, so this is short: a browser's burst of requests reuses it, a second visitor does
+  // not wait long behind idle connections (see `workers`).
+  std::chrono::milliseconds idle_timeout{2'000};
   // Requests served on one connection before it is closed.
   int max_requests_per_connection = 100;
-  // Threads that serve connections; a connection holds one while it is open.
-  int workers = 8;
+  // Threads that serve connections; a connection holds one while it is open, idle keep-alive
+  // included, and a browser keeps up to 6 open per page: 32 serve several visitors at once. The
+  // memory bound per worker is a head, a body and a read buffer (about 300 KiB).
+  int workers = 32;
   // Accepted connections waiting for a worker; beyond, new ones get 503 and are closed.
   int max_pending_connections = 64;
   // After an early refusal (413, 431, 429...), what the server still reads and drops so that the

@@ -1,0 +1,160 @@
+// The transport's time and connection bounds, on a real HttpServer over loopback with small
+// limits: a head sent too slowly is 408, a refusal on the head is answered before the body is
+// sent, an idle keep-alive connection is closed, and connections beyond the workers and the
+// queue get 503.
+#include "http/http_server.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace zhizao::http {
+namespace {
+
+using std::chrono::milliseconds;
+
+std::atomic<bool> slow_started{false};  // set by the /slow route once a worker runs it
+
+class RunningServer {
+ public:
+  explicit RunningServer(const Limits& limits) {
+    ServerOptions options;
+    options.port = 0;
+    options.limits = limits;
+    server_ = std::make_unique<HttpServer>(options);
+    server_->routes().get(
+        "/hello", [](const Request&, Response& res) { res.set_content("hello", "text/plain"); });
+    server_->routes().post("/slow", [](const Request&, Response& res) {
+      slow_started = true;
+      std::this_thread::sleep_for(milliseconds(400));
+      res.set_content("done", "text/plain");
+    });
+    server_->set_head_check([](const Request& req, Response& res) {
+      if (req.raw_path != "/refused") return false;
+      res.status = 429;
+      return true;
+    });
+    Result<int> port = server_->bind();
+    EXPECT_TRUE(port) << port.error().to_string();
+    port_ = port.value_or(0);
+    thread_ = std::thread([this] { (void)server_->listen(); });
+    for (int i = 0; i < 500 && !server_->is_running(); ++i)
+      std::this_thread::sleep_for(milliseconds(2));
+  }
+  ~RunningServer() {
+    server_->stop();
+    thread_.join();
+  }
+  int port() const { return port_; }
+
+ private:
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+int connect_to(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  return fd;
+}
+
+void send_text(int fd, const std::string& text) {
+  (void)::send(fd, text.data(), text.size(), MSG_NOSIGNAL);
+}
+
+// Reads until the peer closes or `wait` passes.
+std::string read_all(int fd, milliseconds wait) {
+  std::string out;
+  auto deadline = std::chrono::steady_clock::now() + wait;
+  char buffer[4096];
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd ready{fd, POLLIN, 0};
+    if (::poll(&ready, 1, 20) <= 0) continue;
+    ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) break;
+    out.append(buffer, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+// True when the peer has closed the connection within `wait`.
+bool closed_within(int fd, milliseconds wait) {
+  pollfd ready{fd, POLLIN, 0};
+  if (::poll(&ready, 1, static_cast<int>(wait.count())) <= 0) return false;
+  char byte;
+  return ::recv(fd, &byte, 1, MSG_PEEK) == 0;
+}
+
+TEST(HttpServerTest, AHeadSentTooSlowlyIs408) {
+  Limits limits;
+  limits.head_timeout = milliseconds(300);
+  RunningServer server(limits);
+  int fd = connect_to(server.port());
+  send_text(fd, "GET /hello HTTP/1.1\r\nHost: a\r\n");  // never ends its head
+  std::string answer = read_all(fd, milliseconds(3000));
+  ::close(fd);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 408 ")) << answer;
+}
+
+TEST(HttpServerTest, ARefusalOnTheHeadComesBeforeTheBodyIsSent) {
+  RunningServer server(Limits{});
+  int fd = connect_to(server.port());
+  // Announces a body it never sends: only a refusal made on the head can be answered.
+  send_text(fd, "POST /refused HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n");
+  std::string answer = read_all(fd, milliseconds(3000));
+  ::close(fd);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 429 ")) << answer;
+  EXPECT_NE(answer.find("Connection: close"), std::string::npos);
+}
+
+TEST(HttpServerTest, AnIdleKeepAliveConnectionIsClosed) {
+  Limits limits;
+  limits.idle_timeout = milliseconds(300);
+  RunningServer server(limits);
+  int fd = connect_to(server.port());
+  send_text(fd, "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n");
+  std::string answer = read_all(fd, milliseconds(200));
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 200 ")) << answer;
+  EXPECT_NE(answer.find("Connection: keep-alive"), std::string::npos);
+  EXPECT_TRUE(closed_within(fd, milliseconds(3000)));
+  ::close(fd);
+}
+
+TEST(HttpServerTest, ConnectionsBeyondTheWorkersAndTheQueueGet503) {
+  Limits limits;
+  limits.workers = 1;
+  limits.max_pending_connections = 1;
+  limits.idle_timeout = milliseconds(300);
+  RunningServer server(limits);
+  // One connection busy in the worker, one waiting in the queue, the third refused at once; the
+  // waiting one is served once the busy one has been idle for idle_timeout.
+  slow_started = false;
+  int busy = connect_to(server.port());
+  send_text(busy, "POST /slow HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n");
+  for (int i = 0; i < 1000 && !slow_started; ++i) std::this_thread::sleep_for(milliseconds(5));
+  ASSERT_TRUE(slow_started);
+  // Accepted in the order they connect: the first waits in the queue, the second finds it full.
+  int waiting = connect_to(server.port());
+  int refused = connect_to(server.port());
+  std::string answer = read_all(refused, milliseconds(2000));
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 503 ")) << answer;
+  send_text(waiting, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(read_all(waiting, milliseconds(3000)).starts_with("HTTP/1.1 200 "));
+  EXPECT_TRUE(read_all(busy, milliseconds(3000)).starts_with("HTTP/1.1 200 "));
+  for (int fd : {busy, waiting, refused}) ::close(fd);
+}
+
+}  // namespace
+}  // namespace zhizao::http
