@@ -31,6 +31,7 @@ struct ServeArgs {
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
   std::vector<std::string> allowed_hosts;    // empty: localhost names and --bind
   std::vector<std::string> allowed_origins;  // e.g. the https:// origin of a proxy in front
+  double publish_threshold = kDefaultPublishThreshold;  // % of expected reports (api.md)
 };
 
 // A private key others may read is a key others may copy: say so at start (docs/security.md).
@@ -64,6 +65,7 @@ int run_serve(const ServeArgs& args) {
   options.tls_key_path = args.tls_key;
   options.allowed_hosts = args.allowed_hosts;
   options.allowed_origins = args.allowed_origins;
+  options.publish_threshold = args.publish_threshold;
   options.login_limit.burst = args.login_limit;
   if (args.login_limit > 0) {
     options.login_limit.refill = std::chrono::milliseconds(60000 / args.login_limit);
@@ -130,6 +132,10 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                   "Another origin (scheme://host[:port]) allowed to send writes, e.g. the "
                   "https:// name of a TLS proxy in front (repeatable)")
       ->take_all();
+  cmd->add_option("--publish-threshold", args->publish_threshold,
+                  "Percent of the expected reports a month needs to be publishable (default 90; "
+                  "GET /api/periods)")
+      ->check(CLI::Range(0.0, 100.0));
   cmd->footer(
       "Example:\n  zhizao user add --db city.db admin --role admin < password.txt\n"
       "  zhizao serve --db city.db --port 8080\n"

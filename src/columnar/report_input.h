@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,8 @@
 #include "columnar/snapshot.h"
 #include "columnar/snapshot_alongside.h"
 #include "engine/engine.h"
+#include "engine/previous_year.h"
+#include "engine/reporting_coverage.h"
 #include "engine/trend.h"
 #include "store/database.h"
 
@@ -46,6 +49,17 @@ class ReportInput {
   // The monthly records of the enterprise `uscc` (of its first row in tables().enterprises, as
   // the engine), oldest first; empty when it has none or is not registered.
   std::vector<MonthlyRecord> records_of(std::string_view uscc) const;
+
+  // The engine's reporting_coverage over every month with records (engine/reporting_coverage.h),
+  // `threshold` in percent. Reads the presence bytes only, as periods().
+  std::vector<MonthCoverage> coverage(double threshold) const;
+
+  // Whether some enterprise has a record of `month`: a report of that period has data of its
+  // own month (reads one byte per enterprise of that month).
+  bool has_records(YearMonth month) const;
+
+  // The engine's previous_year_values for `records` (engine/previous_year.h).
+  std::vector<PreviousYearValues> previous_year_of(std::span<const MonthlyRecord> records) const;
 
  private:
   std::shared_ptr<const ColumnarSnapshot> snapshot_;

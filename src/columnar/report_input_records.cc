@@ -1,6 +1,7 @@
-// ReportInput's record lookups for the server's reading endpoints (periods, an enterprise's
-// months): answered from the same columns as the reports, so that at national scale they read a
-// few megabytes of the snapshot instead of loading 30 million records from SQLite.
+// ReportInput's record lookups for the server's reading endpoints (periods and their coverage,
+// an enterprise's months, the previous-year values of submissions): answered from the same
+// columns as the reports, so that at national scale they read a few megabytes of the snapshot
+// instead of loading 30 million records from SQLite.
 #include <optional>
 
 #include "columnar/report_input.h"
@@ -51,6 +52,22 @@ std::vector<YearMonth> ReportInput::periods() const {
     return months_with_records(detail::IndexedDataset(snapshot_->tables(), snapshot_->columns()));
   }
   return months_with_records(detail::IndexedDataset(*dataset_));
+}
+
+std::vector<MonthCoverage> ReportInput::coverage(double threshold) const {
+  if (snapshot_ != nullptr) return reporting_coverage(snapshot_->columns(), threshold);
+  return reporting_coverage(detail::IndexedDataset(*dataset_).columns(), threshold);
+}
+
+bool ReportInput::has_records(YearMonth month) const {
+  if (snapshot_ != nullptr) return zhizao::has_records(snapshot_->columns(), month);
+  return zhizao::has_records(detail::IndexedDataset(*dataset_).columns(), month);
+}
+
+std::vector<PreviousYearValues> ReportInput::previous_year_of(
+    std::span<const MonthlyRecord> records) const {
+  if (snapshot_ != nullptr) return previous_year_values(snapshot_->data(), records);
+  return previous_year_values(*dataset_, records);
 }
 
 std::vector<MonthlyRecord> ReportInput::records_of(std::string_view uscc) const {

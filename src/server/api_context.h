@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/accounts.h"
+#include "engine/reporting_coverage.h"
 #include "rules/rule_set.h"
 #include "server/http_support.h"
 #include "server/login_rate_limiter.h"
@@ -30,6 +31,7 @@ struct ServerConfig {
   CookieSecurity cookies = CookieSecurity::kPlain;  // kSecure when serving HTTPS
   std::string scheme = "http";                      // "https" when serving HTTPS
   std::vector<std::string> extra_origins;  // origins besides scheme://Host allowed to write
+  double publish_threshold = kDefaultPublishThreshold;  // percent of expected reports
 };
 
 // One authenticated request.

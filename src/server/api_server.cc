@@ -112,6 +112,9 @@ ApiServer::~ApiServer() = default;
 
 Result<int> ApiServer::bind() {
   const ServerOptions& options = impl_->options;
+  if (!(options.publish_threshold >= 0 && options.publish_threshold <= 100)) {
+    return fail(Status::usage("the publish threshold is a percentage from 0 to 100"));
+  }
   // Fail at start, not at the first request, when the database is missing or unreadable.
   Result<std::unique_ptr<Database>> db = Database::open(options.db_path, OpenMode::kMustExist);
   if (!db) return fail(db.error());
@@ -133,6 +136,7 @@ Result<int> ApiServer::bind() {
   config.cookies = tls ? server::CookieSecurity::kSecure : server::CookieSecurity::kPlain;
   config.scheme = tls ? "https" : "http";
   config.extra_origins = options.allowed_origins;
+  config.publish_threshold = options.publish_threshold;
 
   http::ServerOptions transport;
   transport.bind = options.bind;

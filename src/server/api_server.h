@@ -10,6 +10,7 @@
 
 #include "accounts/accounts.h"
 #include "base/result.h"
+#include "engine/reporting_coverage.h"
 #include "server/login_rate_limiter.h"
 
 namespace zhizao {
@@ -34,6 +35,9 @@ struct ServerOptions {
   // cookies are Secure and its answers carry Strict-Transport-Security. Both empty: plain HTTP.
   std::string tls_cert_path;
   std::string tls_key_path;
+  // The share of expected reports (percent, 0–100) a month needs to be publishable: GET
+  // /api/periods' `publishable` and `latest` (engine/reporting_coverage.h).
+  double publish_threshold = kDefaultPublishThreshold;
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.
@@ -46,9 +50,9 @@ class ApiServer {
 
   // Checks the database and rules, registers the routes and binds the socket. Returns the port.
   // Errors: kNotFound (no database, no web root, no rules file, no certificate or key file),
-  // kUsage (only one of certificate and key), kInvalidData (a bad rules file; a certificate and
-  // key OpenSSL refuses or that do not match), kCorruption, kIoError (the address cannot be
-  // bound).
+  // kUsage (only one of certificate and key; a publish threshold outside 0–100), kInvalidData (a
+  // bad rules file; a certificate and key OpenSSL refuses or that do not match), kCorruption,
+  // kIoError (the address cannot be bound).
   Result<int> bind();
   // Serves until stop() is called. Precondition: bind() succeeded. Errors: kIoError.
   Status listen();

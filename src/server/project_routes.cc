@@ -3,6 +3,9 @@
 // from the engine's project_figures (data contract, "projects, year to date"): the totals over
 // the scope exactly as the report computes them, and each project's own figures as the same
 // function over a dataset holding only that project, so a row and the report cannot disagree.
+// Everything is as known at the end of the period (issue #18, item 8): an actual start or
+// completion dated after it has not happened yet in that view, and no later month's investment
+// is shown.
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -46,13 +49,30 @@ ordered_json date_json(const std::optional<CivilDate>& date) {
   return date ? ordered_json(date->to_string()) : ordered_json(nullptr);
 }
 
+CivilDate last_day_of(YearMonth period) {
+  return {period.year, period.month, days_in_month(period.year, period.month)};
+}
+
+// An actual date as known at the end of the period: one after it has not happened yet.
+ordered_json actual_date_json(const std::optional<CivilDate>& date, YearMonth period) {
+  return date && *date <= last_day_of(period) ? date_json(date) : ordered_json(nullptr);
+}
+
 // Where a project stands at the end of `period`: "completed" once its actual completion date has
 // passed, "started" once its actual start has, else "planned".
 const char* stage_at(const Project& project, YearMonth period) {
-  const CivilDate last_day{period.year, period.month, days_in_month(period.year, period.month)};
+  const CivilDate last_day = last_day_of(period);
   if (project.actual_completion && *project.actual_completion <= last_day) return "completed";
   if (project.actual_start && *project.actual_start <= last_day) return "started";
   return "planned";
+}
+
+// A milestone overdue at the end of `period` (D), as the data contract's v2 "Projects, lagging":
+// planned on or before D, and not done on or before D, whatever the year it was planned in.
+bool overdue(const std::optional<CivilDate>& planned, const std::optional<CivilDate>& actual,
+             YearMonth period) {
+  const CivilDate last_day = last_day_of(period);
+  return planned && *planned <= last_day && !(actual && *actual <= last_day);
 }
 
 template <typename Named>
@@ -84,9 +104,9 @@ ordered_json project_json(const Dataset& dataset, const Project& project,
       {"total_investment", project.total_investment},
       {"year_plan_investment", detail::optional_number(project.year_plan_investment)},
       {"planned_start", date_json(project.planned_start)},
-      {"actual_start", date_json(project.actual_start)},
+      {"actual_start", actual_date_json(project.actual_start, period)},
       {"planned_completion", date_json(project.planned_completion)},
-      {"actual_completion", date_json(project.actual_completion)},
+      {"actual_completion", actual_date_json(project.actual_completion, period)},
       {"investment", own.investment},
       {"investment_share", detail::optional_number(own.investment_share)},
       {"stage", stage_at(project, period)},
@@ -96,6 +116,9 @@ ordered_json project_json(const Dataset& dataset, const Project& project,
       {"planned_completion_in_window", own.planned_completions > 0},
       {"completed_in_window", own.actual_completions > 0},
       {"planned_completion_in_year", own.year_planned_completions > 0},
+      {"start_overdue", overdue(project.planned_start, project.actual_start, period)},
+      {"completion_overdue",
+       overdue(project.planned_completion, project.actual_completion, period)},
   };
 }
 
@@ -205,11 +228,18 @@ void get_project(ApiCall& call, const std::string& db_path) {
       rows == progress.end() ? std::vector<ProjectProgress>{} : rows->second;
   ordered_json body = project_json(dataset, *found, own_rows, period);
   body["period"] = period.to_string();
+  // The window's months (January to the period), so that they add up to `investment`; the
+  // months before the year only enter investment_to_date, and later months nowhere.
   body["progress"] = ordered_json::array();
+  double to_date = 0;
   for (const ProjectProgress& row : own_rows) {
+    if (row.period > period) continue;
+    to_date += row.investment;
+    if (row.period.year != period.year) continue;
     body["progress"].push_back(
         {{"period", row.period.to_string()}, {"investment", row.investment}});
   }
+  body["investment_to_date"] = to_date;
   send_json(call.res, 200, body);
 }
 

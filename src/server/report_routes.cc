@@ -8,11 +8,13 @@
 #include "base/year_month.h"
 #include "columnar/report_input.h"
 #include "engine/engine.h"
+#include "engine/reporting_coverage.h"
 #include "engine/trend.h"
 #include "report/json_writer.h"
 #include "report/render.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
+#include "server/scoped_report.h"
 #include "server/served_input.h"
 
 namespace zhizao::server {
@@ -21,59 +23,37 @@ namespace {
 constexpr int kDefaultTrendMonths = 24;
 constexpr int kMaxTrendMonths = 120;
 
-struct ScopedRequest {
-  ReportInput input;
-  ReportRequest request;
-};
-
-// Loads the data and builds the request for the caller: enterprises read no aggregates (403);
-// a county user's scope is its own area or one inside it (403 otherwise). Returns std::nullopt
-// after answering.
-std::optional<ScopedRequest> scoped_request(ApiCall& call, const std::string& db_path) {
-  if (call.actor.role.kind == RoleKind::kEnterprise) {
-    send_forbidden(call.res);
-    return std::nullopt;
-  }
-  std::optional<ReportInput> input = served_input(call, db_path);
-  if (!input) return std::nullopt;
-  std::optional<std::string> period_text = query_param(call.req, "period");
-  if (!period_text) {
-    send_error(call.res, 400, "bad_request", "the query needs period=YYYY-MM");
-    return std::nullopt;
-  }
-  Result<YearMonth> period = parse_year_month(*period_text);
-  if (!period) {
-    send_error(call.res, 400, "bad_request", period.error().message());
-    return std::nullopt;
-  }
-  std::optional<std::string> scope = report_scope_for(
-      call.actor, query_param(call.req, "scope").value_or(""), input->tables().region_groups);
-  if (!scope) {
-    send_forbidden(call.res);
-    return std::nullopt;
-  }
-  ScopedRequest out{std::move(*input), ReportRequest{}};
-  out.request.period = *period;
-  out.request.window =
-      query_flag(call.req, "monthly") ? WindowKind::kMonthly : WindowKind::kCumulative;
-  out.request.scope = *scope;
-  return out;
+nlohmann::ordered_json month_json(const std::optional<YearMonth>& month) {
+  return month ? nlohmann::ordered_json(month->to_string()) : nlohmann::ordered_json(nullptr);
 }
 
-void get_periods(ApiCall& call, const std::string& db_path) {
-  std::optional<ReportInput> input = served_input(call, db_path);
+// The months with data, each with its reporting coverage (engine/reporting_coverage.h): the same
+// for every role, as publishing a month is the city's decision, not a county's.
+void get_periods(ApiCall& call, const ServerConfig& config) {
+  std::optional<ReportInput> input = served_input(call, config.db_path);
   if (!input) return;
-  std::vector<YearMonth> months = input->periods();
+  const std::vector<MonthCoverage> months = input->coverage(config.publish_threshold);
   nlohmann::ordered_json body;
   body["periods"] = nlohmann::ordered_json::array();
-  for (const YearMonth& month : months) body["periods"].push_back(month.to_string());
-  body["latest"] = months.empty() ? nlohmann::ordered_json(nullptr)
-                                  : nlohmann::ordered_json(months.back().to_string());
+  for (const MonthCoverage& month : months) body["periods"].push_back(month.period.to_string());
+  body["latest"] = month_json(latest_publishable(months));
+  body["latest_with_data"] =
+      month_json(months.empty() ? std::nullopt : std::optional<YearMonth>(months.back().period));
+  body["publish_threshold"] = config.publish_threshold;
+  body["months"] = nlohmann::ordered_json::array();
+  for (const MonthCoverage& month : months) {
+    body["months"].push_back({{"period", month.period.to_string()},
+                              {"reported", month.reported},
+                              {"expected", month.expected},
+                              {"coverage", month.coverage},
+                              {"publishable", month.publishable},
+                              {"expected_from", month_json(month.base)}});
+  }
   send_json(call.res, 200, body);
 }
 
 void get_report(ApiCall& call, const std::string& db_path) {
-  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
+  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
   if (!scoped) return;
   Result<ReportData> report = scoped->input.report(scoped->request);
   if (!report) {
@@ -85,7 +65,7 @@ void get_report(ApiCall& call, const std::string& db_path) {
 }
 
 void get_trend(ApiCall& call, const std::string& db_path) {
-  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
+  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
   if (!scoped) return;
   int months = kDefaultTrendMonths;
   if (std::optional<std::string> text = query_param(call.req, "months")) {
@@ -125,7 +105,7 @@ void get_trend(ApiCall& call, const std::string& db_path) {
 // user may open only regions inside its area.
 void get_explanation(ApiCall& call, const std::string& db_path, ExplainKind kind,
                      std::string code) {
-  std::optional<ScopedRequest> scoped = scoped_request(call, db_path);
+  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
   if (!scoped) return;
   if (kind == ExplainKind::kRegion && call.actor.role.kind == RoleKind::kCounty &&
       !area_within(code, call.actor.role.code, scoped->input.tables().region_groups)) {
@@ -153,9 +133,8 @@ void add_explain_route(http::Router& routes, const ServerConfig& config, const c
 }  // namespace
 
 void add_report_routes(http::Router& routes, const ServerConfig& config) {
-  routes.get("/api/periods", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-               get_periods(call, db_path);
-             }));
+  routes.get("/api/periods",
+             authenticated(config, [&config](ApiCall& call) { get_periods(call, config); }));
   routes.get("/api/report", authenticated(config, [db_path = config.db_path](ApiCall& call) {
                get_report(call, db_path);
              }));

@@ -1,14 +1,102 @@
 // Submissions (联网直报) and their review, over rules/submission_workflow.h (docs/api.md,
 // "Submissions and review"). The workflow checks the audit rules, keeps the review trail and
-// writes the audit log rows of these writes itself.
+// writes the audit log rows of these writes itself. Each submission the API returns carries what
+// a reviewer needs beside it (issue #18, item 6): the enterprise's name, the previous-year values
+// the engine would compare it with, and the reason of its return.
 #include <charconv>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
+#include "report/json_writer.h"
 #include "rules/submission_workflow.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
+#include "server/served_input.h"
+#include "store/submission_store.h"
 
 namespace zhizao::server {
 namespace {
+
+// The comment of the latest event into "rejected", or nullopt when there is none (a submission
+// that was never returned).
+std::optional<std::string> return_reason(const std::vector<SubmissionEvent>& events) {
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->to_state == "rejected") return it->comment;
+  }
+  return std::nullopt;
+}
+
+// The same from the store, for answers without their events. Rejected is a final state, so
+// only rejected submissions are looked up (one query each).
+Result<std::optional<std::string>> stored_return_reason(Database& db,
+                                                        const Submission& submission) {
+  if (submission.state != "rejected") return std::optional<std::string>();
+  Result<std::vector<StoredSubmissionEvent>> events = SubmissionStore(db).events(submission.id);
+  if (!events) return fail(events.error());
+  for (auto it = events->rbegin(); it != events->rend(); ++it) {
+    if (it->to_state == "rejected") return std::optional<std::string>(it->comment);
+  }
+  return std::optional<std::string>();
+}
+
+// Adds "name", "last_year" and (for returned submissions) "reason" to each of `out`, the JSON of
+// `submissions` in the same order. `reasons[i]` is the reason of submissions[i]. Returns false
+// after answering when the data cannot be read.
+bool add_reviewer_facts(ApiCall& call, const std::string& db_path,
+                        const std::vector<Submission>& submissions,
+                        const std::vector<std::optional<std::string>>& reasons,
+                        std::vector<nlohmann::json*>& out) {
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return false;
+  std::unordered_map<std::string_view, std::string_view> names;
+  for (const Enterprise& enterprise : input->tables().enterprises) {
+    names.emplace(enterprise.uscc, enterprise.name);
+  }
+  std::vector<MonthlyRecord> records;
+  records.reserve(submissions.size());
+  for (const Submission& submission : submissions) records.push_back(submission.record);
+  const std::vector<PreviousYearValues> last_year = input->previous_year_of(records);
+  for (std::size_t i = 0; i < submissions.size(); ++i) {
+    nlohmann::json& json = *out[i];
+    auto name = names.find(submissions[i].record.uscc);
+    json["name"] =
+        name == names.end() ? nlohmann::json(nullptr) : nlohmann::json(std::string(name->second));
+    json["last_year"] = {{"output", detail::optional_number(last_year[i].output)},
+                         {"value_added", detail::optional_number(last_year[i].value_added)},
+                         {"electricity", detail::optional_number(last_year[i].electricity)}};
+    if (submissions[i].state == "rejected") {
+      json["reason"] = reasons[i] && !reasons[i]->empty() ? nlohmann::json(*reasons[i])
+                                                          : nlohmann::json(nullptr);
+    }
+  }
+  return true;
+}
+
+// What to answer when the reviewer facts cannot be read: the error (a read), or the submission
+// without them (a review, which is already committed and must not look failed).
+enum class OnFactsFailure { kAnswerError, kAnswerWithoutFacts };
+
+// Sends one submission (with its events when given) and its reviewer facts.
+void send_submission(ApiCall& call, const std::string& db_path, const Submission& submission,
+                     const std::vector<SubmissionEvent>* events, OnFactsFailure on_failure) {
+  nlohmann::json body = submission_to_json(submission, events);
+  std::optional<std::string> reason;
+  bool facts_read = true;
+  if (events != nullptr) {
+    reason = return_reason(*events);
+  } else if (Result<std::optional<std::string>> stored =
+                 stored_return_reason(call.db, submission)) {
+    reason = *stored;
+  } else {
+    send_status(call.res, stored.error());  // logs it
+    facts_read = false;
+  }
+  std::vector<nlohmann::json*> out = {&body};
+  facts_read = facts_read && add_reviewer_facts(call, db_path, {submission}, {reason}, out);
+  if (!facts_read && on_failure == OnFactsFailure::kAnswerError) return;
+  send_json(call.res, 200, body);
+}
 
 // The workflow's actor: the same user, its role as stored.
 zhizao::Actor workflow_actor(const Principal& principal) {
@@ -72,17 +160,30 @@ void post_submission(ApiCall& call, const ServerConfig& config) {
   }
 }
 
-void get_submissions(ApiCall& call) {
+void get_submissions(ApiCall& call, const std::string& db_path) {
   Result<std::vector<Submission>> submissions =
       list_submissions(call.db, workflow_actor(call.actor), query_param(call.req, "state"));
   if (!submissions) {
     send_status(call.res, submissions.error());
     return;
   }
+  std::vector<std::optional<std::string>> reasons;
+  reasons.reserve(submissions->size());
+  for (const Submission& submission : *submissions) {
+    Result<std::optional<std::string>> reason = stored_return_reason(call.db, submission);
+    if (!reason) {
+      send_status(call.res, reason.error());
+      return;
+    }
+    reasons.push_back(*reason);
+  }
   nlohmann::json body{{"submissions", nlohmann::json::array()}};
   for (const Submission& submission : *submissions) {
     body["submissions"].push_back(submission_to_json(submission, nullptr));
   }
+  std::vector<nlohmann::json*> out;
+  for (nlohmann::json& item : body["submissions"]) out.push_back(&item);
+  if (!add_reviewer_facts(call, db_path, *submissions, reasons, out)) return;
   send_json(call.res, 200, body);
 }
 
@@ -97,7 +198,7 @@ std::optional<long> submission_id(ApiCall& call) {
   return id;
 }
 
-void get_submission_detail(ApiCall& call) {
+void get_submission_detail(ApiCall& call, const std::string& db_path) {
   std::optional<long> id = submission_id(call);
   if (!id) return;
   Result<SubmissionDetail> detail = get_submission(call.db, workflow_actor(call.actor), *id);
@@ -105,10 +206,10 @@ void get_submission_detail(ApiCall& call) {
     send_status(call.res, detail.error());
     return;
   }
-  send_json(call.res, 200, submission_to_json(detail->submission, &detail->events));
+  send_submission(call, db_path, detail->submission, &detail->events, OnFactsFailure::kAnswerError);
 }
 
-void post_review(ApiCall& call) {
+void post_review(ApiCall& call, const std::string& db_path) {
   std::optional<long> id = submission_id(call);
   if (!id) return;
   if (call.actor.role.kind == RoleKind::kEnterprise) {
@@ -141,7 +242,7 @@ void post_review(ApiCall& call) {
     send_review_failure(call.res, reviewed.error());
     return;
   }
-  send_json(call.res, 200, submission_to_json(*reviewed, nullptr));
+  send_submission(call, db_path, *reviewed, nullptr, OnFactsFailure::kAnswerWithoutFacts);
 }
 
 }  // namespace
@@ -149,9 +250,15 @@ void post_review(ApiCall& call) {
 void add_submission_routes(http::Router& routes, const ServerConfig& config) {
   routes.post("/api/submissions",
               authenticated(config, [&config](ApiCall& call) { post_submission(call, config); }));
-  routes.get("/api/submissions", authenticated(config, get_submissions));
-  routes.get(R"(/api/submissions/([^/]+))", authenticated(config, get_submission_detail));
-  routes.post(R"(/api/submissions/([^/]+)/review)", authenticated(config, post_review));
+  routes.get("/api/submissions", authenticated(config, [&config](ApiCall& call) {
+               get_submissions(call, config.db_path);
+             }));
+  routes.get(R"(/api/submissions/([^/]+))", authenticated(config, [&config](ApiCall& call) {
+               get_submission_detail(call, config.db_path);
+             }));
+  routes.post(R"(/api/submissions/([^/]+)/review)", authenticated(config, [&config](ApiCall& call) {
+                post_review(call, config.db_path);
+              }));
 }
 
 }  // namespace zhizao::server

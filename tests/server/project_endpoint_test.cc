@@ -109,6 +109,18 @@ TEST_F(ProjectEndpointTest, TotalsAreTheReportsProjectFigures) {
     double investment = 0;
     for (const json& row : projects["projects"]) investment += row["investment"].get<double>();
     EXPECT_DOUBLE_EQ(investment, report["projects"]["investment"].get<double>()) << query;
+    // So do the counts: each flag is the project's part in one count of the report.
+    for (const auto& [flag, count] : std::vector<std::pair<std::string, std::string>>{
+             {"planned_start_in_window", "planned_starts"},
+             {"started_in_window", "actual_starts"},
+             {"planned_start_in_year", "year_planned_starts"},
+             {"planned_completion_in_window", "planned_completions"},
+             {"completed_in_window", "actual_completions"},
+             {"planned_completion_in_year", "year_planned_completions"}}) {
+      long flagged = 0;
+      for (const json& row : projects["projects"]) flagged += row[flag].get<bool>() ? 1 : 0;
+      EXPECT_EQ(flagged, report["projects"][count].get<long>()) << query << " " << flag;
+    }
   }
 }
 
@@ -136,18 +148,77 @@ TEST_F(ProjectEndpointTest, OneProjectWithItsMonthlyProgress) {
   EXPECT_EQ(body["id"], "PJ1");
   EXPECT_EQ(body["period"], "2021-03");
   EXPECT_EQ(body["investment"], 3500.0);  // 1500 + 2000
-  ASSERT_EQ(body["progress"].size(), 3u);
+  // The months of the window only: April's 2500 is not known in a 1–3月 view.
+  ASSERT_EQ(body["progress"].size(), 2u);
   EXPECT_EQ(body["progress"][0], json({{"period", "2021-02"}, {"investment", 1500.0}}));
-  EXPECT_EQ(body["progress"][2], json({{"period", "2021-04"}, {"investment", 2500.0}}));
+  EXPECT_EQ(body["progress"][1], json({{"period", "2021-03"}, {"investment", 2000.0}}));
+  EXPECT_EQ(body["investment_to_date"], 3500.0);
 
   auto [early_status, early] = get("admin", "/api/projects/PJ3?period=2021-01");
   ASSERT_EQ(early_status, 200);
   EXPECT_EQ(early["investment"], 3000.0);
   EXPECT_EQ(early["stage"], "started");
-  ASSERT_EQ(early["progress"].size(), 5u);
-  EXPECT_EQ(early["progress"][0]["period"], "2020-12");
+  // 2020-12 is before the year: in investment_to_date (4000 + 3000), not in the year's months.
+  ASSERT_EQ(early["progress"].size(), 1u);
+  EXPECT_EQ(early["progress"][0], json({{"period", "2021-01"}, {"investment", 3000.0}}));
+  EXPECT_EQ(early["investment_to_date"], 7000.0);
 
   EXPECT_EQ(get("city", "/api/projects/NOPE?period=2021-04").first, 404);
+}
+
+// Issue #18, item 8: a 1–3月 view shows nothing that happened after March. PJ3's completion was
+// planned for 2021-03-31 and came on 2021-04-30; PJ2 started on 2021-04-30.
+TEST_F(ProjectEndpointTest, AViewIsCutAtThePeriodsEnd) {
+  auto [status, body] = get("city", "/api/projects?period=2021-03");
+  ASSERT_EQ(status, 200) << body;
+  const json& pj2 = body["projects"][1];
+  const json& pj3 = body["projects"][2];
+  ASSERT_EQ(pj3["id"], "PJ3");
+  EXPECT_TRUE(pj3["actual_completion"].is_null());  // 2021-04-30 is after March
+  EXPECT_EQ(pj3["actual_start"], "2020-11-01");
+  EXPECT_EQ(pj3["stage"], "started");
+  EXPECT_EQ(pj3["planned_completion_in_window"], true);
+  EXPECT_EQ(pj3["completed_in_window"], false);
+  EXPECT_EQ(pj3["completion_overdue"], true);  // 应竣未竣
+  EXPECT_EQ(pj3["start_overdue"], false);
+  EXPECT_EQ(pj3["investment"], 6000.0);  // 3000 + 2000 + 1000, not April's 500
+  ASSERT_EQ(pj2["id"], "PJ2");
+  EXPECT_TRUE(pj2["actual_start"].is_null());
+  EXPECT_EQ(pj2["stage"], "planned");
+  EXPECT_EQ(pj2["start_overdue"], false);  // planned for May
+  EXPECT_EQ(pj2["investment"], 0.0);
+
+  // The detail says the same as its row.
+  auto [detail_status, detail] = get("city", "/api/projects/PJ3?period=2021-03");
+  ASSERT_EQ(detail_status, 200);
+  for (const char* key :
+       {"actual_start", "actual_completion", "stage", "investment", "completion_overdue",
+        "planned_completion_in_window", "completed_in_window"}) {
+    EXPECT_EQ(detail[key], pj3[key]) << key;
+  }
+  for (const json& month : detail["progress"])
+    EXPECT_LE(month["period"].get<std::string>(), "2021-03");
+
+  // In April the completion has happened and is no longer overdue.
+  auto [april_status, april] = get("city", "/api/projects/PJ3?period=2021-04");
+  ASSERT_EQ(april_status, 200);
+  EXPECT_EQ(april["actual_completion"], "2021-04-30");
+  EXPECT_EQ(april["stage"], "completed");
+  EXPECT_EQ(april["completion_overdue"], false);
+}
+
+// Overdue is the data contract's v2 "lagging": planned on or before the period's end, not done
+// by then, whatever year it was planned in. PJ3 was to start on 2020-10-01 and started on
+// 2020-11-01.
+TEST_F(ProjectEndpointTest, OverdueMilestonesOfEarlierYearsCount) {
+  auto [october_status, october] = get("admin", "/api/projects/PJ3?period=2020-10");
+  ASSERT_EQ(october_status, 200);
+  EXPECT_EQ(october["start_overdue"], true);
+  EXPECT_TRUE(october["actual_start"].is_null());
+  auto [later_status, later] = get("admin", "/api/projects/PJ3?period=2021-02");
+  ASSERT_EQ(later_status, 200);
+  EXPECT_EQ(later["start_overdue"], false);
+  EXPECT_EQ(later["planned_start_in_window"], false);  // planned in 2020
 }
 
 TEST_F(ProjectEndpointTest, BadRequestsAndEnterprises) {
