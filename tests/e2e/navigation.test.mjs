@@ -112,6 +112,83 @@ describe('navigation (issue #18, items 4, 5, 9, 11)', () => {
     }
   });
 
+  test('item 4 (#18): the cockpit opens on `latest` and shows 已报 reported/expected of months[]; the picker marks incomplete months', async () => {
+    const page = await signedInPage(server.users.admin, { hash: '#/cockpit' });
+    const periods = await apiGet(page, '/api/periods');
+    assert.ok(periods.latest, 'the demo has a publishable month');
+    await page.waitForFunction((p) => document.querySelector('#view [data-testid="cockpit-period"]')?.dataset.period === p, periods.latest);
+    for (const period of [periods.latest, '2021-04']) {
+      if (period !== periods.latest) await openCockpit(page, period);
+      const month = periods.months.find((m) => m.period === period);
+      const reported = page.locator('[data-testid="cockpit-reported"]');
+      assert.equal(await reported.getAttribute('data-reported'), String(month.reported));
+      assert.equal(await reported.getAttribute('data-expected'), String(month.expected));
+      const shown = (await reported.innerText()).replace(/,/g, '');
+      assert.ok(shown.includes(`已报 ${month.reported}/${month.expected}`), shown);
+      assert.equal(await page.locator('[data-testid="cockpit-incomplete"]').count(), month.publishable ? 0 : 1);
+    }
+    // The picker: every month whose months[] entry is not publishable says 数据未齐, no other does.
+    const options = await page.evaluate(() =>
+      [...document.querySelectorAll('#period-select option')].filter((o) => o.value).map((o) => ({ value: o.value, text: o.textContent })),
+    );
+    assert.ok(options.length > 0);
+    for (const o of options) {
+      const month = periods.months.find((m) => m.period === o.value);
+      assert.equal(o.text.includes('数据未齐'), month.publishable === false, `${o.value}: ${o.text}`);
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('items 1-3 (#18): the project list totals are the cockpit\'s; a project shows the badges of its row', async () => {
+    const page = await signedInPage(server.users.admin, { hash: '#/cockpit?period=2021-04' });
+    await openCockpit(page, '2021-04');
+    const report = await apiGet(page, '/api/report?period=2021-04');
+    const p = report.projects;
+    // The cockpit's bar text: actual / year plan for starts and completions.
+    const bar = (await page.evaluate(() => document.getElementById('chart-projects').zhizaoChart.getZr().storage.getDisplayList(true).map((d) => d.style?.text ?? '').join(' ')));
+    assert.ok(bar.includes(`${p.actual_starts}/${p.year_planned_starts}`), bar);
+    assert.ok(bar.includes(`${p.actual_completions}/${p.year_planned_completions}`), bar);
+    // The facts line names the due-by-now count as such, never as 计划 beside the year plan.
+    const facts = await page.locator('#project-facts').innerText();
+    assert.ok(facts.includes(`截至本期应开工 ${p.planned_starts}`), facts);
+    assert.ok(!/计划 \d/.test(facts), facts);
+
+    await markStale(page);
+    await page.goto(`${server.baseUrl}/#/projects?period=2021-04`);
+    await page.waitForSelector('#view:not([data-stale]) [data-testid="projects-table"] tbody tr');
+    const list = await apiGet(page, '/api/projects?period=2021-04');
+    assert.deepEqual(list.totals, p);
+    const share = (v) => `${v.toFixed(1)}%`;
+    assert.equal(await text(page, 'projects-starts'), `${p.actual_starts} / ${p.year_planned_starts}（${share(p.start_share)}）`);
+    assert.equal(await text(page, 'projects-completions'), `${p.actual_completions} / ${p.year_planned_completions}（${share(p.completion_share)}）`);
+    assert.equal(await text(page, 'projects-starts-due'), String(p.planned_starts));
+    assert.equal(await text(page, 'projects-completions-due'), String(p.planned_completions));
+
+    // Red badges are the server's overdue flags, row by row.
+    const rows = page.locator('[data-testid="projects-table"] tbody tr');
+    const names = await rows.locator('td:first-child').allInnerTexts();
+    const badges = await rows.locator('[data-testid="project-row-badges"]').allInnerTexts();
+    const byName = new Map(list.projects.map((x) => [x.name, x]));
+    const overdue = (x) => [!x.started_in_window && x.start_overdue && '应开未开', !x.completed_in_window && x.completion_overdue && '应竣未竣'].filter(Boolean);
+    names.forEach((n, i) => {
+      const x = byName.get(n.trim());
+      const red = badges[i].split(/\s+/).filter((b) => b.startsWith('应'));
+      assert.deepEqual(red, overdue(x), n);
+    });
+    // A project with a red badge shows on its own page the badges of its row.
+    const index = badges.findIndex((b) => /应竣未竣|应开未开/.test(b));
+    assert.ok(index >= 0, 'the demo has an overdue project');
+    await markStale(page);
+    await rows.nth(index).click();
+    await page.waitForSelector('#view:not([data-stale]) [data-testid="project-badges"]');
+    assert.equal((await text(page, 'project-name')).trim(), names[index].trim());
+    assert.equal((await text(page, 'project-badges')).trim(), badges[index].trim() || '—');
+    await page.screenshot({ path: shot('issue18-project-badges') });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('item 11: English mode has no Chinese in titles, headers, buttons and labels', async () => {
     const page = await signedInPage(server.users.admin, { lang: 'en', hash: '#/cockpit?period=2021-04' });
     await openCockpit(page, '2021-04');

@@ -44,6 +44,7 @@ async function loadSession() {
     const periods = await api.periods();
     state.periods = periods.periods ?? [];
     state.latest = periods.latest ?? state.periods[state.periods.length - 1] ?? null;
+    state.months = periods.months ?? [];
   }
 }
 

@@ -7,6 +7,7 @@ import {
   currentRoute,
   go,
   link,
+  monthStatus,
   periodProblem,
   reportablePeriods,
   roleKind,
@@ -51,7 +52,12 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
     reportablePeriods()
       .slice()
       .reverse()
-      .map((p) => `<option value="${p}" ${!problem && p === period ? 'selected' : ''}>${escapeHtml(periodText(p, monthly))}</option>`)
+      .map((p) => {
+        // A month short of the publishing threshold stays selectable, marked 数据未齐 (issue #18, item 4).
+        const incomplete = monthStatus(p)?.publishable === false;
+        const label = incomplete ? t('periodIncompleteOption', { period: periodText(p, monthly) }) : periodText(p, monthly);
+        return `<option value="${p}" ${incomplete ? 'data-incomplete="1"' : ''} ${!problem && p === period ? 'selected' : ''}>${escapeHtml(label)}</option>`;
+      })
       .join('');
   root.innerHTML = `
     <header class="topbar">

@@ -5,7 +5,8 @@
 export const state = {
   user: null, // {name, role, scope}
   periods: [], // months with data, ascending
-  latest: null,
+  latest: null, // the latest publishable month (GET /api/periods `latest`)
+  months: [], // GET /api/periods `months`: {period, reported, expected, coverage, publishable}
   previousHash: null, // the hash of the view shown before this one, for "‹ 返回"
 };
 
@@ -42,9 +43,10 @@ export function go(path, extra = {}) {
 }
 
 /**
- * The period a view opens on without one in its link: the server's `latest` (GET /api/periods:
- * the latest month it would publish) or, when that is a January, the last reportable month
- * before it; the last reportable month when the server names none.
+ * The period a view opens on without one in its link, and the one a notice offers instead: the
+ * server's `latest` (GET /api/periods: the latest publishable month, issue #18 item 4) or, when
+ * that is a January, the last reportable month before it; the last reportable month when the
+ * server names none.
  */
 export function defaultPeriod() {
   const all = reportablePeriods();
@@ -74,6 +76,11 @@ export function periodProblem() {
   const february = `${wanted.slice(0, 4)}-02`;
   if (wanted.endsWith('-01') && all.includes(february)) return { wanted, reason: 'january', instead: february };
   return { wanted, reason: 'no-data', instead: latest };
+}
+
+/** The /api/periods `months[]` entry of `period` ({reported, expected, publishable, …}), or null. */
+export function monthStatus(period) {
+  return state.months.find((m) => m.period === period) ?? null;
 }
 
 /** True when the 当月 (month alone) window is selected. */

@@ -3,7 +3,7 @@
 // panel names its measure; every chart has a table of the same figures (chart_table.js).
 import { api } from '../api.js';
 import { chartBoxHtml, tableToolsHtml, wireTableToggles } from '../chart_table.js';
-import { escapeHtml } from '../format.js';
+import { amount, escapeHtml } from '../format.js';
 import { periodText, t } from '../i18n.js';
 import * as cards from '../panels/cards.js';
 import * as counties from '../panels/counties.js';
@@ -13,7 +13,7 @@ import * as projects from '../panels/projects.js';
 import * as sets from '../panels/sets.js';
 import * as trend from '../panels/trend.js';
 import { regionName } from '../names.js';
-import { go, link, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
+import { go, link, monthStatus, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
 import { periodNoticeHtml } from './period_notice.js';
 import { benchmarkHtml } from '../panels/benchmark.js';
 import { downloadButtonsHtml } from '../table_export.js';
@@ -50,10 +50,19 @@ export async function render(root, { isCurrent }) {
 
   const { kind, code } = roleKind();
   const windowName = monthly ? t('windowMonthly') : t('windowCumulative');
+  // How many of the expected reports the month shown has (GET /api/periods `months[]`), and
+  // 数据未齐 when that is short of the publishing threshold (issue #18, item 4).
+  const status = monthStatus(report.period);
+  const reported = status
+    ? `<span class="muted" data-testid="cockpit-reported" data-reported="${status.reported}" data-expected="${status.expected}">${escapeHtml(t('monthReported', { r: amount(status.reported), e: amount(status.expected) }))}</span>${
+        status.publishable === false ? ` <span class="badge badge-orange" data-testid="cockpit-incomplete">${escapeHtml(t('monthIncomplete'))}</span>` : ''
+      }`
+    : '';
   root.innerHTML = `
     <div class="subhead">
       <h1 data-testid="cockpit-period" data-period="${escapeHtml(report.period)}" data-window="${report.monthly ? 'monthly' : 'cumulative'}">${escapeHtml(periodText(report.period, report.monthly))}</h1>
       <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : t('wholeCity'))} · ${escapeHtml(t('clickHint'))}</span>
+      ${reported}
     </div>
     <section class="cards" id="cards" aria-label="${escapeHtml(t('cardsLabel'))}"></section>
     ${kind === 'county' ? '<div id="benchmark-slot"></div>' : ''}

@@ -12,8 +12,9 @@ import { go, link, periodProblem, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 import { periodNoticeHtml } from './period_notice.js';
 
-const stat = (label, value, testid) =>
-  `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${escapeHtml(value)}</b></div>`;
+const statHtml = (label, html, testid) =>
+  `<div class="stat"><span>${escapeHtml(label)}</span><b ${testid ? `data-testid="${testid}"` : ''}>${html}</b></div>`;
+const stat = (label, value, testid) => statHtml(label, escapeHtml(value), testid);
 
 const moneyText = (wanYuan) => {
   const m = money(wanYuan);
@@ -26,15 +27,23 @@ function stageBadge(stage) {
   return `<span class="badge badge-${level}">${escapeHtml(t(`stage_${stage}`))}</span>`;
 }
 
-/** The campaign flags of a row: started / completed this year to date, or planned but not yet. */
+/**
+ * The campaign flags of a project, the same in the list and on its own page: started / completed
+ * this year to date (green), or a milestone planned on or before the end of the period and not
+ * yet reached, whatever year it was planned in (red: the server's start_overdue /
+ * completion_overdue, issue #18 item 3).
+ */
 function campaignBadges(p) {
   const badges = [];
   if (p.started_in_window) badges.push(`<span class="badge badge-green">${escapeHtml(t('flagStarted'))}</span>`);
-  else if (p.planned_start_in_window) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagStartDue'))}</span>`);
+  else if (p.start_overdue) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagStartDue'))}</span>`);
   if (p.completed_in_window) badges.push(`<span class="badge badge-green">${escapeHtml(t('flagCompleted'))}</span>`);
-  else if (p.planned_completion_in_window) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagCompletionDue'))}</span>`);
+  else if (p.completion_overdue) badges.push(`<span class="badge badge-red">${escapeHtml(t('flagCompletionDue'))}</span>`);
   return badges.join(' ');
 }
+
+/** actual / year plan (share), as the cockpit's projects panel shows them. */
+const ofYear = (actual, planned, share) => t('projShareOf', { a: amount(actual), p: amount(planned), v: percent(share) });
 
 function investmentChart(el, projects) {
   const p = palette();
@@ -96,8 +105,8 @@ async function renderList(root, period, isCurrent) {
         {
           key: 'campaign',
           label: t('colCampaign'),
-          value: (x) => Number(x.started_in_window) * 2 + Number(x.completed_in_window),
-          format: campaignBadges,
+          value: (x) => Number(x.started_in_window) * 2 + Number(x.completed_in_window) - Number(Boolean(x.start_overdue)) * 2 - Number(Boolean(x.completion_overdue)),
+          format: (x) => `<span data-testid="project-row-badges">${campaignBadges(x)}</span>`,
         },
       ],
       rows: projects,
@@ -113,8 +122,10 @@ async function renderList(root, period, isCurrent) {
     <div class="stats">
       ${stat(t('projCount'), amount(totals.projects), 'projects-count')}
       ${stat(t('projInvestment'), moneyText(totals.investment), 'projects-investment')}
-      ${stat(t('projStarts'), `${totals.actual_starts ?? '—'} / ${totals.planned_starts ?? '—'}`, 'projects-starts')}
-      ${stat(t('projCompletions'), `${totals.actual_completions ?? '—'} / ${totals.planned_completions ?? '—'}`)}
+      ${stat(t('projStarts'), ofYear(totals.actual_starts, totals.year_planned_starts, totals.start_share), 'projects-starts')}
+      ${stat(t('projCompletions'), ofYear(totals.actual_completions, totals.year_planned_completions, totals.completion_share), 'projects-completions')}
+      ${stat(t('projStartsDue'), amount(totals.planned_starts), 'projects-starts-due')}
+      ${stat(t('projCompletionsDue'), amount(totals.planned_completions), 'projects-completions-due')}
       ${stat(t('colPlanShare'), `${percent(totals.investment_share)} · ${t('projTimeProgress', { v: percent(totals.time_progress) })}`)}
     </div>
     ${chartAndTableHtml(layout)}`;
@@ -138,7 +149,8 @@ async function renderOne(root, id, period, isCurrent) {
       ${stat(t('colYearPlan'), x.year_plan_investment === null ? '—' : `${wan(x.year_plan_investment)} ${t('unitWan')}`)}
       ${stat(t('colYtdInvestment'), `${wan(x.investment)} ${t('unitWan')}`, 'project-investment')}
       ${stat(t('colPlanShare'), percent(x.investment_share))}
-      ${stat(t('colCampaign'), [x.started_in_window && t('flagStarted'), x.completed_in_window && t('flagCompleted')].filter(Boolean).join(' · ') || '—')}
+      ${x.investment_to_date === undefined ? '' : stat(t('projToDate'), `${wan(x.investment_to_date)} ${t('unitWan')}`, 'project-investment-to-date')}
+      ${statHtml(t('colCampaign'), campaignBadges(x) || '—', 'project-badges')}
     </div>
     <div class="detail-grid">
       <section class="panel"><header><h2>${escapeHtml(t('projMonthly'))}</h2></header><div class="chart" id="chart-project" role="img" aria-label="${escapeHtml(t('projMonthly'))}"></div></section>

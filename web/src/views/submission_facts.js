@@ -1,7 +1,8 @@
-// What the submit and review pages show beside a submission and the API's submission rows do not
-// (yet) carry (docs/issue18-server-needs.md): the enterprise's name, last year's figures of the
-// same month and the reason of a return. Each is taken from the row when the API gives it, else
-// from the endpoints the caller may read: GET /api/enterprises/USCC (name), …/months (last
+// What the submit and review pages show beside a submission: the enterprise's name, last year's
+// figures of the same month and the reason of a return. The server's submissions carry `name`,
+// `last_year` and `reason` (issue #18, item 5); they are read from the submission itself, and
+// only a submission without them (an older server) falls back to the endpoints the caller may
+// read: GET /api/enterprises/USCC (name), …/months (last
 // year's published figures) and GET /api/submissions/ID (the review events and their comments).
 import { api } from '../api.js';
 import { currentLang, t } from '../i18n.js';
@@ -45,7 +46,10 @@ export async function lastYearOf(rows) {
   const fromRow = rows.map((s) =>
     Object.fromEntries(figures.map((f) => [f, s.last_year?.[f] ?? s[`${f}_prev`] ?? null])),
   );
-  const needed = [...new Set(rows.filter((s, i) => figures.some((f) => fromRow[i][f] === null)).map((s) => s.uscc))];
+  // A submission that carries `last_year` (null: nothing a year before) needs no request.
+  const needed = [
+    ...new Set(rows.filter((s, i) => !('last_year' in s) && figures.some((f) => fromRow[i][f] === null)).map((s) => s.uscc)),
+  ];
   const months = new Map(
     await Promise.all(
       needed.map((u) =>
@@ -57,7 +61,7 @@ export async function lastYearOf(rows) {
     ),
   );
   return rows.map((s, i) => {
-    const own = months.get(s.uscc);
+    const own = 'last_year' in s ? undefined : months.get(s.uscc);
     if (!own) return fromRow[i];
     const before = own.get(yearBefore(s.period));
     const same = own.get(s.period);
@@ -72,7 +76,7 @@ export async function lastYearOf(rows) {
  * comment of its last review event into `rejected`; null when there is none.
  */
 export async function reasonOf(s) {
-  if (typeof s.reason === 'string' && s.reason) return s.reason;
+  if ('reason' in s) return typeof s.reason === 'string' && s.reason ? s.reason : null;
   const events = s.events ?? (await api.submission(s.id).then((d) => d?.events ?? [], () => []));
   const returned = events.filter((e) => e.to === 'rejected').pop();
   return returned?.comment || null;
