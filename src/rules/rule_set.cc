@@ -205,6 +205,25 @@ std::optional<Rule> read_rule(const toml::table& table, FaultList& faults) {
   return rule;
 }
 
+// toml++'s description of a syntax error on one line: it may quote the offending input whole,
+// line breaks included ("expected 'true', saw 't\n'"), and every fault is one
+// "SOURCE:LINE: reason" line.
+std::string one_line(std::string_view description) {
+  std::string out;
+  for (char c : shorten_for_message(description, 200)) {
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source) {
@@ -213,7 +232,7 @@ Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source) {
     document = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
     return fail(Status::invalid_data(
-        fmt::format("{}:{}: {}", source, e.source().begin.line, e.description())));
+        fmt::format("{}:{}: {}", source, e.source().begin.line, one_line(e.description()))));
   }
   FaultList faults(source);
   for (auto&& [key, node] : document) {
