@@ -39,11 +39,14 @@ Status CsvReader::read_quoted(std::vector<FieldSpan>& spans) {
         pos_ >= window_end_
             ? nullptr
             : static_cast<const char*>(std::memchr(text_.data() + pos_, '"', window_end_ - pos_));
-    size_t quote = found == nullptr ? window_end_ : static_cast<size_t>(found - text_.data());
+    // A doubled quote that ends at the window's end leaves pos_ one past it: never count
+    // backwards from there (fuzz/regressions/csv_reader_fuzzer/doubled_quote_at_window_end).
+    size_t quote =
+        found == nullptr ? std::max(window_end_, pos_) : static_cast<size_t>(found - text_.data());
     line_ += std::count(text_.begin() + static_cast<long>(pos_),
                         text_.begin() + static_cast<long>(quote), '\n');
     if (found == nullptr) {
-      pos_ = window_end_;
+      pos_ = quote;
       if (window_end_ < text_.size()) {
         return Status::invalid_data(fmt::format(
             "a record of more than {} bytes (in a quoted field: is a closing quote missing?)",
