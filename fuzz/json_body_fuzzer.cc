@@ -82,7 +82,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   zhizao::http::Request req;
   zhizao::http::Response res;
   req.headers.emplace("Content-Type",
-                 (selector & 1) == 0 ? "application/json; charset=utf-8" : "text/plain");
+                      (selector & 1) == 0 ? "application/json; charset=utf-8" : "text/plain");
   if (((selector >> 1) & 3) == 3) {
     req.headers.emplace("Cookie", std::string(input.rest()));
     std::string token = zhizao::server::cookie_value(req, zhizao::server::kSessionCookie);
