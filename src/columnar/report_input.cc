@@ -1,5 +1,7 @@
 #include "columnar/report_input.h"
 
+#include "columnar/v2_figures_assembly.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -23,8 +25,17 @@ const Dataset& ReportInput::tables() const {
 }
 
 Result<ReportData> ReportInput::report(const ReportRequest& request) const {
-  if (snapshot_ != nullptr) return compute_report(snapshot_->data(), request);
-  return compute_report(*dataset_, request);
+  Result<ReportData> report = snapshot_ != nullptr ? compute_report(snapshot_->data(), request)
+                                                   : compute_report(*dataset_, request);
+  if (!report) return report;
+  // The v2 figures read the same records; the columns are indexed once for all of them.
+  Status v2 = snapshot_ != nullptr
+                  ? complete_v2_figures(
+                        detail::IndexedDataset(snapshot_->tables(), snapshot_->data().columns),
+                        request, *report)
+                  : complete_v2_figures(detail::IndexedDataset(*dataset_), request, *report);
+  if (!v2.is_ok()) return tl::unexpected(v2);
+  return report;
 }
 
 Result<Explanation> ReportInput::explain(const ReportRequest& request,

@@ -18,6 +18,15 @@ struct Dataset {
   std::vector<Project> projects;
   std::vector<ProjectProgress> project_progress;
   std::vector<RegionGroup> region_groups;
+  // v2 additions of the data contract.
+  std::vector<Product> products;
+  std::vector<ProductOutput> product_output;
+  std::vector<Target> targets;
+  std::vector<Campaign> campaigns;
+  std::vector<Assignment> assignments;
+  std::vector<Visit> visits;
+  std::vector<ServiceCase> cases;
+  std::vector<DailyElectricity> electricity_daily;
 
   bool operator==(const Dataset&) const = default;
 };

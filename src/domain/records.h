@@ -86,6 +86,7 @@ struct Project {
   std::optional<CivilDate> actual_start;
   std::optional<CivilDate> planned_completion;
   std::optional<CivilDate> actual_completion;
+  std::string campaign;  // campaign id (v2, campaigns.csv), empty when none
 
   bool operator==(const Project&) const = default;
 };
@@ -106,6 +107,105 @@ struct RegionGroup {
   std::vector<std::string> members;  // GB/T 2260 codes: counties, cities (xxxx00) or provinces
 
   bool operator==(const RegionGroup&) const = default;
+};
+
+// ---- v2 additions of the data contract ("v2 additions", December 2026) ----
+
+// A row of products.csv: a key product the bureau counts in its own unit.
+struct Product {
+  std::string code;      // the bureau's product code (统计用产品分类目录)
+  std::string name;      // 产品名称
+  std::string unit;      // 计量单位, e.g. 台, 吨, 辆, 万千瓦
+  std::string division;  // 2-digit division, empty when none
+
+  bool operator==(const Product&) const = default;
+};
+
+// A row of product_output.csv: one enterprise's quantity of one product in one month.
+struct ProductOutput {
+  std::string uscc;
+  YearMonth period;
+  std::string product;                  // Product::code
+  double quantity = 0;                  // in the product's unit, ≥ 0
+  std::optional<double> quantity_prev;  // same month of the previous year, as reported
+
+  bool operator==(const ProductOutput&) const = default;
+};
+
+// The indicator a target counts (data contract v2, "Targets").
+enum class TargetIndicator {
+  kOutput,                        // output
+  kManufacturingOutput,           // manufacturing_output
+  kEnterprisesOver,               // enterprises_over
+  kManufacturingEnterprisesOver,  // manufacturing_enterprises_over
+};
+
+// A row of targets.csv: a plan-period target (e.g. the 14th five-year plan's for 2025).
+struct Target {
+  std::string id;
+  std::string name;
+  TargetIndicator indicator = TargetIndicator::kOutput;
+  std::string scope;  // region code of any level, region group id, park id, chain id, or "all"
+  int year = 0;
+  double value = 0;
+  std::optional<double> threshold;  // 万元, for the counts of enterprises
+
+  bool operator==(const Target&) const = default;
+};
+
+// A row of campaigns.csv: e.g. a hundred-day campaign (百日攻坚) with its own plan.
+struct Campaign {
+  std::string id;
+  std::string name;
+  CivilDate from;
+  CivilDate to;
+  std::optional<long> planned_starts;
+  std::optional<long> planned_completions;
+  std::optional<double> planned_investment;  // 万元
+
+  bool operator==(const Campaign&) const = default;
+};
+
+// A row of electricity_daily.csv: one enterprise's consumption on one day, in kWh.
+struct DailyElectricity {
+  std::string uscc;
+  CivilDate date;
+  double kwh = 0;
+
+  bool operator==(const DailyElectricity&) const = default;
+};
+
+// A row of assignments.csv: a cadre (包联干部) and department responsible for an enterprise.
+struct Assignment {
+  std::string uscc;
+  std::string cadre;
+  std::string department;
+
+  bool operator==(const Assignment&) const = default;
+};
+
+// A row of visits.csv: a cadre's visit to an enterprise (每月必访).
+struct Visit {
+  std::string uscc;
+  CivilDate date;
+  std::string cadre;
+  std::string findings;
+
+  bool operator==(const Visit&) const = default;
+};
+
+// A row of cases.csv: a problem an enterprise raised (诉求) and how it was handled.
+struct ServiceCase {
+  std::string id;
+  std::string uscc;
+  CivilDate raised;
+  std::string category;
+  std::string department;
+  CivilDate deadline;
+  std::optional<CivilDate> resolved;
+  std::optional<int> rating;  // 1–5
+
+  bool operator==(const ServiceCase&) const = default;
 };
 
 }  // namespace zhizao

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/year_month.h"
+#include "engine/v2_figures.h"
 
 namespace zhizao {
 
@@ -93,6 +94,8 @@ struct ProjectFigures {
   double year_plan_investment = 0;         // Σ year_plan_investment of projects active in Y
   std::optional<double> investment_share;  // 100 × investment / year_plan_investment
   std::optional<double> time_progress;  // 100 × days elapsed to end of M / days in Y (时间进度)
+  // v2: projects lagging at the period's last day, by id (src/steering).
+  std::vector<LaggingProject> lagging;
 };
 
 struct ReportData {
@@ -121,6 +124,12 @@ struct ReportData {
   std::optional<double> previous_value_added_growth;
   std::optional<double> previous_manufacturing_growth;
   std::vector<std::string> divisions_at_current_prices;  // codes with pairs lacking a PPI
+
+  // v2 additions (engine/v2_figures.h), filled by ReportInput::report.
+  std::vector<ProductFigures> products;    // src/products, in product code order
+  std::vector<TargetFigures> targets;      // src/steering, in the file's order
+  std::vector<CampaignFigures> campaigns;  // src/steering, in the file's order
+  std::vector<Warning> warnings;           // src/warnings, most severe first
 };
 
 }  // namespace zhizao
