@@ -38,6 +38,22 @@ inline size_t row_count(const Dataset& rows, detail::FileKind kind) {
       return rows.projects.size();
     case FileKind::kProjectProgress:
       return rows.project_progress.size();
+    case FileKind::kElectricityDaily:
+      return rows.electricity_daily.size();
+    case FileKind::kCampaigns:
+      return rows.campaigns.size();
+    case FileKind::kProducts:
+      return rows.products.size();
+    case FileKind::kProductOutput:
+      return rows.product_output.size();
+    case FileKind::kTargets:
+      return rows.targets.size();
+    case FileKind::kAssignments:
+      return rows.assignments.size();
+    case FileKind::kVisits:
+      return rows.visits.size();
+    case FileKind::kCases:
+      return rows.cases.size();
   }
   return 0;
 }
@@ -72,6 +88,9 @@ inline void check_parsed_file(const detail::ParsedFile& file) {
   check_findings(file.findings.warnings, file);
   size_t rows = file.kind ? row_count(file.rows, *file.kind) : 0;
   check(rows == file.lines.size(), "every row kept has its line");
+  if (file.kind == detail::FileKind::kProductOutput) {
+    check(file.stated_units.size() == rows, "every product output row has its stated unit");
+  }
   check(static_cast<long>(rows) <= file.records, "no more rows than records");
   for (size_t i = 0; i < file.lines.size(); ++i) {
     check(file.lines[i] >= 1, "row lines are >= 1");

@@ -31,6 +31,30 @@ electricity in 万千瓦时. Periods YYYY-MM, YYYYMM or YYYY年M月; dates YYYY-
   project_progress.csv  id* period* investment*
   region_groups.csv     id* name* members*         (zhizao's own: codes separated by ;)
 
+v2 files (the contract's "v2 additions"; quantities in the product's unit, dates YYYY-MM-DD):
+  products.csv          code* name* unit* division
+  product_output.csv    uscc* period* product* quantity* quantity_prev unit
+                        (unit, when given, must be the product's unit)
+  targets.csv           id* name* indicator* scope* year* value* threshold
+                        (indicator: output, manufacturing_output, enterprises_over,
+                        manufacturing_enterprises_over; threshold in 万元 for the counts;
+                        scope: a region code, region group, park, chain or all)
+  campaigns.csv         id* name* from* to* planned_starts planned_completions
+                        planned_investment
+  electricity_daily.csv uscc* date* kwh*
+  assignments.csv       uscc* cadre* department*
+  visits.csv            uscc* date* cadre* findings
+  cases.csv             id* uscc* raised* category* department* deadline* resolved rating
+  projects.csv gains an optional column campaign (a campaign id).
+
+The kind of a file comes from its name: the name (any folder dropped, case ignored) is the
+kind's stem, alone or followed by "." or by anything that does not begin with a letter
+(monthly.csv, monthly_2021-04.csv, campaigns-2021.csv; not campaign.csv or mycases.csv).
+A name that names a kind wins over the header. Only when the name names no kind does the header
+decide, and only when it fits exactly one kind (that kind's required columns, and of several
+such kinds the only one that knows every column): "id,name" fits chains and parks alike and is
+refused with the kinds it could be. Rename such a file after its kind.
+
 An import is all or nothing: every error of every file is printed as FILE:LINE: COLUMN: reason
 and nothing is stored (exit 2). Re-importing a key replaces it; `zhizao revisions` lists the
 old values.

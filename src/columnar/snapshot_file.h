@@ -14,7 +14,8 @@
 namespace zhizao::detail {
 
 inline constexpr std::array<char, 8> kSnapshotMagic = {'Z', 'H', 'Z', 'C', 'O', 'L', 'S', '\0'};
-inline constexpr std::uint32_t kSnapshotFormat = 1;
+// 2: the tables carry the v2 inputs (table_codec.h) and Project::campaign.
+inline constexpr std::uint32_t kSnapshotFormat = 2;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 inline constexpr std::uint64_t kSnapshotAlignment = 4096;
 

@@ -36,6 +36,16 @@ class ByteWriter {
       put(static_cast<std::int32_t>(date->day));
     }
   }
+  void put(const CivilDate& date) { put(std::optional<CivilDate>(date)); }
+  void put(const std::optional<long>& value) {
+    put(value.has_value());
+    if (value) put(static_cast<std::int64_t>(*value));
+  }
+  void put(const std::optional<int>& value) {
+    put(value.has_value());
+    if (value) put(static_cast<std::int32_t>(*value));
+  }
+  void put(TargetIndicator indicator) { put(static_cast<std::uint8_t>(indicator)); }
   void put(const std::vector<std::string>& texts) {
     put(static_cast<std::uint32_t>(texts.size()));
     for (const std::string& text : texts) put(text);
@@ -82,6 +92,29 @@ class ByteReader {
     get(read.month);
     get(read.day);
     date = read;
+  }
+  // A date that is always there is written as an optional one: absent is damage.
+  void get(CivilDate& date) {
+    std::optional<CivilDate> read;
+    get(read);
+    if (!read) ok_ = false;
+    date = read.value_or(CivilDate{});
+  }
+  void get(std::optional<long>& value) {
+    value.reset();
+    if (get<std::uint8_t>() != 0) value = static_cast<long>(get<std::int64_t>());
+  }
+  void get(std::optional<int>& value) {
+    value.reset();
+    if (get<std::uint8_t>() != 0) value = get<std::int32_t>();
+  }
+  void get(TargetIndicator& indicator) {
+    auto code = get<std::uint8_t>();
+    if (code > static_cast<std::uint8_t>(TargetIndicator::kManufacturingEnterprisesOver)) {
+      ok_ = false;
+      return;
+    }
+    indicator = static_cast<TargetIndicator>(code);
   }
   void get(std::vector<std::string>& texts) {
     std::uint32_t count = get_count(4);
@@ -140,7 +173,7 @@ template <typename Io, typename P>
 void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, Project> {
   io(p.id, p.name, p.region, p.total_investment, p.industry, p.chain, p.park,
      p.year_plan_investment, p.planned_start, p.actual_start, p.planned_completion,
-     p.actual_completion);
+     p.actual_completion, p.campaign);
 }
 template <typename Io, typename P>
 void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, ProjectProgress> {
@@ -149,6 +182,35 @@ void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, Projec
 template <typename Io, typename G>
 void fields(Io& io, G& g) requires std::is_same_v<std::remove_const_t<G>, RegionGroup> {
   io(g.id, g.name, g.members);
+}
+
+template <typename Io, typename P>
+void fields(Io& io, P& p) requires std::is_same_v<std::remove_const_t<P>, Product> {
+  io(p.code, p.name, p.unit, p.division);
+}
+template <typename Io, typename O>
+void fields(Io& io, O& o) requires std::is_same_v<std::remove_const_t<O>, ProductOutput> {
+  io(o.uscc, o.period, o.product, o.quantity, o.quantity_prev);
+}
+template <typename Io, typename T>
+void fields(Io& io, T& t) requires std::is_same_v<std::remove_const_t<T>, Target> {
+  io(t.id, t.name, t.indicator, t.scope, t.year, t.value, t.threshold);
+}
+template <typename Io, typename C>
+void fields(Io& io, C& c) requires std::is_same_v<std::remove_const_t<C>, Campaign> {
+  io(c.id, c.name, c.from, c.to, c.planned_starts, c.planned_completions, c.planned_investment);
+}
+template <typename Io, typename A>
+void fields(Io& io, A& a) requires std::is_same_v<std::remove_const_t<A>, Assignment> {
+  io(a.uscc, a.cadre, a.department);
+}
+template <typename Io, typename V>
+void fields(Io& io, V& v) requires std::is_same_v<std::remove_const_t<V>, Visit> {
+  io(v.uscc, v.date, v.cadre, v.findings);
+}
+template <typename Io, typename C>
+void fields(Io& io, C& c) requires std::is_same_v<std::remove_const_t<C>, ServiceCase> {
+  io(c.id, c.uscc, c.raised, c.category, c.department, c.deadline, c.resolved, c.rating);
 }
 
 struct Put {
@@ -203,6 +265,13 @@ std::string encode_tables(const Dataset& tables) {
   put_rows(writer, tables.projects);
   put_rows(writer, tables.project_progress);
   put_rows(writer, tables.region_groups);
+  put_rows(writer, tables.products);
+  put_rows(writer, tables.product_output);
+  put_rows(writer, tables.targets);
+  put_rows(writer, tables.campaigns);
+  put_rows(writer, tables.assignments);
+  put_rows(writer, tables.visits);
+  put_rows(writer, tables.cases);
   return writer.take();
 }
 
@@ -217,6 +286,13 @@ Result<Dataset> decode_tables(std::string_view bytes) {
   get_rows(reader, tables.projects);
   get_rows(reader, tables.project_progress);
   get_rows(reader, tables.region_groups);
+  get_rows(reader, tables.products);
+  get_rows(reader, tables.product_output);
+  get_rows(reader, tables.targets);
+  get_rows(reader, tables.campaigns);
+  get_rows(reader, tables.assignments);
+  get_rows(reader, tables.visits);
+  get_rows(reader, tables.cases);
   if (!reader.ok() || !reader.at_end()) {
     return fail(Status::corruption("the snapshot's tables are damaged"));
   }

@@ -5,6 +5,8 @@
 #include <array>
 
 #include "base/text.h"
+#include "ingest/daily_electricity_rows.h"
+#include "ingest/v2_columns.h"
 
 namespace zhizao::detail {
 namespace {
@@ -65,6 +67,7 @@ constexpr std::array kProjectColumns = {
     ColumnSpec{"actual_start", kOpt, "实际开工日期|实际开工时间"},
     ColumnSpec{"planned_completion", kOpt, "计划竣工日期|计划竣工时间"},
     ColumnSpec{"actual_completion", kOpt, "实际竣工日期|实际竣工时间"},
+    ColumnSpec{"campaign", kOpt, "所属攻坚行动|攻坚行动编号"},  // v2: a campaign id
 };
 constexpr std::array kProgressColumns = {
     ColumnSpec{"id", kReq, "编号|项目编号"},
@@ -143,6 +146,16 @@ std::span<const ColumnSpec> columns_of(FileKind kind) {
       return kProgressColumns;
     case FileKind::kRegionGroups:
       return kRegionGroupColumns;
+    case FileKind::kElectricityDaily:
+      return daily_electricity_columns();
+    case FileKind::kCampaigns:
+    case FileKind::kProducts:
+    case FileKind::kProductOutput:
+    case FileKind::kTargets:
+    case FileKind::kAssignments:
+    case FileKind::kVisits:
+    case FileKind::kCases:
+      return v2_columns(kind);
   }
   return {};
 }
@@ -186,37 +199,63 @@ HeaderMap map_header(FileKind kind, const std::vector<std::string_view>& header,
   return map;
 }
 
-std::optional<FileKind> kind_from_header(const std::vector<std::string_view>& header) {
+HeaderKinds kinds_from_header(const std::vector<std::string_view>& header) {
   std::vector<std::string> normalised;
-  for (std::string_view cell : header) normalised.push_back(normalise_header(cell));
-  std::optional<FileKind> best;
-  size_t best_score = 0;
-  size_t best_columns = 0;
+  for (std::string_view cell : header) {
+    // An empty cell names no column; skipping it keeps a header row with a stray cell in
+    // column XFD (16,384 cells, nearly all empty) cheap to try.
+    std::string name = normalise_header(cell);
+    if (!name.empty()) normalised.push_back(std::move(name));
+  }
+  HeaderKinds found;
+  std::vector<FileKind> whole;  // candidates that know every column of the header
   for (FileKind kind : kKindsInDependencyOrder) {
     std::span<const ColumnSpec> columns = columns_of(kind);
     std::vector<bool> present(columns.size(), false);
-    size_t score = 0;
+    bool knows_all = true;
     for (const std::string& cell : normalised) {
-      // An empty cell names no column; skipping it keeps a header row with a stray cell in
-      // column XFD (16,384 cells, nearly all empty) cheap to try.
-      if (cell.empty()) continue;
       int column = find_column(columns, cell);
-      if (column < 0) continue;
-      present[static_cast<size_t>(column)] = true;
-      ++score;
+      if (column < 0) {
+        knows_all = false;
+      } else {
+        present[static_cast<size_t>(column)] = true;
+      }
     }
     bool complete = true;
     for (size_t i = 0; i < columns.size(); ++i) {
       if (columns[i].requirement == Requirement::kRequired && !present[i]) complete = false;
     }
     if (!complete) continue;
-    if (!best || score > best_score || (score == best_score && columns.size() < best_columns)) {
-      best = kind;
-      best_score = score;
-      best_columns = columns.size();
-    }
+    found.candidates.push_back(kind);
+    if (knows_all) whole.push_back(kind);
   }
-  return best;
+  if (found.candidates.size() == 1) {
+    found.kind = found.candidates.front();
+  } else if (whole.size() == 1) {
+    found.kind = whole.front();
+  }
+  return found;
+}
+
+std::optional<FileKind> kind_from_header(const std::vector<std::string_view>& header) {
+  return kinds_from_header(header).kind;
+}
+
+std::string unknown_kind_reason(const HeaderKinds& kinds, NamedThing thing) {
+  auto join = [](std::span<const FileKind> list) {
+    std::string names;
+    for (FileKind kind : list)
+      names += fmt::format("{}{}", names.empty() ? "" : ", ", kind_name(kind));
+    return names;
+  };
+  std::string_view what = thing == NamedThing::kSheet ? "sheet" : "file";
+  if (kinds.candidates.empty()) {
+    return fmt::format("cannot tell the {} kind from its name or header", what);
+  }
+  return fmt::format(
+      "cannot tell the {0} kind: its header fits several kinds ({1}); name the {0} after its kind "
+      "(e.g. {2})",
+      what, join(kinds.candidates), kind_name(kinds.candidates.front()));
 }
 
 }  // namespace zhizao::detail

@@ -64,6 +64,7 @@ enum : int {
   kActualStart,
   kPlannedCompletion,
   kActualCompletion,
+  kCampaign,
 };
 }
 namespace progress_col {
@@ -94,9 +95,29 @@ struct HeaderMap {
 HeaderMap map_header(FileKind kind, const std::vector<std::string_view>& header,
                      Findings& findings);
 
-// Tells the kind from a header row: of the kinds whose required columns are all present, the
-// one that recognises most of the header; on a tie the one with fewer columns (chains before
-// parks). Returns nullopt when no kind has all its required columns.
+// What a header row tells of its file's kind (data contract: "the kind is known from the file
+// name or header"; a kind is never guessed).
+struct HeaderKinds {
+  // Every kind whose required columns the header has, in dependency order.
+  std::vector<FileKind> candidates;
+  // The kind of the header when it fits exactly one: the only candidate, or else the only
+  // candidate that knows every (non-empty) column of the header. "id, name" fits chains and
+  // parks alike and has no kind; "id, name, from, to" has campaigns (chains and parks do not know
+  // from and to); a monthly header with an unknown extra column is still monthly.
+  std::optional<FileKind> kind;
+};
+
+// Tells the kind from a header row, as HeaderKinds says.
+HeaderKinds kinds_from_header(const std::vector<std::string_view>& header);
+
+// kinds_from_header(header).kind.
 std::optional<FileKind> kind_from_header(const std::vector<std::string_view>& header);
+
+// What was named: a CSV file, or a sheet of a workbook.
+enum class NamedThing { kFile, kSheet };
+
+// The reason a file (or sheet) whose name names no kind is refused: "cannot tell the file kind
+// from its name or header" when its header fits no kind, else one naming the kinds it fits.
+std::string unknown_kind_reason(const HeaderKinds& kinds, NamedThing thing = NamedThing::kFile);
 
 }  // namespace zhizao::detail

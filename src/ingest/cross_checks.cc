@@ -14,6 +14,8 @@
 #include <unordered_set>
 
 #include "base/text.h"
+#include "ingest/daily_electricity_rows.h"
+#include "ingest/v2_cross_checks.h"
 #include "store/key_order.h"
 
 namespace zhizao::detail {
@@ -210,12 +212,15 @@ void check_duplicate_keys(std::vector<ParsedFile>& files) {
   check_kind(files, FileKind::kProjects, &Dataset::projects);
   check_kind(files, FileKind::kProjectProgress, &Dataset::project_progress);
   check_kind(files, FileKind::kRegionGroups, &Dataset::region_groups);
+  check_daily_electricity_keys(files);
+  check_v2_duplicate_keys(files);
 }
 
 void check_references(std::vector<ParsedFile>& files, const StoredIds& stored) {
   IdSet enterprises =
       known_ids(files, stored.enterprises, FileKind::kEnterprises, &Dataset::enterprises,
                 [](const Enterprise& e) -> std::string_view { return e.uscc; });
+  check_daily_electricity_references(files, enterprises);
   IdSet projects = known_ids(files, stored.projects, FileKind::kProjects, &Dataset::projects,
                              [](const Project& p) -> std::string_view { return p.id; });
   IdSet parks = known_ids(files, stored.parks, FileKind::kParks, &Dataset::parks,
@@ -259,6 +264,7 @@ void check_references(std::vector<ParsedFile>& files, const StoredIds& stored) {
       if (!projects.contains(id)) report_unknown(file, i, progress_col::kId, "project", id);
     }
   }
+  check_v2_references(files, stored, KnownIds{enterprises, parks, chains});
 }
 
 }  // namespace zhizao::detail

@@ -9,11 +9,15 @@
 
 #include "ingest/csv_writer.h"
 #include "ingest/importer.h"
+#include "ingest/v2_columns.h"
+#include "ingest/v2_sheet_rows.h"
 
 namespace zhizao {
 namespace {
 
+using detail::CellValue;
 using detail::CsvWriter;
+using detail::FileKind;
 
 // The region group every database starts with; it is not exported.
 constexpr std::string_view kDefaultRegionGroup = "luoyang-metro";
@@ -120,7 +124,7 @@ std::string projects_csv(const Dataset& d) {
   CsvWriter out;
   header(out, {"id", "name", "region", "total_investment", "industry", "chain", "park",
                "year_plan_investment", "planned_start", "actual_start", "planned_completion",
-               "actual_completion"});
+               "actual_completion", "campaign"});
   for (const Project& p : d.projects) {
     out.field(p.id);
     out.field(p.name);
@@ -134,6 +138,7 @@ std::string projects_csv(const Dataset& d) {
     out.field(date_text(p.actual_start));
     out.field(date_text(p.planned_completion));
     out.field(date_text(p.actual_completion));
+    out.field(p.campaign);
     out.end_record();
   }
   return out.text();
@@ -168,6 +173,32 @@ std::optional<std::string> region_groups_csv(const Dataset& d) {
   return out.text();
 }
 
+// The file of a v2 kind, from its sheet rows, with the contract's English header; nullopt when
+// the kind has no rows (an export of v1 data stays the v1 files).
+std::optional<std::string> v2_csv(const Dataset& d, FileKind kind) {
+  std::vector<detail::SheetRow> rows = detail::v2_sheet_rows(d, kind);
+  if (rows.empty()) return std::nullopt;
+  CsvWriter out;
+  std::span<const detail::ColumnSpec> columns = detail::columns_of(kind);
+  for (size_t c = 0; c < detail::exported_column_count(kind); ++c) out.field(columns[c].name);
+  out.end_record();
+  for (const detail::SheetRow& row : rows) {
+    for (const CellValue& cell : row) {
+      if (const std::string* text = std::get_if<std::string>(&cell)) {
+        out.field(*text);
+      } else if (const double* number = std::get_if<double>(&cell)) {
+        out.number(*number);
+      } else if (const CivilDate* date = std::get_if<CivilDate>(&cell)) {
+        out.field(date->to_string());
+      } else {
+        out.field("");
+      }
+    }
+    out.end_record();
+  }
+  return out.text();
+}
+
 // Writes `text` to a temporary name beside `path`, then renames it, so that a reader never
 // sees half a file.
 Status write_atomically(const std::filesystem::path& path, const std::string& text) {
@@ -194,7 +225,7 @@ Status export_contract_files(const Dataset& dataset, const std::string& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) return Status::io_error(fmt::format("cannot create {}: {}", dir, error.message()));
-  std::vector<std::pair<std::string_view, std::string>> files = {
+  std::vector<std::pair<std::string, std::string>> files = {
       {"chains.csv", chains_csv(dataset)},
       {"parks.csv", parks_csv(dataset)},
       {"enterprises.csv", enterprises_csv(dataset)},
@@ -206,6 +237,12 @@ Status export_contract_files(const Dataset& dataset, const std::string& dir) {
   };
   if (std::optional<std::string> groups = region_groups_csv(dataset)) {
     files.emplace_back("region_groups.csv", *std::move(groups));
+  }
+  for (FileKind kind : detail::kKindsInDependencyOrder) {
+    if (!detail::is_v2_kind(kind)) continue;
+    if (std::optional<std::string> text = v2_csv(dataset, kind)) {
+      files.emplace_back(fmt::format("{}.csv", detail::kind_name(kind)), *std::move(text));
+    }
   }
   for (const auto& [name, text] : files) {
     ZHIZAO_RETURN_IF_ERROR(write_atomically(std::filesystem::path(dir) / name, text));

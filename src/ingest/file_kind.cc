@@ -26,6 +26,22 @@ std::string_view kind_name(FileKind kind) {
       return "projects";
     case FileKind::kProjectProgress:
       return "project_progress";
+    case FileKind::kElectricityDaily:
+      return "electricity_daily";
+    case FileKind::kCampaigns:
+      return "campaigns";
+    case FileKind::kProducts:
+      return "products";
+    case FileKind::kProductOutput:
+      return "product_output";
+    case FileKind::kTargets:
+      return "targets";
+    case FileKind::kAssignments:
+      return "assignments";
+    case FileKind::kVisits:
+      return "visits";
+    case FileKind::kCases:
+      return "cases";
   }
   return "";
 }

@@ -8,8 +8,9 @@
 
 namespace zhizao::detail {
 
-// In dependency order: a kind refers only to kinds before it (enterprises name parks and
-// chains; monthly rows name enterprises; progress rows name projects).
+// In dependency order for the v1 kinds: a kind refers only to kinds before it (enterprises name
+// parks and chains; monthly rows name enterprises; progress rows name projects). Product output
+// names products; the service files name enterprises.
 enum class FileKind {
   kChains,
   kParks,
@@ -20,12 +21,27 @@ enum class FileKind {
   kValueAddedRatios,
   kProjects,
   kProjectProgress,
+  kElectricityDaily,  // ingest/daily_electricity_rows.h
+  // v2 additions of the contract, ingest/v2_columns.h
+  kCampaigns,
+  kProducts,
+  kProductOutput,
+  kTargets,
+  kAssignments,
+  kVisits,
+  kCases,
 };
 
-inline constexpr std::array<FileKind, 9> kKindsInDependencyOrder = {
-    FileKind::kChains,           FileKind::kParks,    FileKind::kRegionGroups,
-    FileKind::kEnterprises,      FileKind::kMonthly,  FileKind::kDeflators,
-    FileKind::kValueAddedRatios, FileKind::kProjects, FileKind::kProjectProgress,
+// The v2 kinds come after the v1 ones (so that a kind's index stays what it was: the fuzz seeds
+// select kinds by index); projects name campaigns, but no check or write depends on the order of
+// batches beyond that of the v1 kinds.
+inline constexpr std::array<FileKind, 17> kKindsInDependencyOrder = {
+    FileKind::kChains,           FileKind::kParks,     FileKind::kRegionGroups,
+    FileKind::kEnterprises,      FileKind::kMonthly,   FileKind::kDeflators,
+    FileKind::kValueAddedRatios, FileKind::kProjects,  FileKind::kProjectProgress,
+    FileKind::kElectricityDaily, FileKind::kCampaigns, FileKind::kProducts,
+    FileKind::kProductOutput,    FileKind::kTargets,   FileKind::kAssignments,
+    FileKind::kVisits,           FileKind::kCases,
 };
 
 // Returns the kind's file stem as in the contract: "enterprises", "va_ratios", ...

@@ -165,11 +165,15 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options) {
                                         : "cannot tell the file kind from its name or header"});
     return file;
   }
-  if (!file.kind) file.kind = kind_from_header(header.fields);
+  // A name that names a kind wins over the header; a header tells the kind only when it fits
+  // exactly one (column_schema.h), else the file is refused, never guessed.
   if (!file.kind) {
-    file.findings.errors.push_back(
-        {1, "(header)", "cannot tell the file kind from its name or header"});
-    return file;
+    HeaderKinds kinds = kinds_from_header(header.fields);
+    file.kind = kinds.kind;
+    if (!file.kind) {
+      file.findings.errors.push_back({1, "(header)", unknown_kind_reason(kinds)});
+      return file;
+    }
   }
   file.header = map_header(*file.kind, header.fields, file.findings);
   parse_body(text->text(), reader, options, file);

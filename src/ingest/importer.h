@@ -1,4 +1,5 @@
-// Import of the data contract's eight file kinds (../shared/data-contract.md): detect the kind
+// Import of the data contract's file kinds (../shared/data-contract.md: the eight v1 files, the v2
+// additions, and zhizao's region groups): detect the kind
 // and encoding, parse (RFC 4180), validate every row against the standards, the database and
 // the other files of the same import, then store all of it or nothing.
 #pragma once
@@ -103,9 +104,10 @@ Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>&
 Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>& files,
                                      const ImportOptions& options);
 
-// Writes the contract's eight files (UTF-8, English headers, numbers in shortest round-trip
-// form) for `dataset` into directory `dir`, creating it. Importing them into an empty database
-// gives back the same Dataset. Errors: kIoError.
+// Writes the contract's eight v1 files, and each v2 file (products, product_output, targets,
+// campaigns, assignments, visits, cases) that has rows, (UTF-8, English headers, numbers in
+// shortest round-trip form) for `dataset` into directory `dir`, creating it. Importing them into an
+// empty database gives back the same Dataset. Errors: kIoError.
 Status export_contract_files(const Dataset& dataset, const std::string& dir);
 
 }  // namespace zhizao

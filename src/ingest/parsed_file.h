@@ -23,6 +23,9 @@ struct ParsedFile {
   // in other fields too, so that the cross-file checks do not report them twice).
   Dataset rows;
   std::vector<long> lines;  // the line of each row of that vector
+  // product_output only: per row, the `unit` written beside the quantity (empty when none), for
+  // the check against the product's unit (v2_cross_checks.h).
+  std::vector<std::string> stated_units;
   // The key order of rows.monthly when the duplicate check computed it (SourcedBatch says why).
   std::vector<uint32_t> monthly_order;
   long records = 0;  // data records read

@@ -66,6 +66,15 @@ void append_parsed(ParsedFile& file, ParsedFile&& later) {
   append_vector(to.projects, std::move(from.projects));
   append_vector(to.project_progress, std::move(from.project_progress));
   append_vector(to.region_groups, std::move(from.region_groups));
+  append_vector(to.electricity_daily, std::move(from.electricity_daily));
+  append_vector(to.products, std::move(from.products));
+  append_vector(to.product_output, std::move(from.product_output));
+  append_vector(to.targets, std::move(from.targets));
+  append_vector(to.campaigns, std::move(from.campaigns));
+  append_vector(to.assignments, std::move(from.assignments));
+  append_vector(to.visits, std::move(from.visits));
+  append_vector(to.cases, std::move(from.cases));
+  append_vector(file.stated_units, std::move(later.stated_units));
   append_vector(file.lines, std::move(later.lines));
   file.records += later.records;
   file.findings.errors.append(std::move(later.findings.errors));

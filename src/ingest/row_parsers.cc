@@ -7,7 +7,9 @@
 #include "domain/region.h"
 #include "domain/region_group.h"
 #include "domain/uscc.h"
+#include "ingest/daily_electricity_rows.h"
 #include "ingest/uscc_fast_path.h"
+#include "ingest/v2_row_parsers.h"
 
 namespace zhizao::detail {
 namespace {
@@ -192,6 +194,7 @@ void parse_project(RowReader& row, ParsedFile& file) {
   p.actual_start = row.date(c::kActualStart);
   p.planned_completion = row.date(c::kPlannedCompletion);
   p.actual_completion = row.date(c::kActualCompletion);
+  p.campaign = row.text(c::kCampaign, kOpt);
   if (!key_read) return;
   file.rows.projects.push_back(std::move(p));
   file.lines.push_back(row.line());
@@ -254,6 +257,16 @@ void parse_row(RowReader& row, const ImportOptions& options, ParsedFile& file) {
       return parse_progress(row, file);
     case FileKind::kRegionGroups:
       return parse_region_group(row, file);
+    case FileKind::kElectricityDaily:
+      return parse_daily_electricity(row, options, file);
+    case FileKind::kCampaigns:
+    case FileKind::kProducts:
+    case FileKind::kProductOutput:
+    case FileKind::kTargets:
+    case FileKind::kAssignments:
+    case FileKind::kVisits:
+    case FileKind::kCases:
+      return parse_v2_row(row, options, file);
   }
 }
 

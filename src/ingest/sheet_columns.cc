@@ -5,6 +5,8 @@
 #include <string>
 
 #include "base/text.h"
+#include "ingest/daily_electricity_rows.h"
+#include "ingest/v2_columns.h"
 
 namespace zhizao::detail {
 namespace {
@@ -31,6 +33,19 @@ constexpr std::array kSheetNames = {
     SheetName{FileKind::kProjectProgress, "项目进度"},
     SheetName{FileKind::kProjectProgress, "项目月度投资"},
     SheetName{FileKind::kRegionGroups, "区域分组"},
+    SheetName{FileKind::kElectricityDaily, "日用电量"},
+    SheetName{FileKind::kProducts, "产品目录"},
+    SheetName{FileKind::kProducts, "重点产品"},
+    SheetName{FileKind::kProductOutput, "产品产量"},
+    SheetName{FileKind::kTargets, "发展目标"},
+    SheetName{FileKind::kTargets, "目标"},
+    SheetName{FileKind::kCampaigns, "攻坚行动"},
+    SheetName{FileKind::kAssignments, "包联"},
+    SheetName{FileKind::kAssignments, "包联干部"},
+    SheetName{FileKind::kVisits, "走访记录"},
+    SheetName{FileKind::kVisits, "走访"},
+    SheetName{FileKind::kCases, "企业诉求"},
+    SheetName{FileKind::kCases, "诉求"},
 };
 
 std::string compact(std::string_view text) {
@@ -99,6 +114,16 @@ ColumnRole column_role(FileKind kind, int column) {
       if (column == progress_col::kPeriod) return ColumnRole::kPeriod;
       if (column == progress_col::kInvestment) return ColumnRole::kMoney;
       return ColumnRole::kText;
+    case FileKind::kElectricityDaily:
+      return daily_electricity_column_role(column);
+    case FileKind::kCampaigns:
+    case FileKind::kProducts:
+    case FileKind::kProductOutput:
+    case FileKind::kTargets:
+    case FileKind::kAssignments:
+    case FileKind::kVisits:
+    case FileKind::kCases:
+      return v2_column_role(kind, column);
   }
   return ColumnRole::kText;
 }

@@ -198,27 +198,39 @@ std::optional<SheetLayout> layout_at(const SheetGrid& grid, const xlsx::Sheet& s
 
 }  // namespace
 
-std::optional<SheetLayout> find_layout(const SheetGrid& grid, const xlsx::Sheet& sheet) {
+std::optional<SheetLayout> find_layout(const SheetGrid& grid, const xlsx::Sheet& sheet,
+                                       std::vector<FileKind>* ambiguous_kinds) {
   std::vector<FileKind> named = kinds_from_sheet_name(sheet.name);
-  std::vector<FileKind> all(kKindsInDependencyOrder.begin(), kKindsInDependencyOrder.end());
   int last = std::min(grid.last_row(), kHeaderSearchRows);
-  for (const std::vector<FileKind>* kinds : {&named, &all}) {
-    if (kinds->empty()) continue;
+  if (!named.empty()) {
     for (int row = 1; row <= last; ++row) {
-      if (kinds == &named) {
-        if (std::optional<SheetLayout> layout = layout_at(grid, sheet, row, *kinds)) return layout;
-        continue;
-      }
-      // By header alone: the kind whose columns the row's header fits best.
-      std::vector<std::string> names = single_row_names(grid, row);
-      std::vector<std::string_view> views(names.begin(), names.end());
-      std::vector<FileKind> best;
-      if (std::optional<FileKind> kind = kind_from_header(views)) best.push_back(*kind);
-      for (FileKind kind : all) {
-        if (best.empty() || kind != best.front()) best.push_back(kind);
-      }
-      if (std::optional<SheetLayout> layout = layout_at(grid, sheet, row, best)) return layout;
+      if (std::optional<SheetLayout> layout = layout_at(grid, sheet, row, named)) return layout;
     }
+  }
+  // By header alone: a row's header tells the kind only when it fits exactly one kind, as for
+  // CSV files (column_schema.h, kinds_from_header); a header that fits several is refused.
+  for (int row = 1; row <= last; ++row) {
+    std::vector<SheetLayout> fits;
+    for (FileKind kind : kKindsInDependencyOrder) {
+      if (std::optional<SheetLayout> layout = layout_at(grid, sheet, row, {kind})) {
+        fits.push_back(*std::move(layout));
+      }
+    }
+    if (fits.size() == 1) return std::move(fits.front());
+    if (fits.empty()) continue;
+    std::vector<SheetLayout*> whole;  // the kinds that know every column of their header
+    for (SheetLayout& layout : fits) {
+      bool knows_all = std::all_of(
+          layout.names.begin(), layout.names.end(),
+          [&](const std::string& name) { return name.empty() || names_column(layout.kind, name); });
+      if (knows_all) whole.push_back(&layout);
+    }
+    if (whole.size() == 1) return std::move(*whole.front());
+    if (ambiguous_kinds != nullptr) {
+      ambiguous_kinds->clear();
+      for (const SheetLayout& layout : fits) ambiguous_kinds->push_back(layout.kind);
+    }
+    return std::nullopt;
   }
   return std::nullopt;
 }

@@ -31,10 +31,14 @@ struct SheetLayout {
   int first_data_row = 0;
 };
 
-// Finds the table of a sheet: the kinds its name suggests are tried first,
-// then every kind, on each of the first kHeaderSearchRows rows; the first row whose headers hold
-// all the required columns of a kind is the header. Returns nullopt when no row qualifies.
+// Finds the table of a sheet: the kinds its name suggests are tried first on each of the first
+// kHeaderSearchRows rows (the first row whose headers hold all the required columns of one of
+// them is the header); when its name suggests none, the first row whose header fits exactly one
+// kind (as kinds_from_header: the only kind with all its required columns, or else the only one
+// of those that knows every column) is the header. Returns nullopt when no row qualifies, or when
+// the first row that fits a kind fits several: then `ambiguous_kinds` (when not null) gets them.
 // `grid` must be the grid of `sheet`.
-std::optional<SheetLayout> find_layout(const SheetGrid& grid, const xlsx::Sheet& sheet);
+std::optional<SheetLayout> find_layout(const SheetGrid& grid, const xlsx::Sheet& sheet,
+                                       std::vector<FileKind>* ambiguous_kinds = nullptr);
 
 }  // namespace zhizao::detail

@@ -174,11 +174,14 @@ std::optional<ParsedFile> parse_sheet(const std::string& file_name, const xlsx::
     return file;
   }
   SheetGrid grid(sheet);
-  std::optional<SheetLayout> layout = find_layout(grid, sheet);
+  std::vector<FileKind> ambiguous;
+  std::optional<SheetLayout> layout = find_layout(grid, sheet, &ambiguous);
   if (!layout) {
     std::vector<FileKind> named = kinds_from_sheet_name(sheet.name);
     std::string reason =
-        named.empty()
+        !ambiguous.empty()
+            ? unknown_kind_reason(HeaderKinds{ambiguous, std::nullopt}, NamedThing::kSheet)
+        : named.empty()
             ? fmt::format(
                   "cannot tell the kind of the sheet from its name or a header row in "
                   "its first {} rows",

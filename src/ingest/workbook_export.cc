@@ -3,6 +3,8 @@
 
 #include "ingest/column_schema.h"
 #include "ingest/sheet_columns.h"
+#include "ingest/v2_columns.h"
+#include "ingest/v2_sheet_rows.h"
 #include "ingest/workbook_export.h"
 #include "ingest/workbook_rows.h"
 
@@ -18,7 +20,7 @@ Status write_kind(xlsx::WorkbookWriter& workbook, FileKind kind,
                   const std::vector<detail::SheetRow>& rows) {
   Result<xlsx::SheetWriter> sheet = workbook.add_sheet(detail::sheet_name_of(kind));
   if (!sheet) return sheet.error();
-  size_t columns = detail::columns_of(kind).size();
+  size_t columns = detail::exported_column_count(kind);
   for (size_t column = 0; column < columns; ++column) {
     int c = static_cast<int>(column);
     sheet->text(0, c, detail::written_header(kind, c, true), xlsx::CellStyle::kHeader);
@@ -39,6 +41,11 @@ Status export_contract_workbook(const Dataset& dataset, const std::string& path)
                         FileKind::kMonthly, FileKind::kDeflators, FileKind::kValueAddedRatios,
                         FileKind::kProjects, FileKind::kProjectProgress}) {
     ZHIZAO_RETURN_IF_ERROR(write_kind(**workbook, kind, detail::sheet_rows(dataset, kind)));
+  }
+  for (FileKind kind : detail::kKindsInDependencyOrder) {
+    if (!detail::is_v2_kind(kind)) continue;
+    std::vector<detail::SheetRow> rows = detail::v2_sheet_rows(dataset, kind);
+    if (!rows.empty()) ZHIZAO_RETURN_IF_ERROR(write_kind(**workbook, kind, rows));
   }
   Dataset groups;
   for (const RegionGroup& g : dataset.region_groups) {

@@ -1,5 +1,8 @@
 #include "ingest/workbook_rows.h"
 
+#include "ingest/daily_electricity_rows.h"
+#include "ingest/v2_sheet_rows.h"
+
 namespace zhizao::detail {
 namespace {
 
@@ -52,12 +55,14 @@ SheetRow row_of(const Project& p) {
           date(p.planned_start),
           date(p.actual_start),
           date(p.planned_completion),
-          date(p.actual_completion)};
+          date(p.actual_completion),
+          p.campaign};
 }
 SheetRow row_of(const ProjectProgress& p) {
   return {p.project_id, p.period.to_string(), p.investment};
 }
 SheetRow row_of(const RegionGroup& g) { return {g.id, g.name, join_ids(g.members)}; }
+SheetRow row_of(const DailyElectricity& r) { return daily_electricity_sheet_row(r); }
 
 template <typename Record>
 std::vector<SheetRow> rows_of(const std::vector<Record>& records) {
@@ -89,6 +94,16 @@ std::vector<SheetRow> sheet_rows(const Dataset& d, FileKind kind) {
       return rows_of(d.project_progress);
     case FileKind::kRegionGroups:
       return rows_of(d.region_groups);
+    case FileKind::kElectricityDaily:
+      return rows_of(d.electricity_daily);
+    case FileKind::kCampaigns:
+    case FileKind::kProducts:
+    case FileKind::kProductOutput:
+    case FileKind::kTargets:
+    case FileKind::kAssignments:
+    case FileKind::kVisits:
+    case FileKind::kCases:
+      return v2_sheet_rows(d, kind);
   }
   return {};
 }

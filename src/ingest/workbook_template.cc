@@ -4,7 +4,9 @@
 
 #include "base/text.h"
 #include "ingest/column_schema.h"
+#include "ingest/daily_electricity_rows.h"
 #include "ingest/sheet_columns.h"
+#include "ingest/v2_sheet_rows.h"
 #include "ingest/workbook_export.h"
 #include "ingest/workbook_sheet.h"
 
@@ -49,9 +51,20 @@ SheetRow sample_row(FileKind kind) {
               CivilDate{2021, 3, 1},
               CivilDate{2021, 3, 15},
               CivilDate{2022, 12, 31},
-              CellValue()};
+              CellValue(),
+              S()};
     case FileKind::kProjectProgress:
       return {S(kSampleProject), S("2021-04"), 1500.0};
+    case FileKind::kElectricityDaily:
+      return detail::daily_electricity_sample_row(kSampleUscc);
+    case FileKind::kCampaigns:
+    case FileKind::kProducts:
+    case FileKind::kProductOutput:
+    case FileKind::kTargets:
+    case FileKind::kAssignments:
+    case FileKind::kVisits:
+    case FileKind::kCases:
+      return detail::v2_sample_row(kind, kSampleUscc);
   }
   return {};
 }
@@ -111,8 +124,15 @@ std::optional<std::vector<FileKind>> kinds_named(std::string_view name) {
 }  // namespace
 
 std::string_view template_kinds_help() {
-  return "enterprises, monthly, deflators, va_ratios, parks, chains, projects, project_progress, "
-         "region_groups, all";
+  // Every kind the importer knows, so that a kind added there has its template at once.
+  static const std::string help = [] {
+    std::string kinds;
+    for (FileKind kind : detail::kKindsInDependencyOrder) {
+      kinds += fmt::format("{}, ", detail::kind_name(kind));
+    }
+    return kinds + "all";
+  }();
+  return help;
 }
 
 Status write_import_template(std::string_view kind, const std::string& path) {

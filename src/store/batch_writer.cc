@@ -4,10 +4,12 @@
 #include <type_traits>
 #include <utility>
 
+#include "store/daily_electricity_store.h"
 #include "store/key_order.h"
 #include "store/record_keys.h"
 #include "store/record_tables.h"
 #include "store/table_access.h"
+#include "store/v2_tables.h"
 
 namespace zhizao::detail {
 namespace {
@@ -41,7 +43,9 @@ size_t count_rows(const std::vector<SourcedBatch>& batches) {
     const Dataset& d = batch.rows;
     rows += d.enterprises.size() + d.monthly.size() + d.deflators.size() + d.va_ratios.size() +
             d.parks.size() + d.chains.size() + d.projects.size() + d.project_progress.size() +
-            d.region_groups.size();
+            d.region_groups.size() + d.products.size() + d.product_output.size() +
+            d.targets.size() + d.campaigns.size() + d.assignments.size() + d.visits.size() +
+            d.cases.size();
   }
   return rows;
 }
@@ -76,6 +80,15 @@ Status BatchWriter::apply_all_but_monthly(const SourcedBatch& batch) {
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ProjectTable>(rows.projects, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ProjectProgressTable>(rows.project_progress, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<RegionGroupTable>(rows.region_groups, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ProductTable>(rows.products, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ProductOutputTable>(rows.product_output, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<TargetTable>(rows.targets, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<CampaignTable>(rows.campaigns, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<AssignmentTable>(rows.assignments, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<VisitTable>(rows.visits, source));
+  ZHIZAO_RETURN_IF_ERROR(apply_rows<ServiceCaseTable>(rows.cases, source));
+  ZHIZAO_RETURN_IF_ERROR(
+      store_daily_electricity(cache_, rows.electricity_daily, source, changed_at_, summary_));
   return Status::ok();
 }
 

@@ -1,6 +1,7 @@
 // Database: the SQLite file that is zhizao's system of record (WAL, versioned schema). Holds
 // enterprises, monthly records, deflators, value-added ratios, parks, chains, projects, their
-// progress, region groups, and every revision of submitted data.
+// progress, region groups, the v2 inputs (products and their output, targets, campaigns,
+// assignments, visits, service cases), and every revision of submitted data.
 #pragma once
 
 #include <cstddef>
@@ -75,9 +76,12 @@ struct Revision {
   long id = 0;
   long import_id = 0;
   std::string kind;        // "enterprise", "monthly", "deflator", "va_ratio", "park", "chain",
-                           // "project", "project_progress", "region_group"
+                           // "project", "project_progress", "region_group", and (v2) "product",
+                           // "product_output", "target", "campaign", "assignment", "visit",
+                           // "case"
   std::string key;         // e.g. "91410300...|2021-04"
-  std::string uscc;        // for enterprise and monthly rows, else empty
+  std::string uscc;        // for rows of one enterprise (enterprise, monthly, product_output,
+                           // assignment, visit, case), else empty
   std::string old_value;   // JSON text of the value replaced
   std::string new_value;   // JSON text
   std::string changed_at;  // ISO 8601 UTC

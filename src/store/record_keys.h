@@ -18,8 +18,16 @@ const char* kind_name(const Chain&);
 const char* kind_name(const Project&);
 const char* kind_name(const ProjectProgress&);
 const char* kind_name(const RegionGroup&);
+const char* kind_name(const Product&);
+const char* kind_name(const ProductOutput&);
+const char* kind_name(const Target&);
+const char* kind_name(const Campaign&);
+const char* kind_name(const Assignment&);
+const char* kind_name(const Visit&);
+const char* kind_name(const ServiceCase&);
 
-// The Revision::key: the id, or "ID|YYYY-MM" / "DIVISION|YYYY" for keys with a period.
+// The Revision::key: the id, or the key's parts joined by '|' ("ID|YYYY-MM", "DIVISION|YYYY",
+// "USCC|YYYY-MM|PRODUCT", "USCC|YYYY-MM-DD|CADRE").
 std::string key_text(const Enterprise& row);
 std::string key_text(const MonthlyRecord& row);
 std::string key_text(const Deflator& row);
@@ -29,10 +37,22 @@ std::string key_text(const Chain& row);
 std::string key_text(const Project& row);
 std::string key_text(const ProjectProgress& row);
 std::string key_text(const RegionGroup& row);
+std::string key_text(const Product& row);
+std::string key_text(const ProductOutput& row);
+std::string key_text(const Target& row);
+std::string key_text(const Campaign& row);
+std::string key_text(const Assignment& row);
+std::string key_text(const Visit& row);
+std::string key_text(const ServiceCase& row);
 
-// The Revision::uscc: the enterprise's code for enterprise and monthly rows, else empty.
+// The Revision::uscc: the enterprise's code for the rows of one enterprise (enterprise, monthly,
+// product output, assignment, visit, case), else empty.
 std::string revision_uscc(const Enterprise& row);
 std::string revision_uscc(const MonthlyRecord& row);
+std::string revision_uscc(const ProductOutput& row);
+std::string revision_uscc(const Assignment& row);
+std::string revision_uscc(const Visit& row);
+std::string revision_uscc(const ServiceCase& row);
 template <typename Row>
 std::string revision_uscc(const Row&) {
   return {};
@@ -48,5 +68,12 @@ std::string to_json_text(const Chain& row);
 std::string to_json_text(const Project& row);
 std::string to_json_text(const ProjectProgress& row);
 std::string to_json_text(const RegionGroup& row);
+std::string to_json_text(const Product& row);
+std::string to_json_text(const ProductOutput& row);
+std::string to_json_text(const Target& row);
+std::string to_json_text(const Campaign& row);
+std::string to_json_text(const Assignment& row);
+std::string to_json_text(const Visit& row);
+std::string to_json_text(const ServiceCase& row);
 
 }  // namespace zhizao::detail

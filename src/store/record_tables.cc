@@ -3,33 +3,10 @@
 #include <optional>
 #include <string>
 
+#include "store/column_values.h"
+
 namespace zhizao::detail {
 namespace {
-
-YearMonth read_period(const SqliteStatement& statement, int year_column) {
-  return {statement.column_int(year_column), statement.column_int(year_column + 1)};
-}
-
-void bind_period(SqliteStatement& statement, int year_index, const YearMonth& period) {
-  statement.bind(year_index, period.year);
-  statement.bind(year_index + 1, period.month);
-}
-
-void bind_date(SqliteStatement& statement, int index, const std::optional<CivilDate>& date) {
-  if (date) {
-    statement.bind(index, std::string_view(date->to_string()));
-  } else {
-    statement.bind_null(index);
-  }
-}
-
-Result<std::optional<CivilDate>> read_date(const SqliteStatement& statement, int column) {
-  if (statement.column_is_null(column)) return std::optional<CivilDate>();
-  std::string text = statement.column_text(column);
-  Result<CivilDate> date = parse_civil_date(text);
-  if (!date) return fail(Status::corruption("stored date is not a date: \"" + text + "\""));
-  return std::optional<CivilDate>(*date);
-}
 
 // Reads the texts of a child list: `sql` selects one text column for key ?1, in stored order.
 Result<std::vector<std::string>> read_list(StatementCache& cache, const char* sql,
@@ -224,7 +201,7 @@ Result<Chain> ChainTable::read(const SqliteStatement& statement) {
 
 #define ZHIZAO_PROJECT_COLUMNS                                                        \
   "id, name, region, total_investment, industry, chain, park, year_plan_investment, " \
-  "planned_start, actual_start, planned_completion, actual_completion"
+  "planned_start, actual_start, planned_completion, actual_completion, campaign"
 
 const char* const ProjectTable::kSelectAll =
     "SELECT " ZHIZAO_PROJECT_COLUMNS " FROM project ORDER BY id";
@@ -232,7 +209,7 @@ const char* const ProjectTable::kSelectByKey =
     "SELECT " ZHIZAO_PROJECT_COLUMNS " FROM project WHERE id = ?1";
 const char* const ProjectTable::kUpsert =
     "INSERT OR REPLACE INTO project (" ZHIZAO_PROJECT_COLUMNS
-    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 
 #undef ZHIZAO_PROJECT_COLUMNS
 
@@ -253,6 +230,7 @@ void ProjectTable::bind_row(SqliteStatement& statement, const Row& row) {
   bind_date(statement, 10, row.actual_start);
   bind_date(statement, 11, row.planned_completion);
   bind_date(statement, 12, row.actual_completion);
+  statement.bind(13, std::string_view(row.campaign));
 }
 
 Result<Project> ProjectTable::read(const SqliteStatement& statement) {
@@ -272,6 +250,7 @@ Result<Project> ProjectTable::read(const SqliteStatement& statement) {
     if (!date) return fail(date.error());
     *dates[i] = *date;
   }
+  row.campaign = statement.column_text(12);
   return row;
 }
 

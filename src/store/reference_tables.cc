@@ -7,6 +7,7 @@
 #include "store/record_tables.h"
 #include "store/sqlite_statement.h"
 #include "store/table_access.h"
+#include "store/v2_tables.h"
 
 namespace zhizao::detail {
 namespace {
@@ -59,7 +60,14 @@ Status load_all_but_monthly(sqlite3* db, Dataset& dataset) {
   ZHIZAO_RETURN_IF_ERROR(load_rows<ChainTable>(cache, dataset.chains));
   ZHIZAO_RETURN_IF_ERROR(load_rows<ProjectTable>(cache, dataset.projects));
   ZHIZAO_RETURN_IF_ERROR(load_rows<ProjectProgressTable>(cache, dataset.project_progress));
-  return load_rows<RegionGroupTable>(cache, dataset.region_groups);
+  ZHIZAO_RETURN_IF_ERROR(load_rows<RegionGroupTable>(cache, dataset.region_groups));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<ProductTable>(cache, dataset.products));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<ProductOutputTable>(cache, dataset.product_output));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<TargetTable>(cache, dataset.targets));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<CampaignTable>(cache, dataset.campaigns));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<AssignmentTable>(cache, dataset.assignments));
+  ZHIZAO_RETURN_IF_ERROR(load_rows<VisitTable>(cache, dataset.visits));
+  return load_rows<ServiceCaseTable>(cache, dataset.cases);
 }
 
 }  // namespace zhizao::detail

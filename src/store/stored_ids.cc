@@ -3,6 +3,8 @@
 #include <sqlite3.h>
 
 #include "store/sqlite_statement.h"
+#include "store/table_access.h"
+#include "store/v2_tables.h"
 
 namespace zhizao {
 namespace {
@@ -35,6 +37,12 @@ Result<StoredIds> load_stored_ids(const Database& db) {
       read_ids(handle, "SELECT id FROM project ORDER BY id", ids.projects));
   ZHIZAO_RETURN_IF_ERROR_RESULT(read_ids(handle, "SELECT id FROM park ORDER BY id", ids.parks));
   ZHIZAO_RETURN_IF_ERROR_RESULT(read_ids(handle, "SELECT id FROM chain ORDER BY id", ids.chains));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(
+      read_ids(handle, "SELECT id FROM region_group ORDER BY id", ids.region_groups));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(
+      read_ids(handle, "SELECT id FROM campaign ORDER BY id", ids.campaigns));
+  detail::StatementCache cache(handle);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::load_rows<detail::ProductTable>(cache, ids.products));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return ids;
 }

@@ -1,4 +1,5 @@
-// StoredIds: the ids that rows of an import may refer to (enterprises, projects, parks, chains),
+// StoredIds: the ids that rows of an import may refer to (enterprises, projects, parks, chains,
+// region groups, campaigns, products with their units),
 // read with one SELECT of the key column each, so that the reference checks of an import need
 // not load the stored records themselves (30 million monthly rows at national scale).
 #pragma once
@@ -12,10 +13,13 @@
 namespace zhizao {
 
 struct StoredIds {
-  std::vector<std::string> enterprises;  // uscc
-  std::vector<std::string> projects;     // id
-  std::vector<std::string> parks;        // id
-  std::vector<std::string> chains;       // id
+  std::vector<std::string> enterprises;    // uscc
+  std::vector<std::string> projects;       // id
+  std::vector<std::string> parks;          // id
+  std::vector<std::string> chains;         // id
+  std::vector<std::string> region_groups;  // id
+  std::vector<std::string> campaigns;      // id
+  std::vector<Product> products;           // every stored product (a few hundred at most)
 };
 
 // Returns the stored ids, each list in key order, read in one read transaction (one snapshot).

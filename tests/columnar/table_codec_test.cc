@@ -25,6 +25,27 @@ Dataset every_table() {
   d.projects.push_back(Project{});
   d.project_progress.push_back({"x1", {2021, 3}, 1.25});
   d.region_groups.push_back({"g", "组", {"410300", "410305"}});
+  d.projects[0].campaign = "c1";
+  d.products = {{"P1", "轴承", "套", "34"}, {"P2", "汽车", "辆", ""}};
+  d.product_output = {{"91410300MA44A0001A", {2021, 4}, "P1", 12.5, 3.0},
+                      {"91410300MA44A0001A", {2021, 5}, "P2", 0, std::nullopt}};
+  d.targets = {{"t1", "目标", TargetIndicator::kManufacturingEnterprisesOver, "luoyang-metro", 2025,
+                30, 1000000.0},
+               {"t2", "产值", TargetIndicator::kOutput, "all", 2025, 5e7, std::nullopt}};
+  d.campaigns = {{"c1", "百日攻坚", CivilDate{2021, 4, 1}, CivilDate{2021, 7, 9}, 12L, 3L, 5.5},
+                 {"c2", "攻坚", CivilDate{2021, 2, 1}, CivilDate{2021, 2, 2}, {}, {}, {}}};
+  d.assignments = {{"91410300MA44A0001A", "张三", "工信局"}};
+  d.visits = {{"91410300MA44A0001A", CivilDate{2021, 4, 2}, "张三", "用工"}};
+  d.cases = {{"S1", "91410300MA44A0001A", CivilDate{2021, 3, 1}, "用地", "自然资源局",
+              CivilDate{2021, 3, 31}, CivilDate{2021, 3, 20}, 5},
+             {"S2",
+              "91410300MA44A0001A",
+              CivilDate{2021, 3, 5},
+              "融资",
+              "金融局",
+              CivilDate{2021, 4, 5},
+              {},
+              {}}};
   return d;
 }
 
@@ -32,6 +53,7 @@ TEST(TableCodec, RoundTripsEveryTableButMonthly) {
   Dataset tables = every_table();
   Dataset with_monthly = tables;
   with_monthly.monthly.push_back(MonthlyRecord{});
+  with_monthly.electricity_daily.push_back({"91410300MA44A0001A", CivilDate{2021, 4, 1}, 100});
   Result<Dataset> decoded = decode_tables(encode_tables(with_monthly));
   ASSERT_TRUE(decoded.has_value()) << decoded.error().message();
   EXPECT_EQ(*decoded, tables);
@@ -52,6 +74,33 @@ TEST(TableCodec, TrailingBytesAndHugeCountsAreCorruption) {
   std::string huge = bytes;
   huge[0] = huge[1] = huge[2] = huge[3] = '\xff';  // 4 billion enterprises
   EXPECT_FALSE(decode_tables(huge).has_value());
+}
+
+TEST(TableCodec, CarriesTheV2Tables) {
+  Result<Dataset> decoded = decode_tables(encode_tables(every_table()));
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_EQ(decoded->projects[0].campaign, "c1");
+  EXPECT_EQ(decoded->targets[0].indicator, TargetIndicator::kManufacturingEnterprisesOver);
+  EXPECT_EQ(decoded->targets[1].threshold, std::nullopt);
+  EXPECT_EQ(decoded->campaigns[0].planned_starts, std::optional<long>(12));
+  EXPECT_EQ(decoded->cases[0].resolved, (CivilDate{2021, 3, 20}));
+  EXPECT_EQ(decoded->cases[1].rating, std::nullopt);
+  EXPECT_EQ(decoded->visits[0].date, (CivilDate{2021, 4, 2}));
+  EXPECT_EQ(decoded->product_output[1].quantity_prev, std::nullopt);
+}
+
+TEST(TableCodec, AnUnknownTargetIndicatorIsCorruption) {
+  Dataset one;
+  one.targets = {{"t", "n", TargetIndicator::kManufacturingEnterprisesOver, "all", 2025, 1, {}}};
+  std::string bytes = encode_tables(one);
+  // The indicator is the byte right after the target's name "n" (the other tables are empty,
+  // their counts zero bytes, so the first 'n' in the bytes is the name).
+  std::size_t at = bytes.find("n") + 1;
+  ASSERT_EQ(bytes[at], '\x03');
+  bytes[at] = '\x09';
+  Result<Dataset> decoded = decode_tables(bytes);
+  ASSERT_FALSE(decoded.has_value());
+  EXPECT_EQ(decoded.error().code(), StatusCode::kCorruption);
 }
 
 }  // namespace

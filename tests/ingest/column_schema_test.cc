@@ -72,7 +72,7 @@ TEST(KindFromHeaderTest, PicksTheBestFit) {
   EXPECT_EQ(kind_from_header({"统一社会信用代码", "时期", "工业总产值(万元)"}), FileKind::kMonthly);
   EXPECT_EQ(kind_from_header({"industry", "period", "ppi"}), FileKind::kDeflators);
   EXPECT_EQ(kind_from_header({"行业代码", "年份", "增加值率"}), FileKind::kValueAddedRatios);
-  EXPECT_EQ(kind_from_header({"id", "name"}), FileKind::kChains);
+  EXPECT_EQ(kind_from_header({"id", "name"}), std::nullopt);  // chains or parks: not guessed
   EXPECT_EQ(kind_from_header({"id", "name", "category"}), FileKind::kParks);
   EXPECT_EQ(kind_from_header({"园区编号", "园区名称"}), FileKind::kParks);
   EXPECT_EQ(kind_from_header({"编号", "名称", "区划代码", "总投资"}), FileKind::kProjects);
@@ -80,6 +80,58 @@ TEST(KindFromHeaderTest, PicksTheBestFit) {
   EXPECT_EQ(kind_from_header({"id", "name", "members"}), FileKind::kRegionGroups);
   EXPECT_EQ(kind_from_header({"a", "b"}), std::nullopt);
   EXPECT_EQ(kind_from_header({"uscc", "name"}), std::nullopt);
+}
+
+TEST(KindFromFileNameTest, KnowsTheV2Files) {
+  EXPECT_EQ(kind_from_file_name("products.csv"), FileKind::kProducts);
+  EXPECT_EQ(kind_from_file_name("product_output.csv"), FileKind::kProductOutput);
+  EXPECT_EQ(kind_from_file_name("product_output_2021-04.csv"), FileKind::kProductOutput);
+  EXPECT_EQ(kind_from_file_name("targets.csv"), FileKind::kTargets);
+  EXPECT_EQ(kind_from_file_name("campaigns.csv"), FileKind::kCampaigns);
+  EXPECT_EQ(kind_from_file_name("Campaigns_2021.CSV"), FileKind::kCampaigns);
+  EXPECT_EQ(kind_from_file_name("assignments.csv"), FileKind::kAssignments);
+  EXPECT_EQ(kind_from_file_name("visits.csv"), FileKind::kVisits);
+  EXPECT_EQ(kind_from_file_name("visits-2021-04.csv"), FileKind::kVisits);
+  EXPECT_EQ(kind_from_file_name("cases.csv"), FileKind::kCases);
+  EXPECT_EQ(kind_from_file_name("electricity_daily.csv"), FileKind::kElectricityDaily);
+  // Look-alikes: a stem followed by a letter is another word, not the kind.
+  EXPECT_EQ(kind_from_file_name("product.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("productsummary.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("campaign.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("target.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("casesx.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("my_campaigns.csv"), std::nullopt);
+  EXPECT_EQ(kind_from_file_name("product_outputs.csv"), std::nullopt);
+}
+
+TEST(KindFromHeaderTest, TellsTheV2FilesByTheirOwnColumns) {
+  EXPECT_EQ(kind_from_header({"id", "name", "from", "to"}), FileKind::kCampaigns);
+  EXPECT_EQ(kind_from_header({"id", "name", "indicator", "scope", "year", "value"}),
+            FileKind::kTargets);
+  EXPECT_EQ(kind_from_header({"code", "name", "unit"}), FileKind::kProducts);
+  EXPECT_EQ(kind_from_header({"uscc", "period", "product", "quantity"}), FileKind::kProductOutput);
+  EXPECT_EQ(kind_from_header({"uscc", "cadre", "department"}), FileKind::kAssignments);
+  EXPECT_EQ(kind_from_header({"uscc", "date", "cadre", "findings"}), FileKind::kVisits);
+  EXPECT_EQ(kind_from_header(
+                {"诉求编号", "统一社会信用代码", "提出日期", "类别", "责任部门", "办结时限"}),
+            FileKind::kCases);
+  EXPECT_EQ(kind_from_header({"行动编号", "攻坚行动", "开始日期", "结束日期"}),
+            FileKind::kCampaigns);
+}
+
+TEST(KindFromHeaderTest, AHeaderThatFitsSeveralKindsHasNone) {
+  HeaderKinds kinds = kinds_from_header({"id", "name"});
+  EXPECT_EQ(kinds.kind, std::nullopt);
+  EXPECT_EQ(kinds.candidates, (std::vector<FileKind>{FileKind::kChains, FileKind::kParks}));
+  EXPECT_EQ(unknown_kind_reason(kinds),
+            "cannot tell the file kind: its header fits several kinds (chains, parks); name the "
+            "file after its kind (e.g. chains)");
+  // An unknown column leaves several candidates that know all but it: still none.
+  EXPECT_EQ(kind_from_header({"id", "name", "remark"}), std::nullopt);
+  // One candidate is enough even with an unknown column (a warning later).
+  EXPECT_EQ(kind_from_header({"uscc", "period", "output", "remark"}), FileKind::kMonthly);
+  EXPECT_EQ(unknown_kind_reason(kinds_from_header({"a", "b"})),
+            "cannot tell the file kind from its name or header");
 }
 
 }  // namespace

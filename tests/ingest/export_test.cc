@@ -37,10 +37,25 @@ Dataset awkward_dataset() {
   d.va_ratios = {{"13", 2020, 0.3}, {"13", 2021, 1}};
   d.projects = {
       {"P1", "项目一", "410302", 5000, "1311", "bearing", "p1", 1200, CivilDate{2021, 3, 1},
-       CivilDate{2021, 3, 15}, CivilDate{2022, 12, 31}, CivilDate{2024, 2, 29}},
-      {"P2", "项目二", "410305", 0, "", "", "", std::nullopt, {}, {}, {}, {}},
+       CivilDate{2021, 3, 15}, CivilDate{2022, 12, 31}, CivilDate{2024, 2, 29}, "cp1"},
+      {"P2", "项目二", "410305", 0, "", "", "", std::nullopt, {}, {}, {}, {}, ""},
   };
   d.project_progress = {{"P1", {2021, 3}, 300}, {"P1", {2021, 4}, 0.5}};
+  // The v2 files, in the store's key order.
+  d.products = {{"P001", "轴承, \"滚动\"", "套", "34"}, {"P002", "=汽车", "辆", ""}};
+  d.product_output = {{kU1, {2021, 3}, "P001", 1.0 / 3, std::nullopt},
+                      {kU1, {2021, 3}, "P002", 0, 12.5}};
+  d.targets = {{"t1", "百亿企业", TargetIndicator::kManufacturingEnterprisesOver, "luoyang-metro",
+                2025, 30, 1000000},
+               {"t2", "总产值", TargetIndicator::kOutput, "410300", 2025, 5e7, std::nullopt}};
+  d.campaigns = {{"cp1", "百日\n攻坚", CivilDate{2021, 4, 1}, CivilDate{2021, 7, 9}, 12L, 0L, 0.5},
+                 {"cp2", "春季", CivilDate{2021, 2, 1}, CivilDate{2021, 2, 1}, {}, {}, {}}};
+  d.assignments = {{kU1, "张三", "工信局"}, {kU1, "李四", "发改委"}};
+  d.visits = {{kU1, CivilDate{2021, 4, 2}, "张三", "用工, 用地"},
+              {kU2, CivilDate{2021, 4, 1}, "李四", ""}};
+  d.cases = {{"S1", kU2, CivilDate{2021, 3, 5}, "融资", "金融局", CivilDate{2021, 4, 5}, {}, {}},
+             {"S2", kU1, CivilDate{2021, 3, 1}, "用地", "自然资源局", CivilDate{2021, 3, 31},
+              CivilDate{2021, 3, 31}, 5}};
   return d;
 }
 
@@ -54,9 +69,10 @@ TEST_F(ImportTest, ExportThenImportGivesTheSameDataset) {
   Status exported = export_contract_files(loaded, out.string());
   ASSERT_TRUE(exported.is_ok()) << exported.to_string();
   std::vector<std::string> paths;
-  for (const char* name :
-       {"enterprises.csv", "monthly.csv", "deflators.csv", "va_ratios.csv", "parks.csv",
-        "chains.csv", "projects.csv", "project_progress.csv", "region_groups.csv"}) {
+  for (const char* name : {"enterprises.csv", "monthly.csv", "deflators.csv", "va_ratios.csv",
+                           "parks.csv", "chains.csv", "projects.csv", "project_progress.csv",
+                           "region_groups.csv", "products.csv", "product_output.csv", "targets.csv",
+                           "campaigns.csv", "assignments.csv", "visits.csv", "cases.csv"}) {
     ASSERT_TRUE(std::filesystem::exists(out / name)) << name;
     paths.push_back((out / name).string());
   }
@@ -85,6 +101,46 @@ TEST_F(ImportTest, ExportedFilesAreUtf8WithEnglishHeaders) {
   // No temporary file is left behind.
   for (const auto& entry : std::filesystem::directory_iterator(out)) {
     EXPECT_EQ(entry.path().extension(), ".csv") << entry.path();
+  }
+}
+
+TEST_F(ImportTest, V2FilesHaveTheContractsColumns) {
+  std::filesystem::path out = dir_ / "v2";
+  ASSERT_TRUE(export_contract_files(awkward_dataset(), out.string()).is_ok());
+  EXPECT_EQ(read_text(out / "product_output.csv"), "uscc,period,product,quantity,quantity_prev\n" +
+                                                       kU1 + ",2021-03,P001,0.3333333333333333,\n" +
+                                                       kU1 + ",2021-03,P002,0,12.5\n");
+  EXPECT_EQ(read_text(out / "products.csv"),
+            "code,name,unit,division\nP001,\"轴承, \"\"滚动\"\"\",套,34\nP002,'=汽车,辆,\n");
+  EXPECT_EQ(read_text(out / "targets.csv"),
+            "id,name,indicator,scope,year,value,threshold\n"
+            "t1,百亿企业,manufacturing_enterprises_over,luoyang-metro,2025,30,1000000\n"
+            "t2,总产值,output,410300,2025,50000000,\n");
+  EXPECT_EQ(read_text(out / "campaigns.csv"),
+            "id,name,from,to,planned_starts,planned_completions,planned_investment\n"
+            "cp1,\"百日\n攻坚\",2021-04-01,2021-07-09,12,0,0.5\n"
+            "cp2,春季,2021-02-01,2021-02-01,,,\n");
+  EXPECT_EQ(read_text(out / "cases.csv"),
+            "id,uscc,raised,category,department,deadline,resolved,rating\n"
+            "S1," +
+                kU2 +
+                ",2021-03-05,融资,金融局,2021-04-05,,\n"
+                "S2," +
+                kU1 + ",2021-03-01,用地,自然资源局,2021-03-31,2021-03-31,5\n");
+  EXPECT_EQ(read_text(out / "assignments.csv").substr(0, 23), "uscc,cadre,department\n9");
+  EXPECT_EQ(read_text(out / "visits.csv").substr(0, 24), "uscc,date,cadre,findings");
+  EXPECT_NE(read_text(out / "projects.csv").find(",campaign\n"), std::string::npos);
+  EXPECT_NE(read_text(out / "projects.csv").find("2024-02-29,cp1\n"), std::string::npos);
+}
+
+TEST_F(ImportTest, V1DataWritesNoV2Files) {
+  Dataset d;
+  d.chains = {{"c", "链"}};
+  std::filesystem::path out = dir_ / "v1";
+  ASSERT_TRUE(export_contract_files(d, out.string()).is_ok());
+  for (const char* name : {"products.csv", "product_output.csv", "targets.csv", "campaigns.csv",
+                           "assignments.csv", "visits.csv", "cases.csv"}) {
+    EXPECT_FALSE(std::filesystem::exists(out / name)) << name;
   }
 }
 

@@ -51,10 +51,13 @@ Dataset injection_dataset() {
        CivilDate{2021, 3, 1},
        {},
        {},
-       {}},
-      {"P2", "''=x", "410305", 0, "", "", "", std::nullopt, {}, {}, {}, {}},
+       {},
+       "=campaign"},
+      {"P2", "''=x", "410305", 0, "", "", "", std::nullopt, {}, {}, {}, {}, ""},
   };
   d.project_progress = {{"-P1", {2021, 3}, 300}};
+  d.campaigns = {
+      {"=campaign", "@SUM(1)", CivilDate{2021, 4, 1}, CivilDate{2021, 5, 1}, {}, {}, {}}};
   return d;
 }
 
@@ -79,11 +82,15 @@ TEST_F(ImportTest, ExportGuardsInjectionNamesAndImportRestoresThem) {
   EXPECT_NE(enterprises.find(",'\t=1+1,34,410308,''=p,plain;=chain,0\n"), std::string::npos)
       << enterprises;
   std::string projects = read_text(out / "projects.csv");
-  EXPECT_NE(projects.find("'-P1,'-2+3,410302,5000,1311,'=chain,'@park,1200,2021-03-01,,,\n"),
-            std::string::npos)
+  EXPECT_NE(
+      projects.find("'-P1,'-2+3,410302,5000,1311,'=chain,'@park,1200,2021-03-01,,,,'=campaign\n"),
+      std::string::npos)
       << projects;
   EXPECT_NE(projects.find("P2,'''=x,410305,0,"), std::string::npos) << projects;
   EXPECT_EQ(read_text(out / "project_progress.csv"), "id,period,investment\n'-P1,2021-03,300\n");
+  EXPECT_EQ(read_text(out / "campaigns.csv"),
+            "id,name,from,to,planned_starts,planned_completions,planned_investment\n"
+            "'=campaign,'@SUM(1),2021-04-01,2021-05-01,,,\n");
 
   std::vector<std::string> paths;
   for (const auto& entry : std::filesystem::directory_iterator(out)) {

@@ -84,7 +84,8 @@ TEST_F(ImportTest, ImportsEveryKindInAnyOrder) {
              CivilDate{2021, 3, 1},
              CivilDate{2021, 3, 15},
              CivilDate{2022, 12, 31},
-             std::nullopt};
+             std::nullopt,
+             ""};
   EXPECT_EQ(d.projects, (std::vector<Project>{p1}));
   EXPECT_EQ(d.project_progress, (std::vector<ProjectProgress>{{"P1", {2021, 3}, 300}}));
   ASSERT_EQ(d.region_groups.size(), 2u);

@@ -86,9 +86,10 @@ Dataset every_kind() {
                        CivilDate{2021, 3, 1},
                        CivilDate{2021, 3, 15},
                        CivilDate{2022, 12, 31},
-                       CivilDate{2023, 1, 2}};
+                       CivilDate{2023, 1, 2},
+                       "camp1"};
   d.projects.push_back(full_project);
-  d.projects.push_back({"P1", "一号项目", "410302", 1000, "", "", "", {}, {}, {}, {}, {}});
+  d.projects.push_back({"P1", "一号项目", "410302", 1000, "", "", "", {}, {}, {}, {}, {}, ""});
   d.project_progress.push_back({"P2", {2021, 4}, 300.5});
   d.project_progress.push_back({"P1", {2021, 4}, 10});
   d.region_groups.push_back({"zz-west", "西部", {"410381", "410323"}});

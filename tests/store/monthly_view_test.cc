@@ -153,7 +153,8 @@ TEST(MonthlyView, MigrationFiveMovesVersionFourRowsIntoBlocks) {
   write_version_4(file.path(), awkward_records());
   auto db = Database::open(file.path(), OpenMode::kMustExist);
   ASSERT_TRUE(db.has_value()) << db.error().to_string();
-  EXPECT_EQ(raw_sql(file.path(), "PRAGMA user_version"), "5");
+  EXPECT_EQ(raw_sql(file.path(), "PRAGMA user_version"),
+            std::to_string(Database::schema_version()));
   EXPECT_EQ(raw_sql(file.path(), "SELECT type FROM sqlite_schema WHERE name = 'monthly'"), "view");
   Result<Dataset> loaded = (*db)->load();
   ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();

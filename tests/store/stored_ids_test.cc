@@ -38,7 +38,7 @@ Dataset some_rows() {
   d.enterprises.push_back({kUsccA, "甲公司", "13", "13", "410302", "", {}, false});
   d.parks.push_back({"p1", "洛龙园区", "410311", ""});
   d.chains.push_back({"c1", "装备制造"});
-  d.projects.push_back({"P9", "九号项目", "410305", 10, "", "", "", {}, {}, {}, {}, {}});
+  d.projects.push_back({"P9", "九号项目", "410305", 10, "", "", "", {}, {}, {}, {}, {}, ""});
   for (int month = 1; month <= 3; ++month) {
     MonthlyRecord m;
     m.uscc = kUsccA;

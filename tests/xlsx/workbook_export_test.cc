@@ -32,8 +32,8 @@ Dataset sample_dataset() {
   d.va_ratios = {{"13", 2020, 0.3}, {"13", 2021, 1}};
   d.projects = {
       {"P1", "项目一", "410302", 5000, "1311", "bearing", "p1", 1200, CivilDate{2021, 3, 1},
-       CivilDate{2021, 3, 15}, CivilDate{2022, 12, 31}, CivilDate{2024, 2, 29}},
-      {"P2", "项目二", "410305", 0.5, "", "", "", std::nullopt, {}, {}, {}, {}},
+       CivilDate{2021, 3, 15}, CivilDate{2022, 12, 31}, CivilDate{2024, 2, 29}, ""},
+      {"P2", "项目二", "410305", 0.5, "", "", "", std::nullopt, {}, {}, {}, {}, ""},
   };
   d.project_progress = {{"P1", {2021, 3}, 250.75}, {"P2", {2021, 1}, 0}};
   return d;
