@@ -17,9 +17,11 @@
 #include "engine/projects.h"
 #include "engine/region_scope.h"
 #include "report/json_writer.h"
+#include "report/steering_section.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "server/served_input.h"
+#include "steering/steering.h"
 
 namespace zhizao::server {
 namespace {
@@ -122,6 +124,19 @@ ordered_json project_json(const Dataset& dataset, const Project& project,
   };
 }
 
+// Adds whether the project lags at the end of the period (src/steering, the contract's
+// "Projects, lagging"), how many days late and why, and its campaign, to its row.
+void add_lag(ordered_json& row, const Project& project,
+             const std::vector<LaggingProject>& lagging) {
+  auto lag = std::find_if(lagging.begin(), lagging.end(),
+                          [&](const LaggingProject& p) { return p.id == project.id; });
+  row["campaign"] = project.campaign;
+  row["lagging"] = lag != lagging.end();
+  row["days_late"] = lag != lagging.end() ? ordered_json(lag->days_late) : ordered_json(nullptr);
+  row["lag_kind"] =
+      lag != lagging.end() ? ordered_json(detail::lag_kind_key(lag->kind)) : ordered_json(nullptr);
+}
+
 ProgressByProject progress_by_project(const Dataset& dataset) {
   ProgressByProject out;
   for (const ProjectProgress& row : dataset.project_progress) out[row.project_id].push_back(row);
@@ -191,11 +206,16 @@ void list_projects(ApiCall& call, const std::string& db_path) {
   body["window"] = {{"from", YearMonth{period.year, 1}.to_string()}, {"to", period.to_string()}};
   body["scope"] = scope_code->empty() ? ordered_json(nullptr) : ordered_json(*scope_code);
   body["totals"] = totals_json(detail::project_figures(dataset, *scope, period));
+  const std::vector<LaggingProject> lagging = lagging_projects(dataset, *scope, period);
+  body["lagging"] = ordered_json::array();
+  for (const LaggingProject& lag : lagging) body["lagging"].push_back(lag.id);
+  body["totals"]["lagging"] = body["lagging"];  // as the report's "projects" object
   body["projects"] = ordered_json::array();
   for (const Project* project : projects) {
     auto rows = progress.find(project->id);
     body["projects"].push_back(
         project_json(dataset, *project, rows == progress.end() ? none : rows->second, period));
+    add_lag(body["projects"].back(), *project, lagging);
   }
   send_json(call.res, 200, body);
 }
@@ -227,6 +247,9 @@ void get_project(ApiCall& call, const std::string& db_path) {
   const std::vector<ProjectProgress> own_rows =
       rows == progress.end() ? std::vector<ProjectProgress>{} : rows->second;
   ordered_json body = project_json(dataset, *found, own_rows, period);
+  Dataset alone;
+  alone.projects.push_back(*found);
+  add_lag(body, *found, lagging_projects(alone, detail::RegionScope(), period));
   body["period"] = period.to_string();
   // The window's months (January to the period), so that they add up to `investment`; the
   // months before the year only enter investment_to_date, and later months nowhere.
