@@ -1,0 +1,115 @@
+#include "warnings/compute_warnings.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "warnings/reason_template.h"
+#include "warnings/warning_evaluators.h"
+#include "warnings/warning_kinds.h"
+
+namespace zhizao {
+namespace {
+
+std::string month_label(YearMonth month, Language language) {
+  return language == Language::kZh ? fmt::format("{}年{}月", month.year, month.month)
+                                   : month.to_string();
+}
+
+std::string reason_of(const Warning& warning, const WarningRule& rule, YearMonth period,
+                      Language language) {
+  auto lookup = [&](std::string_view placeholder) -> std::optional<std::string> {
+    if (placeholder == "name") return warning.subject_name;
+    if (placeholder == "id") return warning.subject_id;
+    if (placeholder == "period") return month_label(period, language);
+    if (placeholder == "since") return month_label(warning.since.value_or(period), language);
+    // A figure first: `months` of output_falling is the run counted, not the rule's minimum.
+    detail::PlaceholderName split = detail::split_placeholder(placeholder);
+    for (const auto& [figure, value] : warning.figures) {
+      if (figure == split.base) return detail::quote_figure(figure, value, split.form, language);
+    }
+    // A parameter as the file writes it: "-5", "0.5".
+    auto parameter = rule.parameters.find(placeholder);
+    if (parameter != rule.parameters.end()) return fmt::format("{}", parameter->second);
+    return std::nullopt;
+  };
+  return detail::fill_template(language == Language::kZh ? rule.reason_zh : rule.reason_en, lookup);
+}
+
+// Of one kind's warnings about one subject, keeps the most severe (the earlier rule on a tie).
+void keep_most_severe(std::vector<Warning>& warnings, const WarningRules& rules) {
+  std::map<std::string, std::size_t, std::less<>> rank;  // rule id → position in the file
+  std::map<std::string, WarningKind, std::less<>> kind;
+  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
+    rank[rules.rules[i].id] = i;
+    kind[rules.rules[i].id] = rules.rules[i].kind;
+  }
+  using Key = std::tuple<WarningKind, std::string, std::string>;
+  std::map<Key, std::size_t> kept;  // → index into warnings
+  std::vector<bool> keep(warnings.size(), true);
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    const Warning& w = warnings[i];
+    Key key{kind[w.rule], w.subject_kind, w.subject_id};
+    auto [at, inserted] = kept.emplace(key, i);
+    if (inserted) continue;
+    const Warning& other = warnings[at->second];
+    bool better =
+        std::make_pair(w.level, rank[w.rule]) < std::make_pair(other.level, rank[other.rule]);
+    keep[better ? at->second : i] = false;
+    if (better) at->second = i;
+  }
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < warnings.size(); ++i) {
+    if (!keep[i]) continue;
+    if (next != i) warnings[next] = std::move(warnings[i]);  // never a self-move
+    ++next;
+  }
+  warnings.resize(next);
+}
+
+}  // namespace
+
+Result<std::vector<Warning>> compute_warnings(const detail::IndexedDataset& records,
+                                              const ReportRequest& request,
+                                              const ReportData& figures,
+                                              const WarningRules& rules) {
+  std::vector<Warning> warnings;
+  if (rules.rules.empty()) return warnings;
+  Result<detail::RegionScope> scope =
+      detail::RegionScope::resolve(records.dataset(), request.scope);
+  if (!scope) return fail(scope.error());
+  std::vector<const WarningRule*> all;
+  for (const WarningRule& rule : rules.rules) all.push_back(&rule);
+  detail::add_enterprise_warnings(records, *scope, request.period, figures.key_enterprises, all,
+                                  warnings);
+  detail::add_set_warnings(figures, all, warnings);
+  detail::add_steering_warnings(
+      figures, request.scope.empty() ? detail::Coverage::kWholeData : detail::Coverage::kScoped,
+      all, warnings);
+  keep_most_severe(warnings, rules);
+  std::map<std::string_view, const WarningRule*> by_id;
+  for (const WarningRule& rule : rules.rules) by_id[rule.id] = &rule;
+  for (Warning& w : warnings) {
+    const WarningRule& rule = *by_id[w.rule];
+    w.reason = reason_of(w, rule, request.period, Language::kZh);
+    w.reason_en = reason_of(w, rule, request.period, Language::kEn);
+  }
+  std::sort(warnings.begin(), warnings.end(), [](const Warning& a, const Warning& b) {
+    return std::tie(a.level, a.rule, a.subject_kind, a.subject_id) <
+           std::tie(b.level, b.rule, b.subject_kind, b.subject_id);
+  });
+  return warnings;
+}
+
+Status complete_warnings(const detail::IndexedDataset& records, const ReportRequest& request,
+                         ReportData& report) {
+  std::shared_ptr<const WarningRules> rules = active_warning_rules();
+  Result<std::vector<Warning>> warnings = compute_warnings(records, request, report, *rules);
+  if (!warnings) return warnings.error();
+  report.warnings = std::move(*warnings);
+  return Status::ok();
+}
+
+}  // namespace zhizao
