@@ -1,1 +1,0 @@
-// Placeholder so the module's library has a source until its first real file lands.
