@@ -1,0 +1,162 @@
+// The nowcast on a database of invented readings whose statistics are an exact line of the
+// electricity growth: the fit, the estimate, the back-test, the days so far and the January
+// window; and what it says without readings or without enough months.
+#include "signals/nowcast.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "signals/daily_growth.h"
+#include "signals/nowcast_render.h"
+#include "signals/spring_festival.h"
+
+namespace zhizao {
+namespace {
+
+// The level of every day of a month: varies by year and month, flat within the month.
+double level(int year, int month) { return 1 + 0.05 * ((year * 7 + month * 3) % 5); }
+
+// Growth of month M of Y over Y−1 (flat months: any days so far give the same).
+double growth(int year, int month) {
+  return 100 * (level(year, month) / level(year - 1, month) - 1);
+}
+
+class NowcastTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = ::testing::TempDir() + "zhizao_nowcast_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+            std::to_string(getpid()) + ".db";
+    remove_files();
+    auto db = Database::open(path_, OpenMode::kCreateIfMissing);
+    ASSERT_TRUE(db.has_value());
+    db_ = std::move(*db);
+  }
+  void TearDown() override {
+    db_.reset();
+    remove_files();
+  }
+  void remove_files() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
+  }
+
+  // Readings of two enterprises every day from 1 January 2019 to `last` (inclusive).
+  void store_readings(CivilDate last) {
+    SourcedBatch batch{"electricity_daily.csv", {}};
+    for (const char* uscc : {"A", "B"}) {
+      double base = uscc[0] == 'A' ? 1000 : 250;
+      for (int day = days_since_epoch({2019, 1, 1}); day <= days_since_epoch(last); ++day) {
+        CivilDate date = date_of_epoch_day(day);
+        batch.rows.electricity_daily.push_back({uscc, date, base * level(date.year, date.month)});
+      }
+    }
+    ASSERT_TRUE(db_->apply({batch}).has_value());
+  }
+
+  std::string path_;
+  std::unique_ptr<Database> db_;
+};
+
+// Statistics: 1 + 0.8 × electricity growth, none for January–February windows (whose aligned
+// growth reaches into other months) nor from `stored_until` on.
+ValueAddedGrowthOf statistics(YearMonth stored_until) {
+  return [stored_until](YearMonth key) -> Result<std::optional<double>> {
+    if (key.month == 2 || key >= stored_until || key.year < 2020) return std::optional<double>();
+    return std::optional<double>(1 + 0.8 * growth(key.year, key.month));
+  };
+}
+
+TEST_F(NowcastTest, EstimatesTheMonthFromItsDaysSoFarWithTheFittedLine) {
+  store_readings({2021, 6, 15});
+  Result<Nowcast> n =
+      compute_nowcast(DailyElectricityStore(*db_), statistics({2021, 6}), {2021, 6});
+  ASSERT_TRUE(n.has_value()) << n.error().to_string();
+  EXPECT_EQ(n->days, 15);
+  EXPECT_EQ(n->cut_day, 15);
+  EXPECT_NEAR(*n->electricity_growth, growth(2021, 6), 1e-9);
+  EXPECT_NEAR(*n->aligned_electricity_growth, growth(2021, 6), 1e-9);
+  // Windows with statistics: March–December 2020 and March–May 2021.
+  EXPECT_EQ(n->training_months, 13);
+  ASSERT_TRUE(n->value_added_growth.has_value());
+  EXPECT_NEAR(n->value_added_growth->estimate, 1 + 0.8 * growth(2021, 6), 1e-9);
+  EXPECT_NEAR(n->value_added_growth->low, n->value_added_growth->estimate, 1e-6);
+  EXPECT_NEAR(n->fit->slope, 0.8, 1e-9);
+  // Back-tested on every window after the first six: 2020-09 .. 2021-05.
+  ASSERT_EQ(n->backtest.size(), 7u);
+  EXPECT_EQ(n->backtest.front().period, (YearMonth{2020, 9}));
+  EXPECT_EQ(n->backtest.back().period, (YearMonth{2021, 5}));
+  EXPECT_NEAR(*n->mean_absolute_error, 0, 1e-9);
+  EXPECT_FALSE(n->actual.has_value());
+
+  nlohmann::ordered_json json = nowcast_json(*n, NowcastJson::kContract);
+  std::vector<std::string> keys;
+  for (const auto& item : json.items()) keys.push_back(item.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"period", "days", "electricity_growth",
+                                            "value_added_growth", "backtest"}));
+  EXPECT_EQ(json["period"], "2021-06");
+  EXPECT_EQ(json["backtest"]["months"], 7);
+  EXPECT_EQ(json["value_added_growth"].size(), 3u);
+  EXPECT_NE(nowcast_text(*n, Language::kZh).find("回测：7个月"), std::string::npos);
+  EXPECT_NE(nowcast_text(*n, Language::kEn).find("Back-test: 7 months"), std::string::npos);
+}
+
+TEST_F(NowcastTest, TheStatisticsOfTheMonthAreShownNeverUsed) {
+  store_readings({2021, 6, 30});
+  Result<Nowcast> n =
+      compute_nowcast(DailyElectricityStore(*db_), statistics({2030, 1}), {2021, 6});
+  ASSERT_TRUE(n.has_value());
+  EXPECT_NEAR(*n->actual, 1 + 0.8 * growth(2021, 6), 1e-12);
+  EXPECT_EQ(n->training_months, 13);  // windows before June only
+}
+
+TEST_F(NowcastTest, JanuaryIsEstimatedForTheJanuaryFebruaryWindow) {
+  store_readings({2021, 1, 20});
+  Result<Nowcast> n =
+      compute_nowcast(DailyElectricityStore(*db_), statistics({2021, 1}), {2021, 1});
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(n->window_from, (YearMonth{2021, 1}));
+  EXPECT_EQ(n->window_to, (YearMonth{2021, 2}));
+  EXPECT_EQ(n->days, 20);
+  EXPECT_NEAR(*n->electricity_growth, growth(2021, 1), 1e-9);
+  EXPECT_TRUE(n->aligned_electricity_growth.has_value());
+  EXPECT_TRUE(n->value_added_growth.has_value());  // March–December 2020: ten windows
+}
+
+TEST_F(NowcastTest, WithoutReadingsOrEnoughMonthsThereIsNoEstimate) {
+  store_readings({2020, 5, 31});
+  Result<Nowcast> none =
+      compute_nowcast(DailyElectricityStore(*db_), statistics({2030, 1}), {2020, 7});
+  ASSERT_TRUE(none.has_value());
+  EXPECT_EQ(none->days, 0);
+  EXPECT_FALSE(none->electricity_growth.has_value());
+  EXPECT_FALSE(none->value_added_growth.has_value());
+  nlohmann::ordered_json json = nowcast_json(*none, NowcastJson::kContract);
+  EXPECT_TRUE(json["value_added_growth"]["estimate"].is_null());
+  EXPECT_TRUE(json["backtest"]["mean_absolute_error"].is_null());
+
+  // May 2020: March and April 2020 are all it could learn from.
+  Result<Nowcast> few =
+      compute_nowcast(DailyElectricityStore(*db_), statistics({2030, 1}), {2020, 5});
+  ASSERT_TRUE(few.has_value());
+  EXPECT_EQ(few->days, 31);
+  EXPECT_TRUE(few->electricity_growth.has_value());
+  EXPECT_EQ(few->training_months, 2);
+  EXPECT_FALSE(few->value_added_growth.has_value());
+  EXPECT_TRUE(few->backtest.empty());
+}
+
+TEST_F(NowcastTest, StatisticsErrorsPassThrough) {
+  store_readings({2021, 6, 30});
+  ValueAddedGrowthOf broken = [](YearMonth) -> Result<std::optional<double>> {
+    return fail(Status::io_error("disk"));
+  };
+  EXPECT_EQ(compute_nowcast(DailyElectricityStore(*db_), broken, {2021, 6}).error().code(),
+            StatusCode::kIoError);
+}
+
+}  // namespace
+}  // namespace zhizao
