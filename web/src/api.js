@@ -78,6 +78,16 @@ export const api = {
   projects: (period, scope) => cachedGet(`/api/projects${query({ period, scope })}`),
   analysis: (period, monthly, scope, lang) => cachedGet(`/api/report/analysis${query({ period, monthly, scope, lang })}`),
   benchmark: (period, monthly, scope) => cachedGet(`/api/report/benchmark${query({ period, monthly, scope })}`),
+  // The v2 figures (data contract, "v2 additions"): warnings, data-quality findings, products.
+  warnings: (period, monthly, scope) => cachedGet(`/api/warnings${query({ period, monthly, scope })}`),
+  quality: (period, scope) => request('GET', `/api/quality${query({ period, scope })}`),
+  qualityEvidence: (uscc, period) => request('GET', `/api/quality/${encodeURIComponent(uscc)}${query({ period })}`),
+  verifyFinding: (finding) => {
+    clearCache();
+    return request('POST', '/api/quality/verify', finding);
+  },
+  product: (code, period, monthly) =>
+    cachedGet(`/api/products/${encodeURIComponent(code)}${query({ period, window: monthly ? 'monthly' : 'cumulative' })}`),
   project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),
   submissions: (state) => request('GET', `/api/submissions${query({ state })}`),
   submission: (id) => request('GET', `/api/submissions/${encodeURIComponent(id)}`),

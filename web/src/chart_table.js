@@ -45,7 +45,11 @@ export function wireTableToggles(root) {
  * {label, num}; `rows` are arrays of cell HTML (already escaped), in the chart's reading order.
  */
 export function fillChartTable(chartEl, columns, rows) {
-  const box = chartEl?.parentElement?.querySelector('.chart-table');
+  fillTable(chartEl?.parentElement?.querySelector('.chart-table'), columns, rows);
+}
+
+/** Fills the table container `box` (a .chart-table) with `columns` and `rows` as fillChartTable. */
+export function fillTable(box, columns, rows) {
   if (!box) return;
   box.innerHTML = `<table class="data-table">
       <thead><tr>${columns.map((c) => `<th scope="col" class="${c.num ? 'num' : ''}">${escapeHtml(c.label)}</th>`).join('')}</tr></thead>

@@ -114,7 +114,15 @@ export function disposeCharts() {
 }
 
 window.addEventListener('resize', () => {
-  for (const chart of live) chart.resize();
+  // One chart failing to lay itself out anew (ECharts' map can, when the window is resized while
+  // its geo is being built) must not leave the others at the old size.
+  for (const chart of live) {
+    try {
+      chart.resize();
+    } catch (error) {
+      console.warn('chart resize failed', error);
+    }
+  }
 });
 
 /** A value axis in the palette's colours. */

@@ -11,8 +11,11 @@ import * as cockpit from './views/cockpit.js';
 import * as detail from './views/detail.js';
 import * as enterprise from './views/enterprise.js';
 import * as login from './views/login.js';
+import * as product from './views/product.js';
 import * as projects from './views/projects.js';
+import * as quality from './views/quality.js';
 import * as review from './views/review.js';
+import * as steering from './views/steering.js';
 import * as submit from './views/submit.js';
 
 const app = document.getElementById('app');
@@ -24,6 +27,9 @@ const routes = {
   detail: { view: detail, roles: ['admin', 'city', 'county'] },
   enterprise: { view: enterprise, roles: ['admin', 'city', 'county', 'enterprise'] },
   projects: { view: projects, roles: ['admin', 'city', 'county'] },
+  steering: { view: steering, roles: ['admin', 'city', 'county'] },
+  product: { view: product, roles: ['admin', 'city', 'county'] },
+  quality: { view: quality, roles: ['admin', 'city', 'county'] },
   submit: { view: submit, roles: ['enterprise'] },
   review: { view: review, roles: ['admin', 'city', 'county'] },
 };

@@ -19,6 +19,8 @@ import {
 
 const navItems = [
   { name: 'cockpit', label: 'navCockpit', kinds: ['admin', 'city', 'county'] },
+  { name: 'steering', label: 'navSteering', kinds: ['admin', 'city', 'county'] },
+  { name: 'quality', label: 'navQuality', kinds: ['admin', 'city', 'county'] },
   { name: 'analysis', label: 'navAnalysis', kinds: ['admin', 'city', 'county'] },
   { name: 'review', label: 'navReview', kinds: ['admin', 'city', 'county'] },
   { name: 'submit', label: 'navSubmit', kinds: ['enterprise'] },
@@ -41,7 +43,7 @@ function wallLink() {
 /** Draws the header into `root` and returns the empty <main> for the view. */
 export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   const { kind } = roleKind();
-  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects', 'analysis'].includes(active);
+  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects', 'analysis', 'steering', 'product', 'quality'].includes(active);
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   // A period without a report stays visible in the picker as what was asked for (the view says
@@ -77,7 +79,7 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
       <nav class="nav" aria-label="${escapeHtml(t('navLabel'))}">
         ${navItems
           .filter((item) => item.kinds.includes(kind))
-          .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && ['detail', 'projects'].includes(active)) ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
+          .map((item) => `<a href="${link([item.name])}" class="${item.name === active || (item.name === 'cockpit' && ['detail', 'projects'].includes(active)) || (item.name === 'steering' && active === 'product') ? 'on' : ''}">${escapeHtml(t(item.label))}</a>`)
           .join('')}
         ${kind !== 'enterprise' ? `<a href="${escapeHtml(wallLink())}" id="screen-toggle" class="${screenMode() === 'wall' ? 'on' : ''}">${escapeHtml(t('navWall'))}</a>` : ''}
       </nav>

@@ -8,7 +8,8 @@ import { t } from './i18n.js';
 
 /**
  * Draws `rows` into `root` with `columns`. Options: sortKey, descending, onRow(row), rowClass(row),
- * testid. Re-draws itself when a header is used, keeping the focus on that header.
+ * testid, empty (the words of an empty table; default 暂无数据). Re-draws itself when a header is
+ * used, keeping the focus on that header.
  */
 export function renderTable(root, columns, rows, options = {}) {
   let sortKey = options.sortKey ?? null;
@@ -39,7 +40,7 @@ export function renderTable(root, columns, rows, options = {}) {
     root.innerHTML = `
       <table class="data-table" ${options.testid ? `data-testid="${options.testid}"` : ''}>
         <thead><tr>${columns.map(header).join('')}</tr></thead>
-        <tbody>${sorted.length === 0 ? `<tr><td colspan="${columns.length}" class="empty">${escapeHtml(t('noData'))}</td></tr>` : ''}${sorted
+        <tbody>${sorted.length === 0 ? `<tr><td colspan="${columns.length}" class="empty">${escapeHtml(options.empty ?? t('noData'))}</td></tr>` : ''}${sorted
           .map(
             (row, i) => `<tr data-index="${i}" class="${options.rowClass?.(row) ?? ''} ${opens ? 'clickable' : ''}" ${opens ? 'tabindex="0"' : ''}>${columns
               .map((c) => `<td class="${c.align ?? ''}">${c.format ? c.format(row) : escapeHtml(row[c.key])}</td>`)

@@ -8,10 +8,12 @@ import { periodText, t } from '../i18n.js';
 import * as cards from '../panels/cards.js';
 import * as counties from '../panels/counties.js';
 import * as divisions from '../panels/divisions.js';
+import * as campaigns from '../panels/campaigns.js';
 import * as keyEnterprises from '../panels/key-enterprises.js';
 import * as projects from '../panels/projects.js';
 import * as sets from '../panels/sets.js';
 import * as trend from '../panels/trend.js';
+import * as warnings from '../panels/warnings.js';
 import { regionName } from '../names.js';
 import { go, link, monthStatus, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
 import { periodNoticeHtml } from './period_notice.js';
@@ -45,7 +47,12 @@ export async function render(root, { isCurrent }) {
   // The trend is the slowest answer (24 months computed): the rest is drawn without waiting for
   // it. It follows the window: 当月 growth month by month, or year to date.
   const trendData = api.trend(period, monthly).catch(() => ({ points: [] }));
-  const report = await api.report(period, monthly);
+  // The early warnings of the period (GET /api/warnings): the warnings panel and the key
+  // enterprises' badges; null when the server has none to give.
+  const warningData = api.warnings(period, monthly).catch(() => null);
+  // The key enterprises' badges come with the table, drawn once (a table redrawn under the reader
+  // would lose its sort and focus).
+  const [report, warningAnswer] = await Promise.all([api.report(period, monthly), warningData]);
   if (!isCurrent()) return;
 
   const { kind, code } = roleKind();
@@ -86,10 +93,22 @@ export async function render(root, { isCurrent }) {
       ${chartPanel('parks', t('panelParks'), 'chart-parks')}
       ${chartPanel('chains', t('panelChains'), 'chart-chains')}
       ${panel(
+        'camp',
+        t('panelCampaigns'),
+        `${campaigns.campaignsHtml(report.campaigns, 'chart-campaigns')}<div class="facts" id="campaign-facts">${laggingFact(report)}</div>`,
+        `${report.campaigns?.length ? tableToolsHtml('chart-campaigns', t('panelCampaigns')) : ''}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
+      )}
+      ${panel(
+        'warn',
+        t('panelWarnings'),
+        '<div id="cockpit-warnings-levels"></div><div class="table-scroll" id="cockpit-warnings" data-testid="cockpit-warnings"></div>',
+        `<a class="more" href="${link(['steering'])}" title="${escapeHtml(t('openSteering'))}" data-testid="warnings-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('openSteering'))}</span></a>`,
+      )}
+      ${panel(
         'key',
         t('panelKey'),
         '<div class="table-scroll" id="key-table"></div>',
-        `<label class="toggle"><input type="checkbox" id="key-declines"> ${escapeHtml(t('filterDecline'))}</label>
+        `<label class="toggle"><input type="checkbox" id="key-warned" data-testid="key-warned"> ${escapeHtml(t('filterWarned'))}</label>
          ${downloadButtonsHtml('key-table', t('panelKey'))}
          <a class="more" href="${link(['detail', 'key-enterprises', 'all'])}" title="${escapeHtml(t('detailKey'))}"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('detailKey'))}</span></a>`,
       )}
@@ -144,12 +163,34 @@ export async function render(root, { isCurrent }) {
   counties.render(root.querySelector('#chart-map'), root.querySelector('#chart-rank'), report, openRegion, kind === 'county' ? code : null);
   divisions.render(root.querySelector('#chart-growth'), root.querySelector('#chart-pull'), report, openDivision);
 
+  campaigns.render(root, report.campaigns, 'chart-campaigns');
+
   const allKey = report.key_enterprises?.enterprises ?? [];
+  const warningList = warnings.warningList(warningAnswer);
+  const warned = warnings.warningsBySubject(warningList, 'enterprise');
   const drawKey = () => {
-    const declinesOnly = root.querySelector('#key-declines').checked;
-    const rows = declinesOnly ? allKey.filter((e) => keyEnterprises.warningLevel(e.output_growth) === 'red') : allKey;
-    keyEnterprises.render(root.querySelector('#key-table'), rows, openEnterprise, true);
+    const warnedOnly = root.querySelector('#key-warned').checked;
+    const rows = warnedOnly ? allKey.filter((e) => warned.has(e.uscc)) : allKey;
+    keyEnterprises.render(root.querySelector('#key-table'), rows, openEnterprise, true, warned);
   };
-  root.querySelector('#key-declines').addEventListener('change', drawKey);
+  root.querySelector('#key-warned').addEventListener('change', drawKey);
   drawKey();
+  const listEl = root.querySelector('#cockpit-warnings');
+  listEl.dataset.state = warningAnswer ? 'loaded' : 'unavailable';
+  if (warningAnswer) {
+    const filterEl = root.querySelector('#cockpit-warnings-levels');
+    filterEl.innerHTML = warnings.levelFilterHtml(warningList, 'cockpit-warnings');
+    warnings.render(listEl, filterEl, warningList, { compact: true, testid: 'cockpit-warnings-table' });
+  } else {
+    listEl.innerHTML = `<div class="empty" data-testid="cockpit-warnings-empty">${escapeHtml(t('warnUnavailable'))}</div>`;
+  }
+}
+
+/** The count of lagging projects (report.projects.lagging), linked to their list. */
+function laggingFact(report) {
+  const lagging = report.projects?.lagging;
+  if (!Array.isArray(lagging)) return `<span data-testid="cockpit-lagging" data-count="">${escapeHtml(t('lagUnknown'))}</span>`;
+  return `<a href="${link(['projects'], { show: 'lagging' })}" data-testid="cockpit-lagging" data-count="${lagging.length}">${escapeHtml(
+    t('lagCount', { n: amount(lagging.length) }),
+  )}</a>`;
 }

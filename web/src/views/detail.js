@@ -10,7 +10,8 @@ import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '
 import { amount, chartValue, displaySign, escapeHtml, percent, points, precision, wan } from '../format.js';
 import { currentLang, periodText, t } from '../i18n.js';
 import { divisionName, regionName, setName } from '../names.js';
-import { growthCell, warningBadge, warningLevel } from '../panels/key-enterprises.js';
+import { growthCell } from '../panels/key-enterprises.js';
+import { subjectBadge, warningList, warningsBySubject } from '../panels/warnings.js';
 import { go, periodProblem, selectedMonthly, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 import { periodNoticeHtml } from './period_notice.js';
@@ -118,9 +119,13 @@ export async function render(root, { path, isCurrent }) {
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
+  // The warnings of the period (the badges; none when the server has no warnings for it).
+  const warningsAnswer = api.warnings(period, monthly).catch(() => null);
   const data =
     kind === 'key-enterprises' ? await api.keyEnterprises(period, monthly) : await api.explain(kind, code, period, monthly);
+  const warned = warningsBySubject(warningList(await warningsAnswer), 'enterprise');
   if (!isCurrent()) return;
+  const levelOrder = { red: 0, orange: 1, yellow: 2, blue: 3 };
 
   const totals = data.totals ?? {};
   const enterprises = data.enterprises ?? [];
@@ -146,14 +151,14 @@ export async function render(root, { path, isCurrent }) {
         { key: 'growth', label: words.growth, align: 'num', format: (e) => growthCell(e.growth) },
         { key: 'pull', label: t('colPullPoints'), align: 'num', format: (e) => points(e.pull) },
         { key: 'contribution', label: t('colContribution'), align: 'num', format: (e) => percent(e.contribution) },
-        { key: 'warning', label: t('colWarning'), value: (e) => e.growth, format: (e) => warningBadge(e.growth) },
+        { key: 'warning', label: t('colWarning'), value: (e) => levelOrder[warned.get(e.uscc)?.level] ?? null, format: (e) => subjectBadge(warned.get(e.uscc)) },
       ],
       rows: enterprises,
       options: {
         sortKey: 'pull',
         descending: true,
         onRow: (e) => go(['enterprise', e.uscc]),
-        rowClass: (e) => `warn-${warningLevel(e.growth)}`,
+        rowClass: (e) => (warned.get(e.uscc) ? `warn-${warned.get(e.uscc).level}` : ''),
         testid: 'detail-table',
       },
     },

@@ -8,7 +8,11 @@ import { backLinkHtml } from '../back.js';
 import { amount, chartValue, escapeHtml, money, percent, wan } from '../format.js';
 import { monthLabel, periodText, t } from '../i18n.js';
 import { regionName } from '../names.js';
-import { go, link, periodProblem, selectedPeriod } from '../state.js';
+import * as campaigns from '../panels/campaigns.js';
+import * as lagging from '../panels/lagging.js';
+import { tableToolsHtml, wireTableToggles } from '../chart_table.js';
+import { downloadButtonsHtml } from '../table_export.js';
+import { currentRoute, go, link, periodProblem, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
 import { periodNoticeHtml } from './period_notice.js';
 
@@ -82,8 +86,12 @@ function investmentChart(el, projects) {
 }
 
 async function renderList(root, period, isCurrent) {
-  const data = await api.projects(period);
+  // The campaigns and the lagging projects are the report's (GET /api/report, the year to date:
+  // both are dated by the period's last day whatever the window).
+  const [data, report] = await Promise.all([api.projects(period), api.report(period, false)]);
   if (!isCurrent()) return;
+  const laggingRows = lagging.laggingRows(report, data.projects, period);
+  const campaignList = report.campaigns ?? [];
   const totals = data.totals ?? {};
   const projects = data.projects ?? [];
   const layout = {
@@ -128,8 +136,24 @@ async function renderList(root, period, isCurrent) {
       ${stat(t('projCompletionsDue'), amount(totals.planned_completions), 'projects-completions-due')}
       ${stat(t('colPlanShare'), `${percent(totals.investment_share)} · ${t('projTimeProgress', { v: percent(totals.time_progress) })}`)}
     </div>
+    <div class="steer-row">
+      <section class="panel" id="panel-campaigns" aria-labelledby="panel-campaigns-title">
+        <header><h2 id="panel-campaigns-title">${escapeHtml(t('panelCampaigns'))}</h2>${campaignList.length ? tableToolsHtml('projects-campaigns', t('panelCampaigns')) : ''}</header>
+        ${campaigns.campaignsHtml(campaignList, 'projects-campaigns')}
+      </section>
+      <section class="panel" id="panel-lagging" aria-labelledby="panel-lagging-title">
+        <header><h2 id="panel-lagging-title">${escapeHtml(t('panelLagging'))} <span class="muted" data-testid="lagging-count" data-count="${Array.isArray(report.projects?.lagging) ? report.projects.lagging.length : ''}">${escapeHtml(
+          Array.isArray(report.projects?.lagging) ? t('lagCountShort', { n: amount(report.projects.lagging.length) }) : t('lagUnknown'),
+        )}</span></h2>${downloadButtonsHtml('lagging-list', t('panelLagging'))}</header>
+        <div class="table-scroll" id="lagging-list"></div>
+      </section>
+    </div>
     ${chartAndTableHtml(layout)}`;
   fillChartAndTable(root, layout);
+  campaigns.render(root, campaignList, 'projects-campaigns');
+  lagging.render(root.querySelector('#lagging-list'), laggingRows, (id) => go(['projects', id]));
+  wireTableToggles(root);
+  if (currentRoute().params.get('show') === 'lagging') root.querySelector('#panel-lagging').scrollIntoView({ block: 'start' });
 }
 
 async function renderOne(root, id, period, isCurrent) {
