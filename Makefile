@@ -12,7 +12,7 @@ FUZZ_MERGE ?=
 FUZZ_TARGETS := csv_reader_fuzzer xlsx_reader_fuzzer field_parsers_fuzzer json_body_fuzzer rules_fuzzer \
   http_request_fuzzer
 
-.PHONY: all deps deps-test build web demo test format clean fuzz fuzz-build
+.PHONY: all deps deps-test build web demo test format clean fuzz fuzz-build package
 
 all: build
 
@@ -39,6 +39,11 @@ test: deps-test
 	@cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
 	@$(MAKE) --no-print-directory fuzz-build
 	@cd $(FUZZ_DIR) && ctest --output-on-failure -j $(JOBS) -L fuzz
+
+# The Debian package of a release build (cmake/packaging.cmake, docs/operations.md "Installing
+# the package"): $(BUILD_DIR)/zhizao_VERSION_ARCH.deb.
+package: build
+	@cd $(BUILD_DIR) && cpack -G DEB > /dev/null && ls -1 $(CURDIR)/$(BUILD_DIR)/zhizao_*.deb
 
 # The libFuzzer targets of fuzz/ with clang (ASan+UBSan; only the modules they need).
 fuzz-build: deps-test

@@ -11,10 +11,10 @@ build_packages=(
   libzip-dev zipcmp zipmerge ziptool libpugixml-dev libexpat1-dev libxlsxwriter-dev libsodium-dev
   libmuparser-dev libcpp-httplib-dev libtomlplusplus-dev librsvg2-dev libcairo2-dev libicu-dev
   libboost-dev libssl-dev zlib1g-dev libbrotli-dev
-  fonts-noto-cjk
+  fonts-noto-cjk dpkg-dev
 )
 test_packages=(
-  libgtest-dev libgmock-dev libbenchmark-dev python3 openssl wrk
+  libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema openssl wrk dpkg-dev
   libreoffice-writer libreoffice-calc poppler-utils
   chromium
   clang-14 libclang-rt-14-dev

@@ -29,14 +29,27 @@ std::string field_value(std::string_view value) {
   return out;
 }
 
+// Writes `bytes`, the answer to `request`, and gives it to the access log. Returns whether the
+// whole answer went out.
+bool write_answer(const ExchangeSetup& setup, Connection& connection, const Request& request,
+                  int status, const std::string& bytes, Clock::time_point started) {
+  bool written = connection.write_all(bytes, Clock::now() + setup.limits.io_timeout).is_ok();
+  if (setup.exchange_log) {
+    setup.exchange_log(ExchangeRecord{
+        request, status, bytes.size(),
+        std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started), written});
+  }
+  return written;
+}
+
 // Answers a request the transport refused, then closes the connection gently.
 void refuse(const ExchangeSetup& setup, Connection& connection, const Request& request, int status,
-            std::string_view message) {
+            std::string_view message, Clock::time_point started) {
   Response response;
   response.status = status;
   if (setup.error_body) setup.error_body(request, response, message);
   std::string bytes = serialize_response(setup, request, response, KeepAlive::kNo);
-  if (connection.write_all(bytes, Clock::now() + setup.limits.io_timeout).is_ok()) {
+  if (write_answer(setup, connection, request, response.status, bytes, started)) {
     connection.close_after_answer(setup.limits.linger_timeout, setup.limits.linger_bytes);
   }
 }
@@ -135,22 +148,26 @@ void serve_connection(const ExchangeSetup& setup, Connection& connection,
   for (int served = 0; served < setup.limits.max_requests_per_connection; ++served) {
     Request request;
     ReadOutcome head = reader.read_head(request);
+    Clock::time_point started = Clock::now();
     request.remote_addr = connection.remote_addr();
     request.remote_port = connection.remote_port();
     if (head.end == ReadEnd::kClosed) return;
     if (head.end == ReadEnd::kRefused)
-      return refuse(setup, connection, request, head.status, head.message);
+      return refuse(setup, connection, request, head.status, head.message, started);
     if (request.version >= 11 && request.get_header_value_count("Host") != 1) {
       // RFC 9112 §3.2: exactly one Host field in HTTP/1.1.
-      return refuse(setup, connection, request, 400, "exactly one Host header is required");
+      return refuse(setup, connection, request, 400, "exactly one Host header is required",
+                    started);
     }
     if (!host_allowed(request.get_header_value("Host"), setup.allowed_hosts)) {
       return refuse(setup, connection, request, 421,
-                    "this server does not answer for that host name (see serve --allowed-host)");
+                    "this server does not answer for that host name (see serve --allowed-host)",
+                    started);
     }
     std::string coding = request.get_header_value("Content-Encoding");
     if (!coding.empty() && !equals_ignoring_case(coding, "identity")) {
-      return refuse(setup, connection, request, 415, "request bodies may not be compressed");
+      return refuse(setup, connection, request, 415, "request bodies may not be compressed",
+                    started);
     }
     Response response;
     if (setup.head_check && setup.head_check(request, response)) {
@@ -158,7 +175,7 @@ void serve_connection(const ExchangeSetup& setup, Connection& connection,
         setup.error_body(request, response, "");
       }
       std::string bytes = serialize_response(setup, request, response, KeepAlive::kNo);
-      if (connection.write_all(bytes, Clock::now() + setup.limits.io_timeout).is_ok()) {
+      if (write_answer(setup, connection, request, response.status, bytes, started)) {
         connection.close_after_answer(setup.limits.linger_timeout, setup.limits.linger_bytes);
       }
       return;
@@ -174,7 +191,7 @@ void serve_connection(const ExchangeSetup& setup, Connection& connection,
     ReadOutcome body = reader.read_body(request);
     if (body.end == ReadEnd::kClosed) return;
     if (body.end == ReadEnd::kRefused)
-      return refuse(setup, connection, request, body.status, body.message);
+      return refuse(setup, connection, request, body.status, body.message, started);
     dispatch(setup, request, response);
     if (response.status >= 400 && response.body.empty() && setup.error_body) {
       setup.error_body(request, response, "");
@@ -183,7 +200,7 @@ void serve_connection(const ExchangeSetup& setup, Connection& connection,
         reader.keep_alive() && served + 1 < setup.limits.max_requests_per_connection && !stopping();
     std::string bytes =
         serialize_response(setup, request, response, keep ? KeepAlive::kYes : KeepAlive::kNo);
-    if (!connection.write_all(bytes, Clock::now() + setup.limits.io_timeout).is_ok() || !keep) {
+    if (!write_answer(setup, connection, request, response.status, bytes, started) || !keep) {
       return;
     }
   }

@@ -3,6 +3,8 @@
 // part of HttpServer that runs on a worker thread; shared, read-only, by all workers.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -17,6 +19,16 @@
 
 namespace zhizao::http {
 
+// What one answered request was, for an access log: written after its answer went out (or
+// failed to), never with the request's body, query or headers (they may carry secrets).
+struct ExchangeRecord {
+  const Request& request;
+  int status = 0;
+  std::size_t bytes = 0;                  // the answer's bytes on the wire
+  std::chrono::microseconds duration{0};  // from the head read to the answer written
+  bool written = false;  // false: the client went away or timed out before it had the answer
+};
+
 struct ExchangeSetup {
   Limits limits;
   std::vector<std::string> allowed_hosts;  // empty: any
@@ -28,6 +40,7 @@ struct ExchangeSetup {
   std::function<void(const Request&, Response&, std::string_view)> error_body;
   std::function<void(const Request&, Response&)> after_routing;
   std::function<void(const Request&, Response&, std::exception_ptr)> exception_handler;
+  std::function<void(const ExchangeRecord&)> exchange_log;  // after every answer written
 };
 
 // Serves requests on `connection` until it closes, a limit ends it, or `stopping()` is true.

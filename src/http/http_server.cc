@@ -113,6 +113,10 @@ void HttpServer::set_error_body(
   impl_->setup.error_body = std::move(fill);
 }
 
+void HttpServer::set_exchange_log(std::function<void(const ExchangeRecord&)> log) {
+  impl_->setup.exchange_log = std::move(log);
+}
+
 void HttpServer::set_after_routing(std::function<void(const Request&, Response&)> after) {
   impl_->setup.after_routing = std::move(after);
 }

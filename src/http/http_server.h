@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "http/exchange.h"
 #include "http/limits.h"
 #include "http/message.h"
 #include "http/router.h"
@@ -54,6 +55,9 @@ class HttpServer {
   void set_error_body(std::function<void(const Request&, Response&, std::string_view)> fill);
   // Runs after every routed answer (e.g. cache headers).
   void set_after_routing(std::function<void(const Request&, Response&)> after);
+  // Runs after every answer is written (or failed to be): an access log. Called concurrently
+  // from the workers.
+  void set_exchange_log(std::function<void(const ExchangeRecord&)> log);
   // Answers a route that threw (a bug): the default is a plain 500.
   void set_exception_handler(
       std::function<void(const Request&, Response&, std::exception_ptr)> handler);
