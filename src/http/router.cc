@@ -5,7 +5,14 @@
 namespace zhizao::http {
 
 void Router::add(std::string method, const std::string& pattern, Handler handler) {
-  routes_.push_back({std::move(method), std::regex(pattern), std::move(handler)});
+  routes_.push_back({std::move(method), std::regex(pattern), std::move(handler), pattern});
+}
+
+std::vector<Router::RouteInfo> Router::list() const {
+  std::vector<RouteInfo> listed;
+  listed.reserve(routes_.size());
+  for (const Route& route : routes_) listed.push_back({route.method, route.source});
+  return listed;
 }
 
 void Router::get(const std::string& pattern, Handler handler) {

@@ -31,11 +31,20 @@ class Router {
   // malformed makes the path match no route.
   Dispatch dispatch(Request& request, Response& response, std::string& allowed) const;
 
+  // A registered route as text: its method ("GET", "POST", "PUT", "DELETE") and the source of
+  // its pattern, in registration order (for the API description's test, docs/openapi.json).
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+  };
+  std::vector<RouteInfo> list() const;
+
  private:
   struct Route {
     std::string method;
     std::regex pattern;
     Handler handler;
+    std::string source;  // the pattern's text, for list()
   };
   void add(std::string method, const std::string& pattern, Handler handler);
   std::vector<Route> routes_;
