@@ -38,6 +38,9 @@ int run_cli(int argc, char** argv) {
   add_user_command(app, &exit_code);
   add_backup_command(app, &exit_code);
   add_restore_command(app, &exit_code);
+  add_quality_command(app, &exit_code);
+  add_warnings_command(app, &exit_code);
+  add_nowcast_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

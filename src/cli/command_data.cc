@@ -9,6 +9,8 @@
 #include "base/progress_bar.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "demo/demo_daily_electricity.h"
+#include "demo/demo_service.h"
 #include "demo/luoyang_demo.h"
 #include "demo/scale_dataset.h"
 #include "ingest/importer.h"
@@ -169,6 +171,13 @@ int run_demo(const DemoArgs& args) {
   if (!db) return report_failure(db.error());
   auto summary = (*db)->apply({SourcedBatch{"demo (synthetic)", *dataset}});
   if (!summary) return report_failure(summary.error());
+  if (Status cases = detail::add_demo_case_workflow(**db); !cases.is_ok()) {
+    return report_failure(cases);  // the cases of the API's workflow (src/demo/demo_service.cc)
+  }
+  if (Status daily = detail::store_demo_daily_electricity(**db, *dataset, args.seed);
+      !daily.is_ok()) {
+    return report_failure(daily);  // src/demo/demo_daily_electricity.cc
+  }
   fmt::print(
       "wrote the synthetic Luoyang demo to {}: {} enterprises, {} monthly records, {} projects\n"
       "(invented enterprises, marked 演示; calibrated to the figures of the article of 2021-04)\n",

@@ -11,6 +11,9 @@
 
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/options_file.h"
+#include "cli/warning_rules_option.h"
+#include "server/access_log.h"
 #include "server/api_server.h"
 
 #ifndef ZHIZAO_VERSION
@@ -26,12 +29,15 @@ struct ServeArgs {
   int port = 8080;
   std::string web_root;
   std::string rules;
+  std::string warning_rules;  // --warning-rules FILE (cli/warning_rules_option.h)
   std::string tls_cert;
   std::string tls_key;
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
   std::vector<std::string> allowed_hosts;    // empty: localhost names and --bind
   std::vector<std::string> allowed_origins;  // e.g. the https:// origin of a proxy in front
   double publish_threshold = kDefaultPublishThreshold;  // % of expected reports (api.md)
+  std::string access_log = "off";                       // off | json
+  std::string config;                                   // TOML file of these options
 };
 
 // A private key others may read is a key others may copy: say so at start (docs/security.md).
@@ -54,6 +60,9 @@ std::string executable_path() {
 }
 
 int run_serve(const ServeArgs& args) {
+  if (Status rules = use_warning_rules(args.warning_rules); !rules.is_ok()) {
+    return report_failure(rules);
+  }
   ServerOptions options;
   options.db_path = args.db;
   options.bind = args.bind;
@@ -66,6 +75,7 @@ int run_serve(const ServeArgs& args) {
   options.allowed_hosts = args.allowed_hosts;
   options.allowed_origins = args.allowed_origins;
   options.publish_threshold = args.publish_threshold;
+  options.access_log = args.access_log == "json" ? AccessLog::kJsonLines : AccessLog::kOff;
   options.login_limit.burst = args.login_limit;
   if (args.login_limit > 0) {
     options.login_limit.refill = std::chrono::milliseconds(60000 / args.login_limit);
@@ -98,10 +108,18 @@ int run_serve(const ServeArgs& args) {
     sigwait(&signals, &received);
     server.stop();
   });
+  if (options.access_log == AccessLog::kJsonLines) {
+    server::write_log_line(server::event_log_line(
+        "listening", fmt::format("{}:{} database {}", options.bind, *port, options.db_path)));
+  }
   Status served = server.listen();
   // listen() may also end on an error: wake the waiter so that it can be joined.
   pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  if (options.access_log == AccessLog::kJsonLines) {
+    server::write_log_line(
+        server::event_log_line("stopped", served.is_ok() ? "on a signal" : served.to_string()));
+  }
   return served.is_ok() ? kExitDone : report_failure(served);
 }
 
@@ -110,13 +128,15 @@ int run_serve(const ServeArgs& args) {
 void add_serve_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON API and the dashboard over HTTP");
-  cmd->add_option("--db", args->db, "Database file")->required();
+  // Required, from the command line or --config (checked in the callback, after the file).
+  cmd->add_option("--db", args->db, "Database file (required here or in --config)");
   cmd->add_option("--bind", args->bind, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", args->port, "Port (default 8080; 0 picks a free one)")
       ->check(CLI::Range(0, 65535));
   cmd->add_option("--web-root", args->web_root,
                   "The dashboard's files (default: web/dist of the source tree)");
   cmd->add_option("--rules", args->rules, "Audit rules file for submissions (default: built-in)");
+  add_warning_rules_option(cmd, &args->warning_rules);
   cmd->add_option("--tls-cert", args->tls_cert,
                   "PEM certificate (chain) file: serve HTTPS only (with --tls-key)");
   cmd->add_option("--tls-key", args->tls_key, "PEM private key file of --tls-cert (chmod 600)");
@@ -136,13 +156,35 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                   "Percent of the expected reports a month needs to be publishable (default 90; "
                   "GET /api/periods)")
       ->check(CLI::Range(0.0, 100.0));
+  cmd->add_option("--access-log", args->access_log,
+                  "off (default) or json: one JSON line per answered request on stdout, for "
+                  "the system journal")
+      ->check(CLI::IsMember({"off", "json"}));
+  // Every option above may come from a file instead (TOML, `key = value` with the long option
+  // names, e.g. the package's /etc/zhizao/zhizao.toml); the command line wins over the file.
+  cmd->add_option("--config", args->config,
+                  "Read options from this TOML file, `key = value` with the long option names "
+                  "(e.g. /etc/zhizao/zhizao.toml); the command line wins over it");
   cmd->footer(
       "Example:\n  zhizao user add --db city.db admin --role admin < password.txt\n"
       "  zhizao serve --db city.db --port 8080\n"
       "  zhizao serve --db city.db --port 8443 --tls-cert cert.pem --tls-key key.pem\n"
       "  zhizao serve --db city.db --bind 0.0.0.0 --allowed-host zhizao.example.gov.cn\n"
       "API: docs/api.md; security and certificates: docs/security.md. Ctrl-C stops it.");
-  cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
+  cmd->callback([cmd, args, exit_code] {
+    if (!args->config.empty()) {
+      Status applied = apply_options_file(*cmd, args->config);
+      if (!applied.is_ok()) {
+        *exit_code = report_failure(applied);
+        return;
+      }
+    }
+    if (args->db.empty()) {
+      *exit_code = report_failure(Status::usage("--db is required (or db in --config FILE)"));
+      return;
+    }
+    *exit_code = run_serve(*args);
+  });
 }
 
 }  // namespace zhizao

@@ -3,6 +3,7 @@
 // compare: ZHIZAO_NO_SNAPSHOT=1 or `--no-snapshot`). Both give the same figures.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -15,9 +16,11 @@
 #include "columnar/snapshot.h"
 #include "columnar/snapshot_alongside.h"
 #include "engine/engine.h"
+#include "engine/indexed_dataset.h"
 #include "engine/previous_year.h"
 #include "engine/reporting_coverage.h"
 #include "engine/trend.h"
+#include "products/product_figures.h"
 #include "store/database.h"
 
 namespace zhizao {
@@ -41,6 +44,11 @@ class ReportInput {
   Result<Explanation> explain(const ReportRequest& request, const ExplainTarget& target) const;
   Result<std::vector<TrendPoint>> trend(const ReportRequest& request, int months) const;
 
+  // Product `code`'s figures traced to its enterprises (products/product_figures.h
+  // explain_product). Errors: as explain_product.
+  Result<ProductExplanation> explain_product(const ReportRequest& request,
+                                             std::string_view code) const;
+
   // The months in which at least one enterprise of tables() has a record, oldest first: the
   // periods a report can be asked for. Reads one byte per enterprise and month from the snapshot
   // (about 30 MB at 500,000 enterprises × 60 months), never the SQLite records.
@@ -60,6 +68,10 @@ class ReportInput {
 
   // The engine's previous_year_values for `records` (engine/previous_year.h).
   std::vector<PreviousYearValues> previous_year_of(std::span<const MonthlyRecord> records) const;
+
+  // Calls `visit` with every table and the monthly records as columns, indexed once (the same
+  // records as report()), for the modules that read whole histories (src/quality).
+  void visit_records(const std::function<void(const detail::IndexedDataset&)>& visit) const;
 
  private:
   std::shared_ptr<const ColumnarSnapshot> snapshot_;

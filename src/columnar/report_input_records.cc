@@ -78,4 +78,13 @@ std::vector<MonthlyRecord> ReportInput::records_of(std::string_view uscc) const 
   return records_of_enterprise(detail::IndexedDataset(*dataset_), uscc);
 }
 
+void ReportInput::visit_records(
+    const std::function<void(const detail::IndexedDataset&)>& visit) const {
+  if (snapshot_ != nullptr) {
+    visit(detail::IndexedDataset(snapshot_->tables(), snapshot_->columns()));
+  } else {
+    visit(detail::IndexedDataset(*dataset_));
+  }
+}
+
 }  // namespace zhizao

@@ -130,6 +130,11 @@ struct ReportData {
   std::vector<TargetFigures> targets;      // src/steering, in the file's order
   std::vector<CampaignFigures> campaigns;  // src/steering, in the file's order
   std::vector<Warning> warnings;           // src/warnings, most severe first
+  // Open data-quality findings of the window (src/quality), filled by the CLI and the server
+  // where the report is made (they need the verification table); empty otherwise.
+  std::vector<QualityFinding> quality_findings;
+  // Enterprise service (五每, src/service); nullopt when there are no assignments and no cases.
+  std::optional<ServiceFigures> service;
 };
 
 }  // namespace zhizao

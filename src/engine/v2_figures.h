@@ -89,4 +89,72 @@ struct Warning {
   std::optional<YearMonth> since;  // the first month of the run the rule counted (连续N个月)
 };
 
+// "Data quality": one figure or pattern of an enterprise to verify before publishing (src/quality,
+// docs/methodology.md "Data quality"). Worded as something to verify, never as an accusation.
+enum class QualityStatus { kOpen, kVerified };
+
+// A named series of evidence, one value per month of QualityFinding::months (nullopt = none).
+struct QualitySeries {
+  std::string name;  // e.g. "output", "output_last_year"
+  std::vector<std::optional<double>> values;
+};
+
+struct QualityFinding {
+  std::string uscc;
+  std::string name;               // the enterprise's name
+  std::string region;             // its county
+  std::string division;           // its 2-digit division
+  std::string check;              // the check's id (docs/methodology.md), e.g. "copied_last_year"
+  std::vector<YearMonth> months;  // the months concerned, oldest first
+  std::vector<std::pair<std::string, double>> figures;      // scalar evidence, in order
+  std::vector<std::pair<std::string, std::string>> labels;  // textual evidence (measure, rule)
+  std::vector<QualitySeries> series;                        // per-month evidence
+  std::string reason;     // one sentence in Chinese ending with 请核实
+  std::string reason_en;  // the same in English, ending with "please verify"
+  QualityStatus status = QualityStatus::kOpen;
+  std::string verified_by;  // when verified: who, when and the reviewer's note
+  std::string verified_at;
+  std::string note;
+};
+
+// "Enterprise service" (五每): the contract's figures over one group of enterprises and cases — the
+// city, a cadre, a department or a county (src/service, docs/methodology.md "Enterprise service").
+struct ServiceGroupFigures {
+  std::string key;                       // cadre, department or county code; empty for the city
+  std::string name;                      // the county's name; the key otherwise
+  long assigned = 0;                     // #{assigned enterprises of the group}
+  long visited = 0;                      // of them, visited in month M
+  std::optional<double> visit_coverage;  // 100 × visited / assigned
+  std::vector<std::string> unvisited;    // sorted codes of the assigned without a visit in M
+  long cases_resolved = 0;               // resolved in the window's months
+  long resolved_on_time = 0;             // of them, resolved ≤ deadline
+  std::optional<double> on_time_rate;    // 100 × resolved_on_time / cases_resolved
+  std::optional<double> median_days;     // median of resolved − raised, days
+  std::optional<double> mean_rating;     // mean of the ratings given
+  long ratings = 0;                      // ratings given among cases_resolved
+  long open_overdue = 0;                 // raised ≤ D, not resolved on or before D, deadline < D
+};
+
+// A case open and overdue at D, for the report's list (每会必评).
+struct OverdueCase {
+  std::string id;
+  std::string uscc;
+  std::string name;    // the enterprise's name, empty when unknown
+  std::string region;  // its county
+  std::string category;
+  std::string department;
+  CivilDate raised;
+  CivilDate deadline;
+  long days_overdue = 0;  // D − deadline
+};
+
+struct ServiceFigures {
+  ServiceGroupFigures city;
+  std::vector<ServiceGroupFigures> cadres;       // visit figures only (cases name no cadre)
+  std::vector<ServiceGroupFigures> departments;  // by assignments.csv and cases.csv department
+  std::vector<ServiceGroupFigures> counties;     // by the enterprise's county, in code order
+  std::vector<OverdueCase> overdue;              // most days overdue first, then by id
+  std::vector<std::string> unvisited_names;      // names of city.unvisited, same order ("" unknown)
+};
+
 }  // namespace zhizao

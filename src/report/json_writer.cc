@@ -4,7 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "report/products_section.h"
+#include "report/json_service.h"
 #include "report/render.h"
+#include "report/steering_section.h"
+#include "report/warnings_render.h"
 
 namespace zhizao {
 namespace detail {
@@ -173,6 +177,12 @@ nlohmann::ordered_json report_to_json(const ReportData& report) {
       {"key_enterprises", detail::key_enterprises_to_json(report.key_enterprises)},
       {"projects", detail::projects_to_json(report.projects)},
   };
+  if (!report.products.empty()) out["products"] = detail::products_to_json(report);
+  detail::add_steering_json(report, out);
+  if (report.service) out["service"] = detail::service_to_json(*report.service);
+  if (!report.warnings.empty()) {
+    out["warnings"] = warnings_to_json(report.warnings, Language::kZh);
+  }
   out["monthly"] = report.window == WindowKind::kMonthly;
   out["scope"] =
       report.scope.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.scope);

@@ -6,7 +6,10 @@
 #include "report/narrative_en_phrases.h"
 #include "report/number_format.h"
 #include "report/period_wording.h"
+#include "report/products_section.h"
 #include "report/report_selection.h"
+#include "report/service_section.h"
+#include "report/steering_section.h"
 
 namespace zhizao::detail {
 namespace {
@@ -199,8 +202,11 @@ Narrative narrative_en(const ReportData& report) {
       {"Overview", {headline(report, area), sections_paragraph(report, area)}},
       {"Divisions", {divisions_paragraph(report)}},
       {"Electricity and key enterprises", {electricity_and_key_paragraph(report, area)}},
+      {"Main products' output", {products_paragraph_en(report, area)}},
       {"Counties, parks and chains", {places_paragraph(report)}},
       {"Industrial projects", {projects_paragraph_en(report, area)}},
+      {"Campaigns, lagging projects and targets", steering_paragraphs_en(report, area)},
+      {"Enterprise service", service_paragraphs_en(report, area)},
       {"Points to watch", {watch_paragraph_en(report, area)}},
   };
   for (auto& [heading, paragraphs] : sections) {

@@ -3,6 +3,7 @@
 
 #include "report/narrative.h"
 #include "report/narrative_en_phrases.h"
+#include "report/narrative_warnings.h"
 #include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/report_selection.h"
@@ -146,12 +147,17 @@ std::string watch_paragraph_en(const ReportData& report, const std::string& area
   add(declines_item(report.parks, "park", "parks", false));
   add(declines_item(report.chains, "industrial chain", "industrial chains", false));
   add(projects_item(report.projects));
-  if (items.empty()) return "No main indicator fell or lagged behind in this period.";
+  // The red and orange early warnings (src/warnings) follow, with their reasons.
+  std::string warned = warnings_watch_en(report);
+  if (items.empty()) {
+    return "No main indicator fell or lagged behind in this period." +
+           (warned.empty() ? "" : " " + warned);
+  }
   std::vector<std::string> numbered;
   for (size_t i = 0; i < items.size(); ++i) {
     numbered.push_back(fmt::format("({}) {}", i + 1, items[i]));
   }
-  return "Points to watch: " + join(numbered, "; ") + ".";
+  return "Points to watch: " + join(numbered, "; ") + "." + (warned.empty() ? "" : " " + warned);
 }
 
 }  // namespace zhizao::detail

@@ -7,7 +7,10 @@
 #include "report/narrative_zh_phrases.h"
 #include "report/number_format.h"
 #include "report/period_wording.h"
+#include "report/products_section.h"
 #include "report/report_selection.h"
+#include "report/service_section.h"
+#include "report/steering_section.h"
 
 namespace zhizao::detail {
 namespace {
@@ -189,8 +192,11 @@ Narrative narrative_zh(const ReportData& report) {
       {"总体情况", {headline(report, area), sections_paragraph(report, area)}},
       {"分行业情况", {divisions_paragraph(report, area)}},
       {"工业用电和重点企业", {electricity_and_key_paragraph(report, area)}},
+      {"主要产品产量", {products_paragraph_zh(report, area)}},
       {"县（市、区）、园区和产业链", {places_paragraph(report)}},
       {"工业项目", {projects_paragraph_zh(report, area)}},
+      {"攻坚行动、滞后项目和目标任务", steering_paragraphs_zh(report, area)},
+      {"企业服务", service_paragraphs_zh(report, area)},
       {"值得关注的问题", {watch_paragraph_zh(report, area)}},
   };
   for (auto& [heading, paragraphs] : sections) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "report/narrative.h"
+#include "report/narrative_warnings.h"
 #include "report/narrative_zh_phrases.h"
 #include "report/number_format.h"
 #include "report/period_wording.h"
@@ -128,12 +129,13 @@ std::string watch_paragraph_zh(const ReportData& report, const std::string& area
   add(declines_item(report.parks, "个园区", false));
   add(declines_item(report.chains, "条产业链", false));
   add(projects_item(report.projects));
-  if (items.empty()) return "本期各项主要指标未出现下降或滞后。";
+  // The red and orange early warnings (src/warnings) follow, with their reasons.
+  if (items.empty()) return "本期各项主要指标未出现下降或滞后。" + warnings_watch_zh(report);
   std::vector<std::string> numbered;
   for (size_t i = 0; i < items.size(); ++i) {
     numbered.push_back(chinese_ordinal(static_cast<int>(i) + 1) + "是" + items[i]);
   }
-  return "值得关注的是，" + join(numbered, "；") + "。";
+  return "值得关注的是，" + join(numbered, "；") + "。" + warnings_watch_zh(report);
 }
 
 }  // namespace zhizao::detail

@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include "report/number_format.h"
+#include "report/products_section.h"
+#include "report/quality_appendix.h"
 #include "report/report_selection.h"
+#include "report/steering_section.h"
 
 namespace zhizao::detail {
 namespace {
@@ -161,9 +164,12 @@ std::vector<Table> report_tables(const ReportData& report, Language lang) {
           report, Trend::kDown,
           pick(lang, "拉低增长居前的重点企业", "Key enterprises taking most off growth"), lang),
   };
+  tables.push_back(products_table(report, lang));
   bool has_projects = report.projects.projects > 0 || report.projects.investment != 0 ||
                       report.projects.planned_starts > 0 || report.projects.actual_starts > 0;
   if (has_projects) tables.push_back(projects_table(report, lang));
+  append_steering_tables(report, lang, tables);
+  tables.push_back(quality_appendix_table(report, lang));
   std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
   for (size_t i = 0; i < tables.size(); ++i) {
     tables[i].title = lang == Language::kZh ? fmt::format("表{} {}", i + 1, tables[i].title)

@@ -77,5 +77,16 @@ void add_admin_routes(http::Router& routes, const ServerConfig& config);
 void add_submission_routes(http::Router& routes, const ServerConfig& config);
 void add_project_routes(http::Router& routes, const ServerConfig& config);
 void add_document_routes(http::Router& routes, const ServerConfig& config);
+void add_warning_routes(http::Router& routes, const ServerConfig& config);  // GET /api/warnings
+void add_case_routes(http::Router& routes, const ServerConfig& config);     // /api/cases (issue 14)
+void add_product_routes(http::Router& routes, const ServerConfig& config);  // GET /api/products
+// GET /api/nowcast, GET /api/electricity/daily (server/nowcast_routes.cc)
+void add_nowcast_routes(http::Router& routes, const ServerConfig& config);
+// GET /api/quality, GET /api/quality/USCC, POST /api/quality/verify (server/quality_routes.cc)
+void add_quality_routes(http::Router& routes, const ServerConfig& config);
+// GET /api/openapi.json (server/openapi_routes.cc), no session needed.
+void add_openapi_routes(http::Router& routes);
+// The text of docs/openapi.json, compiled in (OpenAPI 3.1). Thread-safe.
+std::string_view openapi_text();
 
 }  // namespace zhizao::server

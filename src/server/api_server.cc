@@ -6,6 +6,7 @@
 
 #include "http/http_server.h"
 #include "rules/rule_set.h"
+#include "server/access_log.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "store/database.h"
@@ -169,6 +170,11 @@ Result<int> ApiServer::bind() {
   http.set_head_check([&config](const http::Request& req, http::Response& res) {
     return server::refuse_on_head(config, req, res);
   });
+  if (options.access_log == AccessLog::kJsonLines) {
+    http.set_exchange_log([](const http::ExchangeRecord& record) {
+      server::write_log_line(server::access_log_line(record));
+    });
+  }
   http.set_after_routing([](const http::Request& req, http::Response& res) {
     if (req.raw_path.starts_with("/api/")) res.set_header("Cache-Control", "no-store");
   });
@@ -189,6 +195,12 @@ Result<int> ApiServer::bind() {
   server::add_submission_routes(routes, config);
   server::add_project_routes(routes, config);
   server::add_document_routes(routes, config);
+  server::add_warning_routes(routes, config);
+  server::add_case_routes(routes, config);
+  server::add_product_routes(routes, config);
+  server::add_nowcast_routes(routes, config);
+  server::add_quality_routes(routes, config);
+  server::add_openapi_routes(routes);
   return http.bind();
 }
 
@@ -203,11 +215,20 @@ void ApiServer::stop() {
 
 bool ApiServer::is_running() const { return impl_->http && impl_->http->is_running(); }
 
+std::vector<http::Router::RouteInfo> ApiServer::routes() const {
+  if (!impl_->http) return {};
+  return impl_->http->routes().list();
+}
+
 std::string default_web_root(const std::string& executable) {
   namespace fs = std::filesystem;
   std::error_code error;
   fs::path path = fs::weakly_canonical(fs::path(executable), error);
   if (error) return "";
+  // Installed (the Debian package, docs/operations.md): /usr/bin/zhizao →
+  // /usr/share/zhizao/web, relative so that a package unpacked under another root works too.
+  fs::path installed = path.parent_path().parent_path() / "share" / "zhizao" / "web";
+  if (fs::is_regular_file(installed / "index.html", error)) return installed.string();
   // build/zhizao → <source>/web/dist; also one level deeper (build/src/zhizao) for safety.
   for (fs::path dir = path.parent_path(); !dir.empty() && dir != dir.root_path();
        dir = dir.parent_path()) {

@@ -11,9 +11,12 @@
 #include "accounts/accounts.h"
 #include "base/result.h"
 #include "engine/reporting_coverage.h"
+#include "http/router.h"
 #include "server/login_rate_limiter.h"
 
 namespace zhizao {
+
+enum class AccessLog { kOff, kJsonLines };
 
 struct ServerOptions {
   std::string db_path;  // an existing zhizao database
@@ -38,6 +41,9 @@ struct ServerOptions {
   // The share of expected reports (percent, 0–100) a month needs to be publishable: GET
   // /api/periods' `publishable` and `latest` (engine/reporting_coverage.h).
   double publish_threshold = kDefaultPublishThreshold;
+  // kJsonLines: one JSON line per answered request on stdout (server/access_log.h), for the
+  // system journal; off by default, since a caller that never reads stdout would block on it.
+  AccessLog access_log = AccessLog::kOff;
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.
@@ -60,6 +66,8 @@ class ApiServer {
   void stop();
   // True while listen() is accepting connections.
   bool is_running() const;
+  // The registered routes (method and pattern source, registration order); empty before bind().
+  std::vector<http::Router::RouteInfo> routes() const;
 
  private:
   struct Impl;

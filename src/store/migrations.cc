@@ -5,7 +5,10 @@
 #include <array>
 #include <string>
 
+#include "store/case_store.h"
+#include "store/daily_electricity_store.h"
 #include "store/monthly_year_migration.h"
+#include "store/quality_verifications.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao::detail {
@@ -234,12 +237,87 @@ CREATE TABLE monthly_year (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-constexpr std::array kMigrations = {
+// The v2 input files of the data contract ("v2 additions"): key products and their monthly
+// quantities, plan targets, campaigns, and the enterprise service files (assignments, visits,
+// cases); projects gain their campaign ('' when none). Daily electricity has its own storage.
+constexpr const char* kCreateV2Inputs = R"sql(
+ALTER TABLE project ADD COLUMN campaign TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE product (
+  code TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  division TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE product_output (
+  uscc TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  product TEXT NOT NULL,
+  quantity REAL NOT NULL,
+  quantity_prev REAL,
+  PRIMARY KEY (uscc, year, month, product)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE target (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  indicator TEXT NOT NULL CHECK (indicator IN
+    ('output', 'manufacturing_output', 'enterprises_over', 'manufacturing_enterprises_over')),
+  scope TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  value REAL NOT NULL,
+  threshold REAL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE campaign (
+  id TEXT NOT NULL PRIMARY KEY,
+  name TEXT NOT NULL,
+  date_from TEXT NOT NULL CHECK (date_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  date_to TEXT NOT NULL CHECK (date_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  planned_starts INTEGER,
+  planned_completions INTEGER,
+  planned_investment REAL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE assignment (
+  uscc TEXT NOT NULL,
+  cadre TEXT NOT NULL,
+  department TEXT NOT NULL,
+  PRIMARY KEY (uscc, cadre, department)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE visit (
+  uscc TEXT NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  cadre TEXT NOT NULL,
+  findings TEXT NOT NULL,
+  PRIMARY KEY (uscc, date, cadre)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE service_case (
+  id TEXT NOT NULL PRIMARY KEY,
+  uscc TEXT NOT NULL,
+  raised TEXT NOT NULL CHECK (raised GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  category TEXT NOT NULL,
+  department TEXT NOT NULL,
+  deadline TEXT NOT NULL CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  resolved TEXT CHECK (resolved GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  rating INTEGER CHECK (rating BETWEEN 1 AND 5)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+const std::array kMigrations = {
     Migration{"create tables", kCreateTables},
     Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
     Migration{"platform: users, sessions, audit log, submissions", kCreatePlatformTables},
     Migration{"data version", kCreateDataVersion},
     Migration{"monthly records as year blocks", kCreateMonthlyYear, move_monthly_to_year_blocks},
+    Migration{"v2 inputs: products, targets, campaigns, enterprise service", kCreateV2Inputs},
+    Migration{"daily electricity as year blocks", kCreateDailyElectricityYear},
+    Migration{"data-quality verifications", kCreateQualityVerification},
+    Migration{"enterprise cases kept through the API (issue 14)", kCreateCaseWorkflow},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {

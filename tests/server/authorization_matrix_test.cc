@@ -1,5 +1,6 @@
 // The authorization matrix of docs/api.md: every role × every endpoint, with the status each
 // must answer. 403 for a record outside the caller's scope and for one that does not exist alike.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "server/case_actions.h"
 #include "server_fixture.h"
 
 namespace zhizao::testing {
@@ -29,6 +31,12 @@ std::string own_submission() {
          R"(", "period": "2021-05", "output": 1300, "value_added": 390, "electricity": 65})";
 }
 
+// The path of the first case the matrix raises today (case_store.h numbers them per day).
+std::string first_case() {
+  const CivilDate today = server::china_today();
+  return fmt::format("/api/cases/SQ{:04d}{:02d}{:02d}-001", today.year, today.month, today.day);
+}
+
 std::vector<Row> matrix() {
   const std::string own = kOwnUscc;
   const std::string p = "?period=2021-04";
@@ -37,6 +45,7 @@ std::vector<Row> matrix() {
   return {
       {"GET", "/api/health", "", {200, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/version", "", {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/openapi.json", "", {200, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/me", "", {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/periods", "", {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/report" + p, "", {401, 200, 200, 200, 200, 403, 403}},
@@ -59,6 +68,43 @@ std::vector<Row> matrix() {
       {"GET", "/api/projects/PJ1" + p, "", {401, 200, 200, 200, 403, 403, 403}},
       {"GET", "/api/projects/PJ2" + p, "", {401, 200, 200, 403, 200, 403, 403}},
       {"GET", "/api/projects/NOPE" + p, "", {401, 404, 404, 403, 403, 403, 403}},
+      // Products (data contract v2): scoped as the report; a product code is not a scoped record.
+      {"GET", "/api/products" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/products" + p + "&window=monthly", "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/products" + p + "&scope=410302", "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/products/NOPE" + p, "", {401, 404, 404, 404, 404, 403, 403}},
+      {"GET", "/api/products/NOPE" + p + "&scope=410305", "", {401, 404, 404, 403, 404, 403, 403}},
+      // Warnings (data contract v2): scoped as the report for city and counties; an enterprise
+      // user gets the warnings about its own enterprise only, whatever scope it asks for.
+      {"GET", "/api/warnings" + p, "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/warnings" + p + "&monthly=1", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/warnings" + p + "&scope=410302", "", {401, 200, 200, 200, 403, 200, 200}},
+      {"GET", "/api/warnings" + p + "&scope=410300", "", {401, 200, 200, 403, 403, 200, 200}},
+      {"GET", "/api/warnings", "", {401, 400, 400, 400, 400, 400, 400}},
+      {"GET", "/api/warnings?period=2030-04", "", {401, 404, 404, 404, 404, 404, 404}},
+      // Data quality (docs/methodology.md, "Data quality"): reviewers only; a county sees and
+      // verifies its own area; enterprises nothing.
+      {"GET", "/api/quality" + p, "", {401, 200, 200, 200, 200, 403, 403}},
+      {"GET", "/api/quality" + p + "&scope=410302", "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/quality" + p + "&scope=410300", "", {401, 200, 200, 403, 403, 403, 403}},
+      {"GET", "/api/quality", "", {401, 400, 400, 400, 400, 403, 403}},
+      {"GET", "/api/quality/" + own + p, "", {401, 200, 200, 200, 403, 403, 403}},
+      {"GET", "/api/quality/" + absent + p, "", {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/quality/verify",
+       R"({"uscc": ")" + own + R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
+       {401, 200, 200, 200, 403, 403, 403}},
+      {"POST",
+       "/api/quality/verify",
+       R"({"uscc": ")" + absent + R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
+       {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/quality/verify",
+       R"({"uscc": ")" + own + R"(", "check": "guesswork", "months": ["2021-04"], "note": "n"})",
+       {401, 400, 400, 400, 400, 403, 403}},
+      // Daily electricity (data contract v2): city-wide figures; the small data has no readings.
+      {"GET", "/api/nowcast" + p, "", {401, 404, 404, 403, 403, 403, 403}},
+      {"GET", "/api/electricity/daily" + p, "", {401, 404, 404, 403, 403, 403, 403}},
       {"GET", "/api/enterprises/" + own, "", {401, 200, 200, 200, 403, 200, 403}},
       {"GET", "/api/enterprises/" + own + "/months", "", {401, 200, 200, 200, 403, 200, 403}},
       {"GET", "/api/enterprises/" + absent, "", {401, 404, 404, 403, 403, 403, 403}},
@@ -82,6 +128,34 @@ std::vector<Row> matrix() {
       {"POST", "/api/users/city/revoke", "", {401, 204, 403, 403, 403, 403, 403}},
       {"POST", "/api/logout", "", {401, 204, 204, 204, 204, 204, 204}},
       {"POST", "/api/logout-all", "", {401, 204, 204, 204, 204, 204, 204}},
+      // Enterprise cases (issue 14): the POST row raises SQ<today>-001 (admin, for kOwnUscc in
+      // 410302), -002 (city), -003 (county), -004 (ent); the rows after it act on -001.
+      {"GET", "/api/cases", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/cases?view=meeting", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/cases?state=closed", "", {401, 400, 400, 400, 400, 400, 400}},
+      {"GET", "/api/cases/NOPE", "", {401, 404, 404, 403, 403, 403, 403}},
+      {"POST",
+       "/api/cases",
+       R"({"uscc": ")" + own + R"(", "category": "用电", "title": "t"})",
+       {401, 201, 201, 201, 403, 201, 403}},
+      {"GET", first_case(), "", {401, 200, 200, 200, 403, 200, 403}},
+      {"POST", first_case() + "/evaluate", R"({"rating": 5})", {401, 403, 403, 403, 403, 409, 403}},
+      {"POST",
+       first_case() + "/assign",
+       R"({"department": "工信局"})",
+       {401, 200, 200, 200, 403, 403, 403}},
+      {"POST", first_case() + "/progress", R"({"note": "n"})", {401, 200, 200, 200, 403, 403, 403}},
+      {"POST", first_case() + "/resolve", "{}", {401, 200, 409, 409, 403, 403, 403}},
+      {"POST", first_case() + "/evaluate", R"({"rating": 4})", {401, 403, 403, 403, 403, 200, 403}},
+      {"POST", first_case() + "/reopen", R"({"reason": "r"})", {401, 403, 403, 403, 403, 200, 403}},
+      {"POST",
+       "/api/cases/NOPE/assign",
+       R"({"department": "x"})",
+       {401, 404, 404, 403, 403, 403, 403}},
+      {"POST", "/api/cases/NOPE/progress", R"({"note": "n"})", {401, 404, 404, 403, 403, 403, 403}},
+      {"POST", "/api/cases/NOPE/resolve", "{}", {401, 404, 404, 403, 403, 403, 403}},
+      {"POST", "/api/cases/NOPE/evaluate", R"({"rating": 5})", {401, 404, 404, 403, 403, 403, 403}},
+      {"POST", "/api/cases/NOPE/reopen", R"({"reason": "r"})", {401, 404, 404, 403, 403, 403, 403}},
       {"GET", "/api/no-such-endpoint", "", {404, 404, 404, 404, 404, 404, 404}},
   };
 }

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "columnar/report_input.h"
 #include "document/office_report.h"
 #include "document/report_charts.h"
 #include "engine/engine.h"
@@ -56,8 +57,9 @@ class DocumentEndpointTest : public ::testing::Test {
   // The report the CLI computes for the same request.
   static ReportData report(const std::string& period, WindowKind window = WindowKind::kCumulative,
                            const std::string& scope = "") {
-    auto computed =
-        compute_report(*dataset_, ReportRequest{parse_year_month(period).value(), window, scope});
+    // As `zhizao report --no-snapshot`: the engine's figures and the v2 figures beside them.
+    auto computed = ReportInput::of_dataset(*dataset_).report(
+        ReportRequest{parse_year_month(period).value(), window, scope});
     EXPECT_TRUE(computed);
     return *computed;
   }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "columnar/report_input.h"
 #include "engine/engine.h"
 #include "report/render.h"
 #include "server_fixture.h"
@@ -22,7 +23,8 @@ std::string cli_json(const std::string& db_path, const std::string& period, Wind
   auto dataset = (*db)->load();
   EXPECT_TRUE(dataset);
   ReportRequest request{parse_year_month(period).value(), window, scope};
-  auto report = compute_report(*dataset, request);
+  // As `zhizao report --no-snapshot`: the engine's figures and the v2 figures beside them.
+  auto report = ReportInput::of_dataset(std::move(*dataset)).report(request);
   EXPECT_TRUE(report);
   return render_report(*report, ReportFormat::kJson, Language::kZh);
 }

@@ -20,6 +20,12 @@ import argparse
 import json
 import math
 import sys
+import os
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ref_service  # noqa: E402
+import ref_steering  # noqa: E402
+import ref_products  # noqa: E402
 
 SCALARS = [
     ("period",),
@@ -142,6 +148,9 @@ class Comparer:
         for path in SCALARS:
             self.value(".".join(path), lookup(a, path), lookup(b, path))
         self.lists(a, b)
+        ref_service.compare(self, a, b)
+        ref_steering.compare(self, a, b)
+        ref_products.compare(self, a, b)
         return self.differences
 
 

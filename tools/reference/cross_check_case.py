@@ -21,6 +21,10 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import compare_reports  # noqa: E402
 import reference_report  # noqa: E402
+import ref_service  # noqa: E402
+import ref_steering  # noqa: E402
+import ref_products  # noqa: E402
+import ref_daily_electricity  # noqa: E402
 
 
 def main(argv):
@@ -59,6 +63,9 @@ def main(argv):
             year, month = reference_report.parse_period(period)
             with contextlib.redirect_stderr(oracle_log):
                 expected = reference_report.report(data, year, month, bool(monthly), True)
+                ref_service.add_to(expected, directory, year, month, bool(monthly))
+                ref_steering.add_to(expected, data, directory, year, month)
+                ref_products.add_to(expected, data, directory, year, month, bool(monthly))
             # Through JSON both ways, so that both sides are compared as the contract's text.
             expected = json.loads(json.dumps(expected, allow_nan=False))
             differences = compare_reports.Comparer(1e-9, 1e-12, False).compare(
@@ -70,6 +77,10 @@ def main(argv):
                     print("    " + line)
             else:
                 print(f"ok   {name} {spec}")
+            if os.path.exists(os.path.join(directory, "electricity_daily.csv")) and not monthly:
+                for line in ref_daily_electricity.cross_check(zhizao, db, directory, year, month):
+                    failed = True
+                    print(f"FAIL {name} {spec}: {line}")
     return 1 if failed else 0
 
 

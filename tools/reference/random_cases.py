@@ -33,6 +33,11 @@ import os
 import random
 import sys
 
+import random_service  # noqa: E402  (assignments, visits, cases)
+import random_steering  # noqa: E402  (campaigns, targets, projects' campaign)
+import random_products  # noqa: E402  (products, product_output)
+import random_daily  # noqa: E402  (electricity_daily)
+
 # GB 32100-2015: 31-character code set, weights 3^(i-1) mod 31.
 CODE_SET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 WEIGHTS = [pow(3, i, 31) for i in range(17)]
@@ -402,6 +407,13 @@ def generate_case(rng, directory):
         if progress:
             write_csv(directory, "project_progress.csv", ["id", "period", "investment"],
                       progress, style)
+    random_service.add_service_files(rng, directory, [e.uscc for e in enterprises], write_csv,
+                                     style, CHINESE)
+    random_steering.add_steering_files(rng, directory, projects, parks, chains, enterprises,
+                                       write_csv, style, CHINESE)
+    random_products.add_product_files(rng, directory, enterprises, write_csv, style, CHINESE)
+    random_daily.add_daily_file(directory, [e.uscc for e in enterprises], write_csv, style,
+                                CHINESE)
     with open(os.path.join(directory, "periods.txt"), "w", encoding="utf-8") as stream:
         stream.write(f"{last_month}\n")
 

@@ -25,6 +25,11 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ref_service  # noqa: E402  (the v2 "Enterprise service" figures)
+import ref_steering  # noqa: E402  (the v2 lagging projects, campaigns and targets)
+import ref_products  # noqa: E402  (the v2 "Products" figures)
+
 # ---------------------------------------------------------------------------------------------
 # Input files: canonical column names, Chinese aliases, required columns.
 # ---------------------------------------------------------------------------------------------
@@ -68,7 +73,7 @@ FILES = {
             "industry": ["行业代码"], "chain": ["产业链"], "park": ["园区"],
             "year_plan_investment": ["年度计划投资"], "planned_start": ["计划开工"],
             "actual_start": ["实际开工"], "planned_completion": ["计划竣工"],
-            "actual_completion": ["实际竣工"],
+            "actual_completion": ["实际竣工"], "campaign": [],  # v2 (ref_steering.py)
         },
         "required": ["id", "name", "region", "total_investment"],
     },
@@ -621,6 +626,9 @@ def main(argv):
             print(message, file=sys.stderr)
         return 2
     result = report(data, year, month, args.monthly, args.fold)
+    ref_service.add_to(result, args.directory, year, month, args.monthly)
+    ref_steering.add_to(result, data, args.directory, year, month)
+    ref_products.add_to(result, data, args.directory, year, month, args.monthly, args.fold)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
