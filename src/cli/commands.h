@@ -21,6 +21,6 @@ void add_backup_command(CLI::App& app, int* exit_code);     // backup --db DB FI
 void add_restore_command(CLI::App& app, int* exit_code);    // restore --db DB FILE [--force]
 void add_quality_command(CLI::App& app, int* exit_code);    // quality --db DB --period P
 void add_warnings_command(CLI::App& app, int* exit_code);   // warnings --db DB --period P
-void add_nowcast_command(CLI::App& app, int* exit_code);   // nowcast --db DB --period P
+void add_nowcast_command(CLI::App& app, int* exit_code);    // nowcast --db DB --period P
 
 }  // namespace zhizao

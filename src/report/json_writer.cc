@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "report/products_section.h"
 #include "report/json_service.h"
+#include "report/products_section.h"
 #include "report/render.h"
 #include "report/steering_section.h"
 #include "report/warnings_render.h"

@@ -37,8 +37,9 @@ class OptionsFileTest : public ::testing::Test {
 };
 
 TEST_F(OptionsFileTest, FileGivesValuesOfEveryKind) {
-  write("# comment\ndb = \"/var/lib/zhizao/zhizao.db\"\nport = 8443\n"
-        "allowed-host = [\"a.example\", \"b.example\"]\naccess-log = \"json\"\n");
+  write(
+      "# comment\ndb = \"/var/lib/zhizao/zhizao.db\"\nport = 8443\n"
+      "allowed-host = [\"a.example\", \"b.example\"]\naccess-log = \"json\"\n");
   parse({});
   ASSERT_TRUE(apply_options_file(app_, path_).is_ok());
   EXPECT_EQ(db_, "/var/lib/zhizao/zhizao.db");

@@ -217,8 +217,9 @@ TEST_F(V2Import, TargetScopesMayBeParksChainsAndGroups) {
 }
 
 TEST_F(V2Import, AThresholdOfAnIndicatorThatCountsNoEnterprisesIsAWarning) {
-  ImportOutcome outcome = import_ok(
-      {{"targets.csv", "id,name,indicator,scope,year,value,threshold\nt1,a,output,all,2025,1,5\n"}});
+  ImportOutcome outcome =
+      import_ok({{"targets.csv",
+                  "id,name,indicator,scope,year,value,threshold\nt1,a,output,all,2025,1,5\n"}});
   EXPECT_EQ(outcome.warnings,
             std::vector<std::string>{"targets.csv:2: threshold: not used by indicator output"});
   EXPECT_EQ(stored().targets.at(0).threshold, std::optional<double>(5));

@@ -92,11 +92,13 @@ std::vector<Row> matrix() {
       {"GET", "/api/quality/" + absent + p, "", {401, 404, 404, 403, 403, 403, 403}},
       {"POST",
        "/api/quality/verify",
-       R"({"uscc": ")" + own + R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
+       R"({"uscc": ")" + own +
+           R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
        {401, 200, 200, 200, 403, 403, 403}},
       {"POST",
        "/api/quality/verify",
-       R"({"uscc": ")" + absent + R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
+       R"({"uscc": ")" + absent +
+           R"(", "check": "copied_last_year", "months": ["2021-04"], "note": "n"})",
        {401, 404, 404, 403, 403, 403, 403}},
       {"POST",
        "/api/quality/verify",
