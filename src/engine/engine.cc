@@ -11,8 +11,11 @@
 namespace zhizao {
 namespace detail {
 
-ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& scoped,
-                           const ReportRequest& request) {
+namespace {
+
+// The report's request fields and its sets (industry through chains).
+ReportData report_of_sets(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                          const ReportRequest& request) {
   ReportData report;
   report.period = request.period;
   report.window = request.window;
@@ -20,6 +23,14 @@ ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& 
   report.window_to = scoped.window.to;
   report.scope = request.scope;
   fill_report_sets(data, scoped, report);
+  return report;
+}
+
+}  // namespace
+
+ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                           const ReportRequest& request) {
+  ReportData report = report_of_sets(data, scoped, request);
   report.key_enterprises = key_enterprise_figures(data, scoped);
   report.projects = project_figures(data.dataset(), scoped.scope, request.period);
 
@@ -50,6 +61,13 @@ Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& r
 
 Result<ReportData> compute_report(const ColumnarData& data, const ReportRequest& request) {
   return report_of(detail::IndexedDataset(data.tables, data.columns), request);
+}
+
+Result<ReportData> compute_set_figures(const ColumnarData& data, const ReportRequest& request) {
+  detail::IndexedDataset records(data.tables, data.columns);
+  Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(records, request);
+  if (!scoped) return fail(scoped.error());
+  return detail::report_of_sets(records, *scoped, request);
 }
 
 }  // namespace zhizao
