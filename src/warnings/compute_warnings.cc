@@ -85,6 +85,8 @@ Result<std::vector<Warning>> compute_warnings(const detail::IndexedDataset& reco
   detail::add_enterprise_warnings(records, *scope, request.period, figures.key_enterprises, all,
                                   warnings);
   detail::add_set_warnings(figures, all, warnings);
+  Status runs = detail::add_set_warning_runs(records, request, all, warnings);
+  if (!runs.is_ok()) return fail(runs);
   detail::add_steering_warnings(
       figures, request.scope.empty() ? detail::Coverage::kWholeData : detail::Coverage::kScoped,
       all, warnings);

@@ -1,7 +1,7 @@
 // The rules over the report's sets: a division or county pulling the total down (negative_pull),
 // a county, park or chain growing slower than the whole report (behind_city), and electricity
 // falling while output rises in a division or county (electricity_diverging). They read the
-// report's own figures, over its window and scope.
+// report's own figures, over its window and scope; since when each holds is set_warning_runs.cc's.
 #include "warnings/warning_evaluators.h"
 
 namespace zhizao::detail {
@@ -14,66 +14,62 @@ const std::vector<SetFigures>& sets_of(const ReportData& figures, const std::str
   return figures.regions;
 }
 
-void add_negative_pull(const ReportData& figures, const WarningRule& rule,
-                       std::vector<Warning>& out) {
-  double beyond = rule.parameter("beyond");
-  for (const SetFigures& set : sets_of(figures, rule.subject)) {
-    if (!set.pull || *set.pull >= -beyond) continue;
-    Warning w = warning_of(rule, rule.subject, set.code, set.name);
-    w.figures.emplace_back("pull", *set.pull);
-    if (set.value_added_growth) w.figures.emplace_back("growth", *set.value_added_growth);
-    out.push_back(std::move(w));
-  }
-}
-
-void add_behind_city(const ReportData& figures, const WarningRule& rule,
-                     std::vector<Warning>& out) {
-  const std::optional<double>& whole = figures.industry.value_added_growth;
-  if (!whole) return;
-  double points = rule.parameter("points");
-  for (const SetFigures& set : sets_of(figures, rule.subject)) {
-    if (!set.value_added_growth) continue;
-    double gap = *whole - *set.value_added_growth;
-    if (gap <= points) continue;
-    Warning w = warning_of(rule, rule.subject, set.code, set.name);
-    w.figures = {{"growth", *set.value_added_growth}, {"city_growth", *whole}, {"gap", gap}};
-    out.push_back(std::move(w));
-  }
-}
-
-void add_electricity_diverging(const ReportData& figures, const WarningRule& rule,
-                               std::vector<Warning>& out) {
-  double electricity_below = rule.parameter("electricity_below");
-  double output_above = rule.parameter("output_above");
-  for (const SetFigures& set : sets_of(figures, rule.subject)) {
-    if (!set.electricity_growth || !set.output_growth) continue;
-    if (*set.electricity_growth >= electricity_below || *set.output_growth <= output_above) {
-      continue;
+// The figures behind a warning of `rule` about `set`, or nullopt when the rule does not hold.
+std::optional<std::vector<std::pair<std::string, double>>> figures_if_holds(
+    const ReportData& figures, const WarningRule& rule, const SetFigures& set) {
+  switch (rule.kind) {
+    case WarningKind::kNegativePull: {
+      if (!set.pull || *set.pull >= -rule.parameter("beyond")) return std::nullopt;
+      std::vector<std::pair<std::string, double>> out{{"pull", *set.pull}};
+      if (set.value_added_growth) out.emplace_back("growth", *set.value_added_growth);
+      return out;
     }
-    Warning w = warning_of(rule, rule.subject, set.code, set.name);
-    w.figures = {{"electricity_growth", *set.electricity_growth},
-                 {"output_growth", *set.output_growth}};
-    out.push_back(std::move(w));
+    case WarningKind::kBehindCity: {
+      const std::optional<double>& whole = figures.industry.value_added_growth;
+      if (!whole || !set.value_added_growth) return std::nullopt;
+      double gap = *whole - *set.value_added_growth;
+      if (gap <= rule.parameter("points")) return std::nullopt;
+      return std::vector<std::pair<std::string, double>>{
+          {"growth", *set.value_added_growth}, {"city_growth", *whole}, {"gap", gap}};
+    }
+    case WarningKind::kElectricityDiverging: {
+      if (!set.electricity_growth || !set.output_growth) return std::nullopt;
+      if (*set.electricity_growth >= rule.parameter("electricity_below") ||
+          *set.output_growth <= rule.parameter("output_above")) {
+        return std::nullopt;
+      }
+      return std::vector<std::pair<std::string, double>>{
+          {"electricity_growth", *set.electricity_growth}, {"output_growth", *set.output_growth}};
+    }
+    default:
+      return std::nullopt;
   }
 }
 
 }  // namespace
 
+bool is_set_kind(WarningKind kind) {
+  return kind == WarningKind::kNegativePull || kind == WarningKind::kBehindCity ||
+         kind == WarningKind::kElectricityDiverging;
+}
+
+bool set_rule_holds(const ReportData& figures, const WarningRule& rule, std::string_view set_code) {
+  for (const SetFigures& set : sets_of(figures, rule.subject)) {
+    if (set.code == set_code) return figures_if_holds(figures, rule, set).has_value();
+  }
+  return false;
+}
+
 void add_set_warnings(const ReportData& figures, std::span<const WarningRule* const> rules,
                       std::vector<Warning>& out) {
   for (const WarningRule* rule : rules) {
-    switch (rule->kind) {
-      case WarningKind::kNegativePull:
-        add_negative_pull(figures, *rule, out);
-        break;
-      case WarningKind::kBehindCity:
-        add_behind_city(figures, *rule, out);
-        break;
-      case WarningKind::kElectricityDiverging:
-        add_electricity_diverging(figures, *rule, out);
-        break;
-      default:
-        break;
+    if (!is_set_kind(rule->kind)) continue;
+    for (const SetFigures& set : sets_of(figures, rule->subject)) {
+      auto held = figures_if_holds(figures, *rule, set);
+      if (!held) continue;
+      Warning w = warning_of(*rule, rule->subject, set.code, set.name);
+      w.figures = std::move(*held);
+      out.push_back(std::move(w));
     }
   }
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "engine/engine.h"
@@ -22,6 +23,25 @@ void add_enterprise_warnings(const IndexedDataset& records, const RegionScope& s
 // negative_pull, behind_city and electricity_diverging over the report's sets.
 void add_set_warnings(const ReportData& figures, std::span<const WarningRule* const> rules,
                       std::vector<Warning>& out);
+
+// Whether `kind` is one of the set kinds above.
+bool is_set_kind(WarningKind kind);
+
+// Whether `rule` (a set kind) holds for the set `set_code` of its subject in `figures`; false
+// when the set is not among them.
+bool set_rule_holds(const ReportData& figures, const WarningRule& rule, std::string_view set_code);
+
+// The longest run a set warning's `since` is looked for (docs/methodology.md, "Runs of reports").
+inline constexpr int kMaxSetRunReports = 12;
+
+// Sets `since` and the figure `months` of the set warnings in `warnings` (raised by `rules` for
+// `request`): the reports of the months before request.period, same window and scope, are
+// computed from `records` back to the first whose figures do not raise the warning, at most
+// kMaxSetRunReports reports in all. January is no report of its own (1–2月 is February's) and is
+// passed over. Errors: those of compute_report for an earlier month.
+Status add_set_warning_runs(const IndexedDataset& records, const ReportRequest& request,
+                            std::span<const WarningRule* const> rules,
+                            std::vector<Warning>& warnings);
 
 // project_lagging, target_pace and campaign_behind over the report's steering figures; campaigns
 // only for a report of all data (`whole_data`), as their plans are the city's.

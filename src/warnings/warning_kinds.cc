@@ -35,13 +35,13 @@ constexpr std::array kPullParameters = {
     ParameterSpec{"beyond", ParameterType::kNumber, std::nullopt, 0.0,
                   "the negative pull (points) it goes beyond, at least 0"},
 };
-constexpr std::array kPullFigures = {"pull"sv, "growth"sv};
+constexpr std::array kPullFigures = {"pull"sv, "growth"sv, "months"sv};
 
 constexpr std::array kBehindParameters = {
     ParameterSpec{"points", ParameterType::kNumber, std::nullopt, 0.0,
                   "the points it grows slower than the whole, at least 0"},
 };
-constexpr std::array kBehindFigures = {"growth"sv, "city_growth"sv, "gap"sv};
+constexpr std::array kBehindFigures = {"growth"sv, "city_growth"sv, "gap"sv, "months"sv};
 
 constexpr std::array kLaggingParameters = {
     ParameterSpec{"days", ParameterType::kCount, std::nullopt, 0.0, "the days late it goes beyond"},
@@ -60,7 +60,7 @@ constexpr std::array kDivergingParameters = {
     ParameterSpec{"output_above", ParameterType::kNumber, 0.0, std::nullopt,
                   "the output growth (%) it is above"},
 };
-constexpr std::array kDivergingFigures = {"electricity_growth"sv, "output_growth"sv};
+constexpr std::array kDivergingFigures = {"electricity_growth"sv, "output_growth"sv, "months"sv};
 
 constexpr std::array kCampaignParameters = {
     ParameterSpec{"points", ParameterType::kNumber, std::nullopt, 0.0,
