@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_service  # noqa: E402
 import ref_steering  # noqa: E402
 import ref_products  # noqa: E402
+import ref_warnings  # noqa: E402
 
 SCALARS = [
     ("period",),
@@ -151,6 +152,7 @@ class Comparer:
         ref_service.compare(self, a, b)
         ref_steering.compare(self, a, b)
         ref_products.compare(self, a, b)
+        ref_warnings.compare(self, a, b)
         return self.differences
 
 

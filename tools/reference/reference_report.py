@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ref_service  # noqa: E402  (the v2 "Enterprise service" figures)
 import ref_steering  # noqa: E402  (the v2 lagging projects, campaigns and targets)
 import ref_products  # noqa: E402  (the v2 "Products" figures)
+import ref_warnings  # noqa: E402  (the v2 early warnings, default rules)
 
 # ---------------------------------------------------------------------------------------------
 # Input files: canonical column names, Chinese aliases, required columns.
@@ -456,56 +457,70 @@ def is_manufacturing(division):
 # The report.
 # ---------------------------------------------------------------------------------------------
 
-def report(data, year, month, monthly, fold):
-    if monthly:
-        months = [1, 2] if month == 2 else [month]
-    else:
-        months = list(range(1, month + 1))
-    engine = Engine(data, year, months, fold)
+class SetTotals:
+    """The comparable pairs of a report's window summed per set (the whole, manufacturing, each
+    division, county, park and chain, the key enterprises together and each on its own)."""
 
-    total = Totals()
-    manufacturing = Totals()
-    divisions, regions, parks, chains = {}, {}, {}, {}
-    key = Totals()
-    key_count = over_50 = doubled = 0
-    enterprises = 0
+    def __init__(self, data, year, month, monthly, fold):
+        if monthly:
+            self.months = [1, 2] if month == 2 else [month]
+        else:
+            self.months = list(range(1, month + 1))
+        self.engine = Engine(data, year, self.months, fold)
+        self.total, self.manufacturing, self.key = Totals(), Totals(), Totals()
+        self.divisions, self.regions, self.parks, self.chains = {}, {}, {}, {}
+        self.key_own = {}  # uscc -> Totals of a key enterprise in the window
+        self.key_count = self.enterprises = 0
+        for uscc, enterprise in sorted(data.enterprises.items()):
+            self._add(data, year, uscc, enterprise)
 
-    for uscc, enterprise in sorted(data.enterprises.items()):
+    def _add(self, data, year, uscc, enterprise):
         division = enterprise["division"]
         if enterprise["key"]:
-            key_count += 1
+            self.key_count += 1
         if not is_industrial(division):
             print(f"enterprises.csv: {uscc}: division {division} is not industrial (ignored)",
                   file=sys.stderr)
-            continue
+            return
         in_window = any(
             (uscc, year, m) in data.monthly and data.monthly[(uscc, year, m)]["in_scope"]
-            for m in months)
+            for m in self.months)
         if in_window:
-            enterprises += 1
-        pairs = engine.pairs(uscc)
+            self.enterprises += 1
+        pairs = self.engine.pairs(uscc)
         if not in_window:
-            continue
-        total.add(pairs)
+            return
+        self.total.add(pairs)
         if is_manufacturing(division):
-            manufacturing.add(pairs)
-        divisions.setdefault(division, Totals()).add(pairs)
-        regions.setdefault(enterprise["region"], Totals()).add(pairs)
+            self.manufacturing.add(pairs)
+        self.divisions.setdefault(division, Totals()).add(pairs)
+        self.regions.setdefault(enterprise["region"], Totals()).add(pairs)
         park = enterprise["park"]
         if park:
             park = park if park in data.parks else data.park_by_name.get(park, park)
-            parks.setdefault(park, Totals()).add(pairs)
+            self.parks.setdefault(park, Totals()).add(pairs)
         for chain in enterprise["chains"]:
-            chains.setdefault(chain, Totals()).add(pairs)
+            self.chains.setdefault(chain, Totals()).add(pairs)
         if enterprise["key"]:
-            key.add(pairs)
+            self.key.add(pairs)
             own = Totals()
             own.add(pairs)
-            g = own.growth("output")
-            if g is not None and g > 50:
-                over_50 += 1
-            if g is not None and g >= 100:
-                doubled += 1
+            self.key_own[uscc] = own
+
+
+def report(data, year, month, monthly, fold):
+    sets = SetTotals(data, year, month, monthly, fold)
+    months, engine = sets.months, sets.engine
+    total, manufacturing, key = sets.total, sets.manufacturing, sets.key
+    divisions, regions, parks, chains = sets.divisions, sets.regions, sets.parks, sets.chains
+    key_count, enterprises = sets.key_count, sets.enterprises
+    over_50 = doubled = 0
+    for own in sets.key_own.values():
+        g = own.growth("output")
+        if g is not None and g > 50:
+            over_50 += 1
+        if g is not None and g >= 100:
+            doubled += 1
 
     total_increase = total.increase()
     total_prev = total.sums("va")[1]
@@ -629,6 +644,7 @@ def main(argv):
     ref_service.add_to(result, args.directory, year, month, args.monthly)
     ref_steering.add_to(result, data, args.directory, year, month)
     ref_products.add_to(result, data, args.directory, year, month, args.monthly, args.fold)
+    ref_warnings.add_to(result, data, args.directory, year, month, args.monthly)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
