@@ -90,6 +90,7 @@ Result<std::vector<Warning>> compute_warnings(const detail::IndexedDataset& reco
   detail::add_steering_warnings(
       figures, request.scope.empty() ? detail::Coverage::kWholeData : detail::Coverage::kScoped,
       all, warnings);
+  detail::add_service_warnings(figures, all, warnings);
   keep_most_severe(warnings, rules);
   std::map<std::string_view, const WarningRule*> by_id;
   for (const WarningRule& rule : rules.rules) by_id[rule.id] = &rule;

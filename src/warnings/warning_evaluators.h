@@ -49,6 +49,10 @@ enum class Coverage { kWholeData, kScoped };
 void add_steering_warnings(const ReportData& figures, Coverage coverage,
                            std::span<const WarningRule* const> rules, std::vector<Warning>& out);
 
+// case_overdue over the report's open and overdue cases (report.service, src/service).
+void add_service_warnings(const ReportData& figures, std::span<const WarningRule* const> rules,
+                          std::vector<Warning>& out);
+
 // A warning of `rule` about the subject, with no figures yet.
 Warning warning_of(const WarningRule& rule, std::string subject_kind, std::string subject_id,
                    std::string subject_name);

@@ -13,6 +13,7 @@ constexpr std::array kSetBehind = {"region"sv, "park"sv, "chain"sv};
 constexpr std::array kProject = {"project"sv};
 constexpr std::array kTarget = {"target"sv};
 constexpr std::array kCampaign = {"campaign"sv};
+constexpr std::array kCase = {"case"sv};
 
 constexpr std::array kFallingParameters = {
     ParameterSpec{"months", ParameterType::kCount, std::nullopt, 1.0,
@@ -68,6 +69,12 @@ constexpr std::array kCampaignParameters = {
 };
 constexpr std::array kCampaignFigures = {"investment_progress"sv, "time_progress"sv, "gap"sv};
 
+constexpr std::array kCaseParameters = {
+    ParameterSpec{"days", ParameterType::kCount, std::nullopt, 0.0,
+                  "the days past its deadline it goes beyond"},
+};
+constexpr std::array kCaseFigures = {"days_overdue"sv};
+
 constexpr std::array kSpecs = {
     KindSpec{WarningKind::kOutputFalling, "output_falling", kEnterprise, kFallingParameters,
              kFallingFigures},
@@ -84,6 +91,7 @@ constexpr std::array kSpecs = {
              kDivergingParameters, kDivergingFigures},
     KindSpec{WarningKind::kCampaignBehind, "campaign_behind", kCampaign, kCampaignParameters,
              kCampaignFigures},
+    KindSpec{WarningKind::kCaseOverdue, "case_overdue", kCase, kCaseParameters, kCaseFigures},
 };
 
 }  // namespace
@@ -100,7 +108,8 @@ const KindSpec* find_kind_spec(std::string_view name) {
 const KindSpec& kind_spec(WarningKind kind) { return kSpecs[static_cast<std::size_t>(kind)]; }
 
 bool is_count_figure(std::string_view figure) {
-  return figure == "months" || figure == "days_late" || figure == "days";
+  return figure == "months" || figure == "days_late" || figure == "days" ||
+         figure == "days_overdue";
 }
 
 }  // namespace zhizao::detail

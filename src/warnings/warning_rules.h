@@ -25,6 +25,7 @@ enum class WarningKind {
   kTargetPace,            // a target's needed pace above factor × the achieved one
   kElectricityDiverging,  // a division's or county's electricity falling while output rises
   kCampaignBehind,        // a campaign's investment behind its time progress by P points
+  kCaseOverdue,           // an enterprise's case (诉求) open more than D days past its deadline
 };
 
 // One rule of the file. Parameters are the kind's own (warning_kinds.cc lists them), all numbers;

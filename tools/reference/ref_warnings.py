@@ -218,6 +218,32 @@ def _steering_warnings(data, directory, rule, year, month):
 
 
 # ---------------------------------------------------------------------------------------------
+# Cases (诉求) of the enterprise service: open at D past their deadline.
+# ---------------------------------------------------------------------------------------------
+
+def _case_warnings(directory, rule, year, month):
+    import ref_service  # the oracle's reading of cases.csv
+    last_day = datetime.date(year, month, calendar.monthrange(year, month)[1])
+    cases = {}
+    for row in ref_service._read_rows(directory, "cases.csv") or []:
+        cases[row["id"]] = row  # the last row of an id wins
+    out = []
+    for ident, row in cases.items():
+        raised, deadline = ref_service._date(row["raised"]), ref_service._date(row["deadline"])
+        resolved = ref_service._date(row.get("resolved"))
+        if raised > last_day or (resolved is not None and resolved <= last_day) \
+                or deadline >= last_day:
+            continue
+        days_overdue = (last_day - deadline).days
+        if days_overdue <= rule["days"]:
+            continue
+        first = deadline + datetime.timedelta(days=1)
+        out.append((rule, "case", ident, {"days_overdue": days_overdue},
+                    _month(first.year, first.month)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # The list.
 # ---------------------------------------------------------------------------------------------
 
@@ -239,6 +265,8 @@ def warnings(data, directory, year, month, monthly, rules=None):
             raised += _enterprise_warnings(data, sets_of(year, month), rule, year, month)
         elif kind in SET_SUBJECTS:
             raised += _set_warnings(data, sets_of, rule, year, month, monthly)
+        elif kind == "case_overdue":
+            raised += _case_warnings(directory, rule, year, month)
         else:
             raised += _steering_warnings(data, directory, rule, year, month)
     # Of one kind's warnings about one subject, the most severe (the earlier rule on a tie).
