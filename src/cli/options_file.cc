@@ -2,10 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <filesystem>
 #include <vector>
 
 #include <toml++/toml.h>
+
+#include "base/bounded_file.h"
 
 namespace zhizao {
 namespace {
@@ -27,13 +28,11 @@ std::optional<std::string> as_argument(const toml::node& node) {
 }  // namespace
 
 Status apply_options_file(CLI::App& command, const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    return Status::not_found(fmt::format("{}: no such configuration file", path));
-  }
+  Result<std::string> text = read_bounded_file(path, kRulesFileMaxBytes, "configuration file");
+  if (!text) return text.error();
   toml::table table;
   try {
-    table = toml::parse_file(path);
+    table = toml::parse(*text, path);
   } catch (const toml::parse_error& e) {
     return Status::usage(fmt::format("{}: {}", where(path, e.source()), e.description()));
   }

@@ -15,7 +15,9 @@
 namespace zhizao {
 
 // Gives every option of `command` named in the file `path` and not given on the command line its
-// value from the file, with the option's own checks. Errors: kNotFound (no such file), kUsage
+// value from the file, with the option's own checks. Errors: kNotFound (no such file);
+// kInvalidData when it is larger than kRulesFileMaxBytes (1 MiB) or not a regular file
+// (base/bounded_file.h); kIoError when it cannot be read; kUsage
 // "FILE:LINE: reason" for a syntax error, an unknown key, a table, or a value the option
 // refuses.
 Status apply_options_file(CLI::App& command, const std::string& path);

@@ -6,10 +6,9 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "base/bounded_file.h"
 #include "base/text.h"
 #include "rules/rule_evaluator.h"
 #include "rules/rule_message.h"
@@ -270,12 +269,9 @@ Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source) {
 }
 
 Result<RuleSet> load_rule_set(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::not_found(fmt::format("cannot read rules file: {}", path)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return fail(Status::io_error(fmt::format("cannot read rules file: {}", path)));
-  return parse_rule_set(text.str(), path);
+  Result<std::string> text = read_bounded_file(path, kRulesFileMaxBytes, "rules file");
+  if (!text) return fail(text.error());
+  return parse_rule_set(*text, path);
 }
 
 const RuleSet& default_rule_set() {

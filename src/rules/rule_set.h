@@ -57,7 +57,8 @@ struct RuleSet {
 Result<RuleSet> parse_rule_set(std::string_view text, std::string_view source);
 
 // Reads and parses the rules file at `path`. Errors: kNotFound / kIoError when it cannot be
-// read; otherwise as parse_rule_set, with `path` as the source.
+// read; kInvalidData when it is larger than kRulesFileMaxBytes (1 MiB) or not a regular file
+// (base/bounded_file.h); otherwise as parse_rule_set, with `path` as the source.
 Result<RuleSet> load_rule_set(const std::string& path);
 
 // The text of rules/default_rules.toml, compiled into the binary.

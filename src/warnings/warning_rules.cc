@@ -8,10 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "base/bounded_file.h"
 #include "base/text.h"
 #include "warnings/reason_template.h"
 #include "warnings/warning_kinds.h"
@@ -281,14 +280,9 @@ Result<WarningRules> parse_warning_rules(std::string_view text, std::string_view
 }
 
 Result<WarningRules> load_warning_rules(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(Status::not_found(fmt::format("cannot read warning rules file: {}", path)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return fail(Status::io_error(fmt::format("cannot read warning rules file: {}", path)));
-  }
-  return parse_warning_rules(text.str(), path);
+  Result<std::string> text = read_bounded_file(path, kRulesFileMaxBytes, "warning rules file");
+  if (!text) return fail(text.error());
+  return parse_warning_rules(*text, path);
 }
 
 std::string_view warning_level_name(WarningLevel level) {

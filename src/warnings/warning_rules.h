@@ -57,7 +57,9 @@ struct WarningRules {
 Result<WarningRules> parse_warning_rules(std::string_view text, std::string_view source);
 
 // Reads and parses the file at `path`. Errors: kNotFound / kIoError when it cannot be read
-// (message "cannot read warning rules file: PATH"); otherwise as parse_warning_rules.
+// (message "cannot read warning rules file: PATH"); kInvalidData when it is larger than
+// kRulesFileMaxBytes (1 MiB) or not a regular file (base/bounded_file.h); otherwise as
+// parse_warning_rules.
 Result<WarningRules> load_warning_rules(const std::string& path);
 
 // The text of rules/default_warnings.toml, compiled into the binary.

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/bounded_file.h"
+
 namespace zhizao {
 namespace {
 
@@ -84,6 +86,23 @@ TEST_F(OptionsFileTest, SyntaxErrorAndTablesAndMissingFile) {
   write("[db]\nx = 1\n");
   EXPECT_EQ(apply_options_file(app_, path_).code(), StatusCode::kUsage);
   EXPECT_EQ(apply_options_file(app_, path_ + ".none").code(), StatusCode::kNotFound);
+}
+
+// The file is read within kRulesFileMaxBytes (base/bounded_file.h, docs/security.md "Bounds"):
+// a configuration at the bound is read, one byte more is refused before it is parsed, and a
+// device is never read.
+TEST_F(OptionsFileTest, TheFileIsReadWithinItsBound) {
+  std::string line = "db = \"city.db\"\n";
+  write(line + std::string(kRulesFileMaxBytes - line.size(), '#'));
+  parse({});
+  EXPECT_TRUE(apply_options_file(app_, path_).is_ok());
+  EXPECT_EQ(db_, "city.db");
+  write(line + std::string(kRulesFileMaxBytes - line.size() + 1, '#'));
+  Status over = apply_options_file(app_, path_);
+  EXPECT_EQ(over.code(), StatusCode::kInvalidData);
+  EXPECT_EQ(over.message(),
+            path_ + ": the configuration file is larger than 1048576 bytes, the bound for it");
+  EXPECT_EQ(apply_options_file(app_, "/dev/zero").code(), StatusCode::kInvalidData);
 }
 
 }  // namespace
