@@ -13,6 +13,7 @@
 #include "cli/exit_code.h"
 #include "cli/options_file.h"
 #include "cli/warning_rules_option.h"
+#include "quality/quality_thresholds.h"
 #include "server/access_log.h"
 #include "server/api_server.h"
 
@@ -30,6 +31,7 @@ struct ServeArgs {
   std::string web_root;
   std::string rules;
   std::string warning_rules;  // --warning-rules FILE (cli/warning_rules_option.h)
+  std::string quality_rules;  // --quality-rules FILE (quality/quality_thresholds.h)
   std::string tls_cert;
   std::string tls_key;
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
@@ -59,11 +61,25 @@ std::string executable_path() {
   return error ? "" : path.string();
 }
 
+// The thresholds of --quality-rules (the defaults without one). A faulty file is a usage error
+// (exit 1) listing every fault as FILE:LINE: reason, found before the server listens.
+Result<QualityThresholds> quality_thresholds_of(const std::string& path) {
+  if (path.empty()) return QualityThresholds{};
+  Result<QualityThresholds> loaded = load_quality_thresholds(path);
+  if (!loaded && loaded.error().code() == StatusCode::kInvalidData) {
+    return fail(Status::usage(loaded.error().message()));
+  }
+  return loaded;
+}
+
 int run_serve(const ServeArgs& args) {
   if (Status rules = use_warning_rules(args.warning_rules); !rules.is_ok()) {
     return report_failure(rules);
   }
+  Result<QualityThresholds> thresholds = quality_thresholds_of(args.quality_rules);
+  if (!thresholds) return report_failure(thresholds.error());
   ServerOptions options;
+  options.quality_thresholds = *thresholds;
   options.db_path = args.db;
   options.bind = args.bind;
   options.port = args.port;
@@ -137,6 +153,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                   "The dashboard's files (default: web/dist of the source tree)");
   cmd->add_option("--rules", args->rules, "Audit rules file for submissions (default: built-in)");
   add_warning_rules_option(cmd, &args->warning_rules);
+  cmd->add_option("--quality-rules", args->quality_rules,
+                  "Data-quality thresholds file (TOML) for /api/quality and the documents' "
+                  "appendix (default: built-in; as zhizao quality --quality-rules)");
   cmd->add_option("--tls-cert", args->tls_cert,
                   "PEM certificate (chain) file: serve HTTPS only (with --tls-key)");
   cmd->add_option("--tls-key", args->tls_key, "PEM private key file of --tls-cert (chmod 600)");

@@ -1,7 +1,8 @@
 // unexplained_jump (docs/methodology.md, "Data quality"): a month's output at least three times the
 // enterprise's own recent level (the median of its previous months, robust to one odd month) is
 // worth a question unless something else moved with it: its metered electricity, or its whole
-// division (a price or an order wave across the trade).
+// division (a price or an order wave across the trade). Electricity is the sum of the daily
+// readings where a month has one for every day, the monthly figure otherwise.
 #include <fmt/format.h>
 
 #include "quality/quality_check_list.h"
@@ -11,8 +12,9 @@ namespace {
 
 struct RecentLevels {
   std::vector<double> output;
-  std::vector<double> electricity;
+  std::vector<double> electricity;  // from daily readings where complete (quality_context.h)
   std::vector<double> division;
+  ElectricitySources sources;
 };
 
 // The levels of up to `count` records before record `i` within the last twelve months.
@@ -24,7 +26,10 @@ RecentLevels recent_levels(const EnterpriseHistory& history, std::size_t i, int 
     const MonthlyRecord& before = history.records[k];
     if (before.period.index() < month.index() - 12) break;
     levels.output.push_back(before.output);
-    if (before.electricity) levels.electricity.push_back(*before.electricity);
+    if (std::optional<SourcedElectricity> power = history.electricity(before)) {
+      levels.electricity.push_back(power->value);
+      levels.sources.add(power);
+    }
     if (std::optional<double> total =
             context.divisions.output(history.enterprise->division, before.period)) {
       levels.division.push_back(*total);
@@ -51,20 +56,28 @@ void check_unexplained_jump(const EnterpriseHistory& history, const QualityConte
   QualitySeries level{"recent_level", {}};
   QualitySeries power{"electricity_factor", {}};
   QualitySeries division{"division_factor", {}};
+  ElectricitySources sources;
   for (std::size_t i = 0; i < history.records.size(); ++i) {
     const MonthlyRecord& record = history.records[i];
     if (!context.in_window(record.period)) continue;
     RecentLevels recent = recent_levels(history, i, t.jump_history, context);
     std::optional<double> jump = factor_against(record.output, recent.output, t.jump_min_history);
     if (!jump || *jump < t.jump_factor) continue;
+    std::optional<SourcedElectricity> now = history.electricity(record);
     std::optional<double> electricity =
-        factor_against(record.electricity, recent.electricity, t.jump_min_history);
+        factor_against(now ? std::optional<double>(now->value) : std::nullopt, recent.electricity,
+                       t.jump_min_history);
     std::optional<double> trade =
         factor_against(context.divisions.output(history.enterprise->division, record.period),
                        recent.division, t.jump_min_history);
     bool followed =
         (electricity && *electricity >= t.jump_follow) || (trade && *trade >= t.jump_follow);
     if (followed) continue;
+    if (electricity) {
+      sources.add(now);
+      sources.daily = sources.daily || recent.sources.daily;
+      sources.monthly = sources.monthly || recent.sources.monthly;
+    }
     finding.months.push_back(record.period);
     output.values.push_back(record.output);
     level.values.push_back(median_of(recent.output));
@@ -73,14 +86,15 @@ void check_unexplained_jump(const EnterpriseHistory& history, const QualityConte
   }
   if (finding.months.empty()) return;
   finding.figures = {{"factor", t.jump_factor}, {"follow", t.jump_follow}};
+  finding.labels = {{"electricity_source", sources.name()}};
   finding.series = {std::move(output), std::move(level), std::move(power), std::move(division)};
   finding.reason = fmt::format(
-      "{}个月的工业总产值达到本企业近期水平的{:g}倍以上，而用电量和所在行业均未同步增长，请核实",
-      finding.months.size(), t.jump_factor);
+      "{}个月的工业总产值达到本企业近期水平的{:g}倍以上，而用电量{}和所在行业均未同步增长，请核实",
+      finding.months.size(), t.jump_factor, electricity_source_words(sources, Language::kZh));
   finding.reason_en = fmt::format(
       "In {} month(s) output reached {:g} times the enterprise's recent level or more while "
-      "neither its electricity nor its division rose with it: please verify",
-      finding.months.size(), t.jump_factor);
+      "neither its electricity{} nor its division rose with it: please verify",
+      finding.months.size(), t.jump_factor, electricity_source_words(sources, Language::kEn));
   findings.push_back(std::move(finding));
 }
 

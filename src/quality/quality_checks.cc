@@ -87,6 +87,13 @@ const std::vector<std::string>& quality_check_ids() {
 Result<std::vector<QualityFinding>> run_quality_checks(const detail::IndexedDataset& data,
                                                        const QualityRequest& request,
                                                        const QualityThresholds& thresholds) {
+  return run_quality_checks(data, request, thresholds, DailyElectricityMonths{});
+}
+
+Result<std::vector<QualityFinding>> run_quality_checks(const detail::IndexedDataset& data,
+                                                       const QualityRequest& request,
+                                                       const QualityThresholds& thresholds,
+                                                       const DailyElectricityMonths& daily) {
   Result<detail::ReportWindow> window =
       detail::report_window(request.period, WindowKind::kCumulative);
   if (!window) return fail(window.error());
@@ -105,6 +112,7 @@ Result<std::vector<QualityFinding>> run_quality_checks(const detail::IndexedData
     if (!scope->contains(enterprises[e].region)) continue;
     if (!has_window_record(data, e, window->from, window->to)) continue;
     EnterpriseHistory history = history_of(data, e, first, window->to);
+    history.daily = &daily;
     for (Check check : kChecks) check(history, checked, findings);
   }
   std::stable_sort(

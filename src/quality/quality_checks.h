@@ -11,6 +11,7 @@
 #include "base/result.h"
 #include "engine/indexed_dataset.h"
 #include "engine/v2_figures.h"
+#include "quality/daily_electricity_months.h"
 #include "quality/quality_thresholds.h"
 
 namespace zhizao {
@@ -31,6 +32,15 @@ const std::vector<std::string>& quality_check_ids();
 Result<std::vector<QualityFinding>> run_quality_checks(const detail::IndexedDataset& data,
                                                        const QualityRequest& request,
                                                        const QualityThresholds& thresholds);
+
+// The same, the electricity checks (electricity_divergence, unexplained_jump) reading an
+// enterprise's month from `daily` where its daily readings are complete, from the monthly figure
+// otherwise; their findings' evidence names the source (docs/methodology.md, "Data quality").
+// `daily` is borrowed for the call.
+Result<std::vector<QualityFinding>> run_quality_checks(const detail::IndexedDataset& data,
+                                                       const QualityRequest& request,
+                                                       const QualityThresholds& thresholds,
+                                                       const DailyElectricityMonths& daily);
 
 // The series a reviewer charts beside a finding: the enterprise's months from 23 months before the
 // period to the period, with its output, value added (as reported), electricity and its

@@ -59,6 +59,59 @@ std::optional<double> EnterpriseHistory::last_year(const MonthlyRecord& record,
   return before == nullptr ? std::nullopt : figure(*before, measure);
 }
 
+void ElectricitySources::add(const std::optional<SourcedElectricity>& figure) {
+  if (!figure) return;
+  (figure->source == ElectricitySource::kDaily ? daily : monthly) = true;
+}
+
+const char* ElectricitySources::name() const {
+  if (daily && monthly) return "mixed";
+  if (daily) return "daily";
+  return monthly ? "monthly" : "none";
+}
+
+std::string electricity_source_words(const ElectricitySources& sources, Language language) {
+  if (!sources.daily) return "";
+  bool zh = language == Language::kZh;
+  if (sources.monthly) {
+    return zh ? "（部分月份按日读数合计）" : " (summed from daily readings in some months)";
+  }
+  return zh ? "（按日读数合计）" : " (summed from daily readings)";
+}
+
+bool EnterpriseHistory::folds_january(const MonthlyRecord& record) const {
+  return record.period.month == 2 && at({record.period.year, 1}) == nullptr;
+}
+
+std::optional<double> EnterpriseHistory::daily_sum(YearMonth month, bool with_january) const {
+  if (daily == nullptr) return std::nullopt;
+  std::optional<double> sum = daily->complete_month(enterprise->uscc, month);
+  if (!sum || !with_january) return sum;
+  std::optional<double> january = daily->complete_month(enterprise->uscc, {month.year, 1});
+  if (!january) return std::nullopt;
+  return *january + *sum;
+}
+
+std::optional<SourcedElectricity> EnterpriseHistory::electricity(
+    const MonthlyRecord& record) const {
+  if (std::optional<double> sum = daily_sum(record.period, folds_january(record))) {
+    return SourcedElectricity{*sum, ElectricitySource::kDaily};
+  }
+  if (!record.electricity) return std::nullopt;
+  return SourcedElectricity{*record.electricity, ElectricitySource::kMonthly};
+}
+
+std::optional<SourcedElectricity> EnterpriseHistory::electricity_last_year(
+    const MonthlyRecord& record) const {
+  if (std::optional<double> sum =
+          daily_sum(record.period.plus_months(-12), folds_january(record))) {
+    return SourcedElectricity{*sum, ElectricitySource::kDaily};
+  }
+  std::optional<double> reported = last_year(record, QualityMeasure::kElectricity);
+  if (!reported) return std::nullopt;
+  return SourcedElectricity{*reported, ElectricitySource::kMonthly};
+}
+
 DivisionLevels::DivisionLevels(const IndexedDataset& data, YearMonth first, YearMonth last)
     : first_(first), months_(std::max(0, last.index() - first.index() + 1)) {
   std::span<const Enterprise> enterprises = data.enterprises();

@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "base/language.h"
 #include "base/year_month.h"
 #include "domain/records.h"
 #include "engine/indexed_dataset.h"
 #include "engine/v2_figures.h"
+#include "quality/daily_electricity_months.h"
 #include "quality/quality_thresholds.h"
 
 namespace zhizao::detail {
@@ -25,11 +27,36 @@ const char* measure_name(QualityMeasure measure);
 // Its name in Chinese (工业总产值, 工业增加值, 用电量).
 const char* measure_name_zh(QualityMeasure measure);
 
+// Where an electricity figure came from (docs/methodology.md, "Data quality"): the sum of the
+// month's daily readings when they are complete, else the monthly figure of monthly.csv.
+enum class ElectricitySource { kDaily, kMonthly };
+
+struct SourcedElectricity {
+  double value = 0;  // 万千瓦时
+  ElectricitySource source = ElectricitySource::kMonthly;
+};
+
+// The sources of the electricity figures behind a finding, and their name in its evidence:
+// "daily" or "monthly" when all came from one, "mixed" otherwise, "none" when there were none.
+struct ElectricitySources {
+  bool daily = false;
+  bool monthly = false;
+
+  void add(const std::optional<SourcedElectricity>& figure);
+  const char* name() const;
+};
+
+// The words a reason adds after "electricity" (用电量) when daily readings were used: "" for
+// monthly figures only (the reason reads as before), "（按日读数合计）" / " (summed from daily
+// readings)" for daily, and "in some months" for mixed.
+std::string electricity_source_words(const ElectricitySources& sources, Language language);
+
 // One enterprise's records, oldest first, from the first month of the data up to the period.
 struct EnterpriseHistory {
   std::size_t index = 0;  // into IndexedDataset::enterprises()
   const Enterprise* enterprise = nullptr;
   std::vector<MonthlyRecord> records;
+  const DailyElectricityMonths* daily = nullptr;  // complete months of daily readings, or null
 
   // The record of `month`, or null.
   const MonthlyRecord* at(YearMonth month) const;
@@ -37,6 +64,19 @@ struct EnterpriseHistory {
   static std::optional<double> figure(const MonthlyRecord& record, QualityMeasure measure);
   // The same month a year earlier: the reported `_prev` column, else the record of month − 12.
   std::optional<double> last_year(const MonthlyRecord& record, QualityMeasure measure) const;
+
+  // The electricity of `record`'s month: the sum of its daily readings when complete (with those
+  // of January for a February record that folds January in, i.e. without a January record of
+  // its own that year, both months complete), else the record's monthly figure, else nullopt.
+  std::optional<SourcedElectricity> electricity(const MonthlyRecord& record) const;
+  // The same month a year earlier, spanning the same months (January folded in when `record`
+  // folds it): daily readings when complete, else last_year(record, kElectricity).
+  std::optional<SourcedElectricity> electricity_last_year(const MonthlyRecord& record) const;
+  // Σ of the complete daily months of `month` (and of January of its year when `with_january`),
+  // or nullopt when one of them is incomplete or there are no readings.
+  std::optional<double> daily_sum(YearMonth month, bool with_january) const;
+  // Whether `record` is a February that holds January too (no January record that year).
+  bool folds_january(const MonthlyRecord& record) const;
 };
 
 // Σ output of each division per month (every enterprise with a record, in scope or not), from

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <vector>
+
+#include "base/bounded_file.h"
 
 namespace zhizao {
 namespace {
@@ -111,12 +111,9 @@ Result<QualityThresholds> parse_quality_thresholds(std::string_view toml_text,
 }
 
 Result<QualityThresholds> load_quality_thresholds(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return fail(Status::not_found("cannot read the quality rules file " + path));
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (file.bad()) return fail(Status::io_error("cannot read the quality rules file " + path));
-  return parse_quality_thresholds(text.str(), path);
+  Result<std::string> text = read_bounded_file(path, kRulesFileMaxBytes, "quality rules file");
+  if (!text) return fail(text.error());
+  return parse_quality_thresholds(*text, path);
 }
 
 }  // namespace zhizao

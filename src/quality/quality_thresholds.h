@@ -58,7 +58,8 @@ struct QualityThresholds {
 Result<QualityThresholds> parse_quality_thresholds(std::string_view toml,
                                                    const std::string& source);
 
-// Reads and parses the file at `path`. Errors: kNotFound, kIoError, and as above.
+// Reads and parses the file at `path`. Errors: kNotFound, kIoError; kInvalidData when it is larger
+// than kRulesFileMaxBytes (1 MiB) or not a regular file (base/bounded_file.h); and as above.
 Result<QualityThresholds> load_quality_thresholds(const std::string& path);
 
 }  // namespace zhizao

@@ -13,6 +13,7 @@
 
 #include "accounts/accounts.h"
 #include "engine/reporting_coverage.h"
+#include "quality/quality_thresholds.h"
 #include "rules/rule_set.h"
 #include "server/http_support.h"
 #include "server/login_rate_limiter.h"
@@ -32,6 +33,8 @@ struct ServerConfig {
   std::string scheme = "http";                      // "https" when serving HTTPS
   std::vector<std::string> extra_origins;  // origins besides scheme://Host allowed to write
   double publish_threshold = kDefaultPublishThreshold;  // percent of expected reports
+  QualityThresholds quality_thresholds;  // /api/quality and the documents' appendix (serve
+                                         // --quality-rules); the compiled-in defaults if none
 };
 
 // One authenticated request.

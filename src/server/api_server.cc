@@ -138,6 +138,7 @@ Result<int> ApiServer::bind() {
   config.scheme = tls ? "https" : "http";
   config.extra_origins = options.allowed_origins;
   config.publish_threshold = options.publish_threshold;
+  config.quality_thresholds = options.quality_thresholds;
 
   http::ServerOptions transport;
   transport.bind = options.bind;

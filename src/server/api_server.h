@@ -12,6 +12,7 @@
 #include "base/result.h"
 #include "engine/reporting_coverage.h"
 #include "http/router.h"
+#include "quality/quality_thresholds.h"
 #include "server/login_rate_limiter.h"
 
 namespace zhizao {
@@ -44,6 +45,9 @@ struct ServerOptions {
   // kJsonLines: one JSON line per answered request on stdout (server/access_log.h), for the
   // system journal; off by default, since a caller that never reads stdout would block on it.
   AccessLog access_log = AccessLog::kOff;
+  // The thresholds of the data-quality checks of /api/quality and of the documents' appendix
+  // (`serve --quality-rules FILE`, quality/quality_thresholds.h); the compiled-in defaults.
+  QualityThresholds quality_thresholds;
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.

@@ -1,6 +1,9 @@
 // The monthly analysis as documents (docs/api.md, "The analysis as documents"): the narrative
 // report of GET /api/report's period, window and scope as Word, Excel, HTML, Markdown or text
 // (each exactly what `zhizao report --format F` writes), and as JSON for the dashboard's page.
+// `quality_appendix=1` adds the appendix of data-quality findings still to verify, as `zhizao
+// report --quality-appendix` does, over the caller's scope (a county user's county only) with the
+// server's thresholds and rules (`serve --quality-rules`, `--rules`).
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -19,6 +22,7 @@
 #include "server/api_context.h"
 #include "server/content_disposition.h"
 #include "server/http_support.h"
+#include "server/quality_service.h"
 #include "server/report_benchmark.h"
 #include "server/scoped_report.h"
 
@@ -106,7 +110,8 @@ std::string ascii_file_name(const ReportData& report, Language language, const c
                      language == Language::kZh ? "zh" : "en", extension);
 }
 
-void get_document(ApiCall& call, const std::string& db_path) {
+void get_document(ApiCall& call, const ServerConfig& config) {
+  const std::string& db_path = config.db_path;
   std::optional<std::string> format_name = query_param(call.req, "format");
   const FormatInfo* info = nullptr;
   for (const FormatInfo& candidate : kFormats) {
@@ -120,11 +125,8 @@ void get_document(ApiCall& call, const std::string& db_path) {
   }
   std::optional<Language> language = language_of(call);
   if (!language) return;
-  Result<ReportData> report = scoped->input.report(scoped->request);
-  if (!report) {
-    send_status(call.res, report.error());
-    return;
-  }
+  std::optional<ReportData> report = report_of(call, config, *scoped);
+  if (!report) return;
   Result<std::string> bytes = render_document(*scoped, *report, info->format, *language);
   if (!bytes) {
     send_status(call.res, bytes.error());
@@ -151,16 +153,13 @@ nlohmann::ordered_json table_json(const detail::Table& table) {
 
 // The analysis as the dashboard lays it out: report_document's narrative and tables, the same
 // strings render_report writes (so the page's paragraphs are the Markdown's paragraphs).
-void get_analysis(ApiCall& call, const std::string& db_path) {
-  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
+void get_analysis(ApiCall& call, const ServerConfig& config) {
+  std::optional<ScopedReport> scoped = scoped_report(call, config.db_path);
   if (!scoped) return;
   std::optional<Language> language = language_of(call);
   if (!language) return;
-  Result<ReportData> report = scoped->input.report(scoped->request);
-  if (!report) {
-    send_status(call.res, report.error());
-    return;
-  }
+  std::optional<ReportData> report = report_of(call, config, *scoped);
+  if (!report) return;
   ReportDocument document = report_document(*report, *language);
   nlohmann::ordered_json sections = nlohmann::ordered_json::array();
   for (const detail::NarrativeSection& section : document.narrative.sections) {
@@ -186,13 +185,9 @@ void get_analysis(ApiCall& call, const std::string& db_path) {
 
 void add_document_routes(http::Router& routes, const ServerConfig& config) {
   routes.get("/api/report/document",
-             authenticated(config, [db_path = config.db_path](ApiCall& call) {
-               get_document(call, db_path);
-             }));
+             authenticated(config, [&config](ApiCall& call) { get_document(call, config); }));
   routes.get("/api/report/analysis",
-             authenticated(config, [db_path = config.db_path](ApiCall& call) {
-               get_analysis(call, db_path);
-             }));
+             authenticated(config, [&config](ApiCall& call) { get_analysis(call, config); }));
   add_benchmark_route(routes, config);
 }
 

@@ -35,7 +35,7 @@ std::optional<QualityReport> scoped_quality(ApiCall& call, const ServerConfig& c
   if (!scoped) return std::nullopt;
   Result<QualityReport> report =
       quality_report_of(call.db, scoped->input, {scoped->request.period, scoped->request.scope},
-                        QualityThresholds{}, *config.rules);
+                        config.quality_thresholds, *config.rules);
   if (!report) {
     send_status(call.res, report.error());
     return std::nullopt;

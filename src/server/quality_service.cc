@@ -79,10 +79,16 @@ Result<QualityReport> quality_report_of(Database& db, const ReportInput& input,
   Result<detail::ReportWindow> window =
       detail::report_window(request.period, WindowKind::kCumulative);
   if (!window) return fail(window.error());
+  // The daily readings the electricity checks read: the window's year and the year before it
+  // (the same month last year, the twelve months before a jump).
+  Result<DailyElectricityMonths> daily =
+      DailyElectricityMonths::load(db, window->from.year - 1, window->to.year);
+  if (!daily) return fail(daily.error());
   QualityReport report{request.period, request.scope, {}};
   Status computed = Status::ok();
   input.visit_records([&](const detail::IndexedDataset& data) {
-    Result<std::vector<QualityFinding>> findings = run_quality_checks(data, request, thresholds);
+    Result<std::vector<QualityFinding>> findings =
+        run_quality_checks(data, request, thresholds, *daily);
     if (!findings) {
       computed = findings.error();
       return;
@@ -109,8 +115,15 @@ Result<QualityReport> quality_report_of(Database& db, const ReportInput& input,
 
 Status attach_open_quality_findings(Database& db, const ReportInput& input,
                                     const ReportRequest& request, ReportData& report) {
-  Result<QualityReport> quality = quality_report_of(db, input, {request.period, request.scope},
-                                                    QualityThresholds{}, default_rule_set());
+  return attach_open_quality_findings(db, input, request, report, QualityThresholds{},
+                                      default_rule_set());
+}
+
+Status attach_open_quality_findings(Database& db, const ReportInput& input,
+                                    const ReportRequest& request, ReportData& report,
+                                    const QualityThresholds& thresholds, const RuleSet& rules) {
+  Result<QualityReport> quality =
+      quality_report_of(db, input, {request.period, request.scope}, thresholds, rules);
   if (!quality) return quality.error();
   report.quality_findings.clear();
   for (QualityFinding& finding : quality->findings) {

@@ -32,4 +32,10 @@ Result<QualityReport> quality_report_of(Database& db, const ReportInput& input,
 Status attach_open_quality_findings(Database& db, const ReportInput& input,
                                     const ReportRequest& request, ReportData& report);
 
+// The same with `thresholds` and the physical limits of `rules` (the server's, `serve
+// --quality-rules` and `--rules`).
+Status attach_open_quality_findings(Database& db, const ReportInput& input,
+                                    const ReportRequest& request, ReportData& report,
+                                    const QualityThresholds& thresholds, const RuleSet& rules);
+
 }  // namespace zhizao

@@ -1,13 +1,19 @@
 // zhizao quality through the command line (docs/methodology.md, "Data quality"): the findings of a
 // small hand-made dataset (tests/data/cli/quality: a copied year, an inflated month, a constant
 // figure among ordinary enterprises) as JSON, text and Markdown against golden files; a reviewer's
-// verification turning a finding verified; the scope; usage errors.
+// verification turning a finding verified; imported daily electricity read by the electricity
+// checks; the scope; usage errors.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
+#include "base/year_month.h"
 #include "cli/cli_harness.h"
 #include "cli/cli_test_support.h"
 
@@ -129,6 +135,57 @@ description_en = "Gross output {value} beyond the limit"
   EXPECT_NE(text.out.find("超出单个企业一个月的物理上限（1亿万元，即1万亿元），请核实"),
             std::string::npos)
       << text.out;
+}
+
+// Daily electricity (docs/methodology.md, "Data quality"): imported electricity_daily.csv readings
+// that cover a month are what the electricity checks read, and the evidence says so.
+TEST_F(QualityCliTest, ImportedDailyReadingsAreWhatTheElectricityChecksRead) {
+  // The jump enterprise's monthly electricity, 2020-01 to 2021-04, spread evenly over the days.
+  std::map<YearMonth, double> monthly;
+  std::ifstream csv(test_data("cli/quality/monthly.csv"));
+  for (std::string line; std::getline(csv, line);) {
+    if (line.rfind(kJump, 0) != 0) continue;
+    std::vector<std::string> cells;
+    std::stringstream fields(line);
+    for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+    monthly[*parse_year_month(cells[1])] = std::stod(cells[4]);
+  }
+  ASSERT_EQ(monthly.size(), 16u);
+  auto write_daily = [&](double march_factor) {
+    std::string path = (dir_ / "electricity_daily.csv").string();
+    std::ofstream out(path);
+    out << "uscc,date,kwh\n";
+    for (const auto& [month, electricity] : monthly) {
+      int days = days_in_month(month.year, month.month);
+      double factor = month == YearMonth{2021, 3} ? march_factor : 1;
+      for (int day = 1; day <= days; ++day) {
+        out << kJump << "," << fmt::format("{}-{:02d}", month.to_string(), day) << ","
+            << fmt::format("{:.4f}", electricity * factor * 1e4 / days) << "\n";
+      }
+    }
+    return path;
+  };
+  auto evidence_of = [&](const std::string& check) {
+    nlohmann::json json = nlohmann::json::parse(quality({"--json"}).out);
+    for (const auto& f : json["findings"]) {
+      if (f["uscc"] == kJump && f["check"] == check) return f["evidence"];
+    }
+    return nlohmann::json();
+  };
+  EXPECT_EQ(evidence_of("unexplained_jump")["electricity_source"], "monthly");
+  // Readings as the monthly figures: the same findings, now from the metered days.
+  RunResult same = run_zhizao({"import", "--db", db_, "-q", write_daily(1)});
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  nlohmann::json jump = evidence_of("unexplained_jump");
+  EXPECT_EQ(jump["electricity_source"], "daily");
+  EXPECT_NEAR(jump["electricity_factor"][0].get<double>(), 0.9855195911413969, 1e-6);
+  EXPECT_EQ(evidence_of("electricity_divergence")["electricity_source"], "daily");
+  EXPECT_NE(quality({}).out.find("用电量（按日读数合计）"), std::string::npos);
+  // Metered days of March 2021 four times as high: the jump is followed, nothing to verify.
+  RunResult followed = run_zhizao({"import", "--db", db_, "-q", write_daily(4)});
+  ASSERT_EQ(followed.exit_code, 0) << followed.err;
+  EXPECT_TRUE(evidence_of("unexplained_jump").is_null());
+  EXPECT_TRUE(evidence_of("electricity_divergence").is_null());
 }
 
 TEST_F(QualityCliTest, ScopeLimitsTheFindingsToACounty) {

@@ -1,6 +1,12 @@
 #include "quality/quality_thresholds.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "base/bounded_file.h"
 
 namespace zhizao {
 namespace {
@@ -42,6 +48,27 @@ TEST(QualityThresholds, RefusesSyntaxErrorsAndMissingFiles) {
   EXPECT_EQ(parse_quality_thresholds("[digits]\nalpha = 2\n", "q.toml").error().code(),
             StatusCode::kInvalidData);
   EXPECT_EQ(load_quality_thresholds("/nonexistent/q.toml").error().code(), StatusCode::kNotFound);
+}
+
+// The file is read within kRulesFileMaxBytes (base/bounded_file.h, docs/security.md "Bounds").
+TEST(QualityThresholds, TheFileIsReadWithinItsBound) {
+  std::string path = (std::filesystem::temp_directory_path() /
+                      ("quality-bound-" + std::to_string(::getpid()) + ".toml"))
+                         .string();
+  std::string body = "[unexplained_jump]\nfactor = 4\n#";
+  std::ofstream(path, std::ios::binary)
+      << body << std::string(kRulesFileMaxBytes - body.size() - 1, 'x') << "\n";
+  Result<QualityThresholds> at = load_quality_thresholds(path);
+  ASSERT_TRUE(at.has_value()) << at.error().message();
+  EXPECT_EQ(at->jump_factor, 4);
+  std::ofstream(path, std::ios::app) << "\n";
+  Result<QualityThresholds> over = load_quality_thresholds(path);
+  ASSERT_FALSE(over.has_value());
+  EXPECT_EQ(over.error().code(), StatusCode::kInvalidData);
+  EXPECT_EQ(over.error().message(),
+            path + ": the quality rules file is larger than 1048576 bytes, the bound for it");
+  EXPECT_EQ(load_quality_thresholds("/dev/zero").error().code(), StatusCode::kInvalidData);
+  std::filesystem::remove(path);
 }
 
 }  // namespace
