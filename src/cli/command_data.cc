@@ -9,6 +9,7 @@
 #include "base/progress_bar.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
+#include "cli/import_safety.h"
 #include "demo/demo_daily_electricity.h"
 #include "demo/demo_service.h"
 #include "demo/luoyang_demo.h"
@@ -177,6 +178,9 @@ int run_demo(const DemoArgs& args) {
   if (Status daily = detail::store_demo_daily_electricity(**db, *dataset, args.seed);
       !daily.is_ok()) {
     return report_failure(daily);  // src/demo/demo_daily_electricity.cc
+  }
+  if (Status safety = store_demo_safety(**db, *dataset); !safety.is_ok()) {
+    return report_failure(safety);  // src/demo/demo_safety.cc, imported by src/safety
   }
   fmt::print(
       "wrote the synthetic Luoyang demo to {}: {} enterprises, {} monthly records, {} projects\n"

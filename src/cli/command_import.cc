@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/import_rules.h"
+#include "cli/import_safety.h"
 #include "columnar/report_input.h"
 #include "ingest/importer.h"
 
@@ -129,7 +130,16 @@ void add_import_command(CLI::App& app, int* exit_code) {
       "Example:\n  zhizao import --db city.db data/*.csv\n"
       "Every error is printed as FILE:LINE: COLUMN: reason; then nothing is stored "
       "and the exit code is 2.");
-  cmd->callback([args, exit_code] { *exit_code = run_import(*args); });
+  // The safety files (docs/safety.md) go to src/safety after the others (cli/import_safety.h).
+  cmd->callback([args, exit_code] {
+    *exit_code = import_with_safety_files(
+        {args->db, args->files, args->encoding, args->max_file_size, args->quiet},
+        [&](std::vector<std::string> files) {
+          ImportArgs contract = *args;
+          contract.files = std::move(files);
+          return run_import(contract);
+        });
+  });
 }
 
 }  // namespace zhizao

@@ -8,6 +8,7 @@
 #include "cli/explain_product.h"
 #include "cli/quality_appendix_option.h"
 #include "cli/report_options.h"
+#include "cli/safety_report.h"
 #include "cli/warning_rules_option.h"
 #include "document/office_report.h"
 #include "document/report_charts.h"
@@ -53,6 +54,9 @@ int run_report(const ReportOptions& options) {
   if (!report) return report_failure(report.error());
   if (Status q = fill_quality_appendix(options.db, *input, *request, *report); !q.is_ok()) {
     return report_failure(q);
+  }
+  if (Status s = attach_safety_to_report(options.db, *input, *report); !s.is_ok()) {
+    return report_failure(s);  // 汛期安全检查 (src/safety, docs/safety.md)
   }
   if (office) return write_office_report(options, *office, *input, *request, *report);
   std::string text = render_report(*report, options.report_format(), options.language());

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
+#include "cli/safety_report.h"
 #include "cli/warning_rules_option.h"
 #include "report/warnings_render.h"
 
@@ -33,6 +34,10 @@ int run_warnings(const WarningsArgs& args) {
   }
   auto report = input->report(*request);
   if (!report) return report_failure(report.error());
+  // The safety warnings join as in `zhizao report` (src/safety reads the database).
+  if (Status s = attach_safety_to_report(args.report.db, *input, *report); !s.is_ok()) {
+    return report_failure(s);
+  }
   ReportFormat format = args.report.json ? ReportFormat::kJson
                         : args.markdown  ? ReportFormat::kMarkdown
                                          : ReportFormat::kText;

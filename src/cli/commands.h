@@ -22,5 +22,6 @@ void add_restore_command(CLI::App& app, int* exit_code);    // restore --db DB F
 void add_quality_command(CLI::App& app, int* exit_code);    // quality --db DB --period P
 void add_warnings_command(CLI::App& app, int* exit_code);   // warnings --db DB --period P
 void add_nowcast_command(CLI::App& app, int* exit_code);    // nowcast --db DB --period P
+void add_safety_command(CLI::App& app, int* exit_code);     // safety --db DB --period P
 
 }  // namespace zhizao

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/year_month.h"
+#include "engine/safety_figures.h"
 #include "engine/v2_figures.h"
 
 namespace zhizao {
@@ -135,6 +136,8 @@ struct ReportData {
   std::vector<QualityFinding> quality_findings;
   // Enterprise service (五每, src/service); nullopt when there are no assignments and no cases.
   std::optional<ServiceFigures> service;
+  // Flood-season safety checks (src/safety, docs/safety.md); nullopt when there are no plans.
+  std::optional<SafetyFigures> safety;
 };
 
 }  // namespace zhizao

@@ -7,6 +7,7 @@
 #include "report/json_service.h"
 #include "report/products_section.h"
 #include "report/render.h"
+#include "report/safety_section.h"
 #include "report/steering_section.h"
 #include "report/warnings_render.h"
 
@@ -180,6 +181,7 @@ nlohmann::ordered_json report_to_json(const ReportData& report) {
   if (!report.products.empty()) out["products"] = detail::products_to_json(report);
   detail::add_steering_json(report, out);
   if (report.service) out["service"] = detail::service_to_json(*report.service);
+  if (report.safety) out["safety"] = detail::safety_to_json(*report.safety);  // docs/safety.md
   if (!report.warnings.empty()) {
     out["warnings"] = warnings_to_json(report.warnings, Language::kZh);
   }

@@ -8,6 +8,7 @@
 #include "report/period_wording.h"
 #include "report/products_section.h"
 #include "report/report_selection.h"
+#include "report/safety_section.h"
 #include "report/service_section.h"
 #include "report/steering_section.h"
 
@@ -207,6 +208,7 @@ Narrative narrative_en(const ReportData& report) {
       {"Industrial projects", {projects_paragraph_en(report, area)}},
       {"Campaigns, lagging projects and targets", steering_paragraphs_en(report, area)},
       {"Enterprise service", service_paragraphs_en(report, area)},
+      {"Flood-season safety checks", safety_paragraphs_en(report, area)},
       {"Points to watch", {watch_paragraph_en(report, area)}},
   };
   for (auto& [heading, paragraphs] : sections) {

@@ -9,6 +9,7 @@
 #include "report/period_wording.h"
 #include "report/products_section.h"
 #include "report/report_selection.h"
+#include "report/safety_section.h"
 #include "report/service_section.h"
 #include "report/steering_section.h"
 
@@ -197,6 +198,7 @@ Narrative narrative_zh(const ReportData& report) {
       {"工业项目", {projects_paragraph_zh(report, area)}},
       {"攻坚行动、滞后项目和目标任务", steering_paragraphs_zh(report, area)},
       {"企业服务", service_paragraphs_zh(report, area)},
+      {"汛期安全检查", safety_paragraphs_zh(report, area)},
       {"值得关注的问题", {watch_paragraph_zh(report, area)}},
   };
   for (auto& [heading, paragraphs] : sections) {

@@ -6,6 +6,7 @@
 #include "report/products_section.h"
 #include "report/quality_appendix.h"
 #include "report/report_selection.h"
+#include "report/safety_section.h"
 #include "report/steering_section.h"
 
 namespace zhizao::detail {
@@ -169,6 +170,7 @@ std::vector<Table> report_tables(const ReportData& report, Language lang) {
                       report.projects.planned_starts > 0 || report.projects.actual_starts > 0;
   if (has_projects) tables.push_back(projects_table(report, lang));
   append_steering_tables(report, lang, tables);
+  append_safety_tables(report, lang, tables);
   tables.push_back(quality_appendix_table(report, lang));
   std::erase_if(tables, [](const Table& t) { return t.rows.empty(); });
   for (size_t i = 0; i < tables.size(); ++i) {

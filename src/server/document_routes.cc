@@ -102,6 +102,26 @@ Result<std::string> render_document(const ScopedReport& scoped, const ReportData
                                          : render_html_report(report, *trend, office);
 }
 
+// The report of `scoped`, with the appendix of open data-quality findings when the query asks
+// for it (quality_appendix=1 or true), or nullopt after answering.
+std::optional<ReportData> report_of(ApiCall& call, const ServerConfig& config,
+                                    const ScopedReport& scoped) {
+  Result<ReportData> report = complete_report(call.db, scoped.input, scoped.request);
+  if (!report) {
+    send_status(call.res, report.error());
+    return std::nullopt;
+  }
+  if (query_flag(call.req, "quality_appendix")) {
+    Status attached = attach_open_quality_findings(call.db, scoped.input, scoped.request, *report,
+                                                   config.quality_thresholds, *config.rules);
+    if (!attached.is_ok()) {
+      send_status(call.res, attached);
+      return std::nullopt;
+    }
+  }
+  return std::move(*report);
+}
+
 // "zhizao-analysis-2021-04[-monthly][-SCOPE]-zh.docx": the name for clients without filename*.
 std::string ascii_file_name(const ReportData& report, Language language, const char* extension) {
   return fmt::format("zhizao-analysis-{}{}{}{}-{}.{}", report.period.to_string(),

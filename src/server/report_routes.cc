@@ -55,7 +55,7 @@ void get_periods(ApiCall& call, const ServerConfig& config) {
 void get_report(ApiCall& call, const std::string& db_path) {
   std::optional<ScopedReport> scoped = scoped_report(call, db_path);
   if (!scoped) return;
-  Result<ReportData> report = scoped->input.report(scoped->request);
+  Result<ReportData> report = complete_report(call.db, scoped->input, scoped->request);
   if (!report) {
     send_status(call.res, report.error());
     return;

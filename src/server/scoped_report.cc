@@ -1,6 +1,7 @@
 #include "server/scoped_report.h"
 
 #include "base/year_month.h"
+#include "safety/safety_figures.h"
 #include "server/http_support.h"
 #include "server/served_input.h"
 
@@ -41,6 +42,15 @@ std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_p
       query_flag(call.req, "monthly") ? WindowKind::kMonthly : WindowKind::kCumulative;
   out.request.scope = *scope;
   return out;
+}
+
+Result<ReportData> complete_report(Database& db, const ReportInput& input,
+                                   const ReportRequest& request) {
+  Result<ReportData> report = input.report(request);
+  if (!report) return report;
+  Status safety = attach_safety_figures(db, input.tables(), *report);
+  if (!safety.is_ok()) return fail(safety);
+  return report;
 }
 
 }  // namespace zhizao::server

@@ -23,4 +23,11 @@ struct ScopedReport {
 // its own month. January goes on to the engine, which refuses it (400).
 std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path);
 
+// The report of `request` over `input` as `zhizao report` computes it: ReportInput::report, then
+// the flood-season safety figures and warnings read from `db` (src/safety; the snapshot does not
+// carry them), so that every endpoint answers what the command prints. Errors: those of
+// ReportInput::report and of the safety tables.
+Result<ReportData> complete_report(Database& db, const ReportInput& input,
+                                   const ReportRequest& request);
+
 }  // namespace zhizao::server

@@ -61,7 +61,7 @@ void get_own_warnings(ApiCall& call, const std::string& db_path) {
   request.period = *period;
   request.window = query_flag(call.req, "monthly") ? WindowKind::kMonthly : WindowKind::kCumulative;
   request.scope = own->region;
-  Result<ReportData> report = input->report(request);
+  Result<ReportData> report = complete_report(call.db, *input, request);
   if (!report) {
     send_status(call.res, report.error());
     return;
@@ -81,7 +81,7 @@ void get_warnings(ApiCall& call, const std::string& db_path) {
   }
   std::optional<ScopedReport> scoped = scoped_report(call, db_path);
   if (!scoped) return;
-  Result<ReportData> report = scoped->input.report(scoped->request);
+  Result<ReportData> report = complete_report(call.db, scoped->input, scoped->request);
   if (!report) {
     send_status(call.res, report.error());
     return;

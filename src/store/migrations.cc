@@ -9,6 +9,7 @@
 #include "store/daily_electricity_store.h"
 #include "store/monthly_year_migration.h"
 #include "store/quality_verifications.h"
+#include "store/safety_tables.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao::detail {
@@ -308,6 +309,16 @@ CREATE TABLE service_case (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Key products' quantities submitted with the monthly form (issue 15): `products` is the JSON
+// array of the form's products part ([{"product", "quantity", "quantity_prev"}]), NULL when the
+// submission had none (publishing then leaves product_output alone); `product_flags` the JSON
+// array of the products whose growth strayed from the output's (products/product_audit.h) when it
+// was submitted, each explained in `explanations`.
+constexpr const char* kAddSubmissionProducts = R"sql(
+ALTER TABLE submission ADD COLUMN products TEXT;
+ALTER TABLE submission ADD COLUMN product_flags TEXT NOT NULL DEFAULT '[]';
+)sql";
+
 const std::array kMigrations = {
     Migration{"create tables", kCreateTables},
     Migration{"seed region group luoyang-metro", kSeedLuoyangMetro},
@@ -318,6 +329,8 @@ const std::array kMigrations = {
     Migration{"daily electricity as year blocks", kCreateDailyElectricityYear},
     Migration{"data-quality verifications", kCreateQualityVerification},
     Migration{"enterprise cases kept through the API (issue 14)", kCreateCaseWorkflow},
+    Migration{"products submitted with the monthly form (issue 15)", kAddSubmissionProducts},
+    Migration{"flood-season safety checks (issue 14)", kCreateSafetyTables},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {
