@@ -36,14 +36,27 @@ std::optional<SvgChart> divisions_chart(const ReportData& report, Language lang)
   return svg_horizontal_bars(spec);
 }
 
+// The label of the whole's reference line: 全市 / City, 全省 / Province, 全国 / Country, ….
+std::string whole_label(const ReportData& report, Language lang) {
+  std::string word = whole_area_word(report.area, lang);
+  if (lang == Language::kZh || word.size() <= 4) return word;
+  word = word.substr(4);  // "the city" → "City"
+  word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
 std::optional<SvgChart> counties_chart(const ReportData& report, Language lang) {
-  if (report.regions.empty()) return std::nullopt;
+  const detail::RankedPlaces places = detail::places_below_area(report);
+  if (places.sets->empty()) return std::nullopt;
   ChartSpec spec;
+  const std::string by =
+      lang == Language::kZh
+          ? places.title_zh + "增加值增速"
+          : "value added growth by " + places.singular_en.substr(0, places.singular_en.find(' '));
   spec.title =
-      fmt::format("{} {}", detail::window_label_with_year(report.period, report.window, lang),
-                  pick(lang, "分县(市、区)增加值增速", "value added growth by county"));
+      fmt::format("{} {}", detail::window_label_with_year(report.period, report.window, lang), by);
   ChartSeries growth{pick(lang, "增加值增速(%)", "Growth (%)"), {}, kGrowthColor, 1};
-  for (const SetFigures* region : detail::ranked_by_growth(report.regions)) {
+  for (const SetFigures* region : detail::ranked_by_growth(*places.sets)) {
     spec.labels.push_back(region->name.empty() ? region->code : region->name);
     growth.values.push_back(region->value_added_growth);
   }
@@ -51,7 +64,7 @@ std::optional<SvgChart> counties_chart(const ReportData& report, Language lang) 
   if (detail::has_figure(report.industry.value_added_growth)) {
     spec.reference = report.industry.value_added_growth;
     spec.reference_label =
-        report.scope.empty() ? pick(lang, "全市", "City") : pick(lang, "全部", "All");
+        report.scope.empty() ? whole_label(report, lang) : std::string(pick(lang, "全部", "All"));
   }
   return svg_columns(spec);
 }

@@ -31,6 +31,7 @@ ReportData report_of_sets(const IndexedDataset& data, const ScopedEnterprises& s
 ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& scoped,
                            const ReportRequest& request) {
   ReportData report = report_of_sets(data, scoped, request);
+  report.area = smallest_area_holding(data.enterprises());
   report.key_enterprises = key_enterprise_figures(data, scoped);
   report.projects = project_figures(data.dataset(), scoped.scope, request.period);
 

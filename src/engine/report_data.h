@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "area/installation_area.h"
 #include "base/year_month.h"
 #include "engine/safety_figures.h"
 #include "engine/v2_figures.h"
@@ -105,6 +106,9 @@ struct ReportData {
   YearMonth window_from;
   YearMonth window_to;
   std::string scope;  // region or group code the report is restricted to; empty for all data
+  // The installation's area (area/installation_area.h): the smallest region holding every
+  // enterprise of the data, whatever the scope; it names the report and its whole (全市, 全省).
+  InstallationArea area;
 
   SetFigures industry;               // divisions 06–46
   SetFigures manufacturing;          // divisions 13–43

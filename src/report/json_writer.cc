@@ -188,6 +188,14 @@ nlohmann::ordered_json report_to_json(const ReportData& report) {
   out["monthly"] = report.window == WindowKind::kMonthly;
   out["scope"] =
       report.scope.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(report.scope);
+  // The installation's area (issue 16, area/installation_area.h): an extra key beyond the
+  // contract, which names the dashboard's title and map.
+  constexpr const char* kLevels[] = {"country", "province", "city", "county"};
+  out["area"] = {{"code", report.area.code},
+                 {"name", report.area.name},
+                 {"level", kLevels[static_cast<int>(report.area.level)]},
+                 {"word", whole_area_word(report.area, Language::kZh)},
+                 {"word_en", whole_area_word(report.area, Language::kEn)}};
   return out;
 }
 

@@ -181,11 +181,19 @@ std::string spread_sentence(const std::vector<SetFigures>& sets, const std::stri
                      trend_en(*lowest->value_added_growth, kRateDecimals));
 }
 
+// "Counties, parks and chains", "Cities, parks and chains", …
+std::string places_heading_en(const ReportData& report) {
+  std::string plural = places_below_area(report).plural_en;
+  plural = plural.substr(0, plural.find(' '));  // "counties and districts" → "counties"
+  plural[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(plural[0])));
+  return plural + ", parks and chains";
+}
+
 std::string places_paragraph(const ReportData& report) {
-  std::string text =
-      spread_sentence(report.regions, "county or district", "counties and districts") +
-      spread_sentence(report.parks, "park", "parks") +
-      spread_sentence(report.chains, "industrial chain", "industrial chains");
+  const RankedPlaces places = places_below_area(report);
+  std::string text = spread_sentence(*places.sets, places.singular_en, places.plural_en) +
+                     spread_sentence(report.parks, "park", "parks") +
+                     spread_sentence(report.chains, "industrial chain", "industrial chains");
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }
@@ -194,17 +202,20 @@ std::string places_paragraph(const ReportData& report) {
 
 Narrative narrative_en(const ReportData& report) {
   std::optional<std::string> scope = scope_display_name(report);
-  const std::string area = scope.value_or("the city");
+  const std::string area = whole_of_report(report, Language::kEn);
+  std::string whole = whole_area_word(report.area, Language::kEn);  // "the city" → "the City"
+  if (whole.size() > 4)
+    whole[4] = static_cast<char>(std::toupper(static_cast<unsigned char>(whole[4])));
   Narrative narrative;
   narrative.title =
-      fmt::format("Industrial Economy of {}, {}", scope.value_or("the City"),
+      fmt::format("Industrial Economy of {}, {}", scope.value_or(whole),
                   window_label_with_year(report.period, report.window, Language::kEn));
   std::vector<std::pair<std::string, std::vector<std::string>>> sections = {
       {"Overview", {headline(report, area), sections_paragraph(report, area)}},
       {"Divisions", {divisions_paragraph(report)}},
       {"Electricity and key enterprises", {electricity_and_key_paragraph(report, area)}},
       {"Main products' output", {products_paragraph_en(report, area)}},
-      {"Counties, parks and chains", {places_paragraph(report)}},
+      {places_heading_en(report), {places_paragraph(report)}},
       {"Industrial projects", {projects_paragraph_en(report, area)}},
       {"Campaigns, lagging projects and targets", steering_paragraphs_en(report, area)},
       {"Enterprise service", service_paragraphs_en(report, area)},

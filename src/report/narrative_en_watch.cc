@@ -143,7 +143,8 @@ std::string watch_paragraph_en(const ReportData& report, const std::string& area
         trend_en(*report.industry.electricity_growth, kElectricityDecimals));
   }
   add(key_enterprises_item(report.key_enterprises));
-  add(declines_item(report.regions, "county or district", "counties and districts", false));
+  const RankedPlaces places = places_below_area(report);
+  add(declines_item(*places.sets, places.singular_en, places.plural_en, false));
   add(declines_item(report.parks, "park", "parks", false));
   add(declines_item(report.chains, "industrial chain", "industrial chains", false));
   add(projects_item(report.projects));

@@ -177,7 +177,8 @@ std::string spread_sentence(const std::vector<SetFigures>& sets, const std::stri
 }
 
 std::string places_paragraph(const ReportData& report) {
-  return spread_sentence(report.regions, "分县（市、区）看", "县（市、区）", "个") +
+  const RankedPlaces places = places_below_area(report);
+  return spread_sentence(*places.sets, places.lead_zh, places.noun_zh, "个") +
          spread_sentence(report.parks, "分园区看", "园区", "个") +
          spread_sentence(report.chains, "分产业链看", "产业链", "条");
 }
@@ -185,16 +186,20 @@ std::string places_paragraph(const ReportData& report) {
 }  // namespace
 
 Narrative narrative_zh(const ReportData& report) {
-  const std::string area = scope_display_name(report).value_or("全市");
+  const std::string area = whole_of_report(report, Language::kZh);
   Narrative narrative;
-  narrative.title = window_label_with_year(report.period, report.window, Language::kZh) + area +
+  // "洛阳市2021年1—4月工业经济运行情况": the area's (or the scope's) name first, as bureaus title
+  // it.
+  narrative.title = scope_display_name(report).value_or(
+                        report.area.name.empty() ? area : report.area.name) +
+                    window_label_with_year(report.period, report.window, Language::kZh) +
                     "工业经济运行情况";
   std::vector<std::pair<std::string, std::vector<std::string>>> sections = {
       {"总体情况", {headline(report, area), sections_paragraph(report, area)}},
       {"分行业情况", {divisions_paragraph(report, area)}},
       {"工业用电和重点企业", {electricity_and_key_paragraph(report, area)}},
       {"主要产品产量", {products_paragraph_zh(report, area)}},
-      {"县（市、区）、园区和产业链", {places_paragraph(report)}},
+      {places_below_area(report).noun_zh + "、园区和产业链", {places_paragraph(report)}},
       {"工业项目", {projects_paragraph_zh(report, area)}},
       {"攻坚行动、滞后项目和目标任务", steering_paragraphs_zh(report, area)},
       {"企业服务", service_paragraphs_zh(report, area)},

@@ -125,7 +125,8 @@ std::string watch_paragraph_zh(const ReportData& report, const std::string& area
     add("工业用电量同比" + trend_zh(*report.industry.electricity_growth, kElectricityDecimals));
   }
   add(key_enterprises_item(report.key_enterprises));
-  add(declines_item(report.regions, "个县（市、区）", false));
+  const RankedPlaces places = places_below_area(report);
+  add(declines_item(*places.sets, "个" + places.noun_zh, false));
   add(declines_item(report.parks, "个园区", false));
   add(declines_item(report.chains, "条产业链", false));
   add(projects_item(report.projects));

@@ -118,6 +118,28 @@ std::optional<std::string> scope_display_name(const ReportData& report) {
   return region_display_name(report, report.scope);
 }
 
+RankedPlaces places_below_area(const ReportData& report) {
+  AreaLevel level = report.scope.empty() ? level_below(report.area.level) : AreaLevel::kCounty;
+  // A municipality (北京市, a province) has no named cities: its districts are ranked.
+  if (level == AreaLevel::kCity && report.area.name.ends_with("市")) level = AreaLevel::kCounty;
+  switch (level) {
+    case AreaLevel::kProvince:
+    case AreaLevel::kCountry:
+      return {&report.provinces, "分省看", "省（区、市）", "分省(区、市)", "province", "provinces"};
+    case AreaLevel::kCity:
+      return {&report.cities, "分市看", "市", "分市", "city", "cities"};
+    case AreaLevel::kCounty:
+      break;
+  }
+  return {&report.regions, "分县（市、区）看",   "县（市、区）",
+          "分县(市、区)",  "county or district", "counties and districts"};
+}
+
+std::string whole_of_report(const ReportData& report, Language language) {
+  if (std::optional<std::string> scope = scope_display_name(report)) return *scope;
+  return whole_area_word(report.area, language);
+}
+
 std::string region_display_name(const ReportData& report, const std::string& code) {
   for (const auto* sets :
        {&report.regions, &report.cities, &report.provinces, &report.region_groups}) {

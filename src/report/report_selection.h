@@ -47,6 +47,23 @@ std::string section_display_name(const SetFigures& section, Language language);
 // the region or group with that code, or the code itself.
 std::optional<std::string> scope_display_name(const ReportData& report);
 
+// The regions a report ranks (issue 16): the level just below the installation's area — a
+// city's counties, a province's cities (a municipality's districts), the country's provinces —
+// and the counties for a scoped report. The words name that level in the narrative and tables.
+struct RankedPlaces {
+  const std::vector<SetFigures>* sets = nullptr;
+  std::string lead_zh;      // "分县（市、区）看"
+  std::string noun_zh;      // "县（市、区）"
+  std::string title_zh;     // "分县(市、区)", a table's or chart's title
+  std::string singular_en;  // "county or district"
+  std::string plural_en;    // "counties and districts"
+};
+RankedPlaces places_below_area(const ReportData& report);
+
+// The word for the report's whole: the installation area's (全市, 全省, 全国, 全县; "the city", …)
+// for an unscoped report, the scope's name otherwise (as scope_display_name).
+std::string whole_of_report(const ReportData& report, Language language);
+
 // The name of a region code found among the report's regions, cities, provinces or groups,
 // else the code.
 std::string region_display_name(const ReportData& report, const std::string& code);

@@ -80,7 +80,7 @@ Table targets_table(const ReportData& report, Language lang) {
       indicator += fmt::format(" ≥{}", plain_number(*t.threshold));
       thresholds = true;
     }
-    const std::string area = pick(lang, "全市", "the city");
+    const std::string area = whole_area_word(report.area, lang);
     table.rows.push_back({t.name, indicator, target_scope_name(report, t.scope, area),
                           std::to_string(t.year), plain_number(t.value), plain_number(t.current),
                           rate(t.progress), rate(t.pace_needed), rate(t.pace_achieved)});

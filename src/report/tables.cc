@@ -148,12 +148,24 @@ Table projects_table(const ReportData& report, Language lang) {
 
 }  // namespace
 
+// The regions ranked one level below the area (report_selection.h, places_below_area).
+Table ranked_places_table(const ReportData& report, Language lang) {
+  const RankedPlaces places = places_below_area(report);
+  std::string plural = places.plural_en;
+  plural[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(plural[0])));
+  std::string singular = places.singular_en.substr(0, places.singular_en.find(' '));
+  singular[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(singular[0])));
+  const std::string noun = places.title_zh.substr(std::string_view("分").size());  // 县(市、区)
+  return places_table(*places.sets, lang == Language::kZh ? places.title_zh : plural,
+                      pick(lang, "代码", "Code"),
+                      lang == Language::kZh ? noun.c_str() : singular.c_str(), lang);
+}
+
 std::vector<Table> report_tables(const ReportData& report, Language lang) {
   std::vector<Table> tables = {
       headline_table(report, lang),
       divisions_table(report, lang),
-      places_table(report.regions, pick(lang, "分县(市、区)", "Counties and districts"),
-                   pick(lang, "代码", "Code"), pick(lang, "县(市、区)", "County"), lang),
+      ranked_places_table(report, lang),
       places_table(report.parks, pick(lang, "分园区", "Parks"), pick(lang, "编号", "Id"),
                    pick(lang, "园区", "Park"), lang),
       places_table(report.chains, pick(lang, "分产业链", "Industrial chains"),

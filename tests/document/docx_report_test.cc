@@ -64,7 +64,7 @@ TEST_F(DocxReportTest, BodyHoldsHeadlineTablesAndPictures) {
   std::string headline = content.narrative.sections.at(0).paragraphs.at(0);
   std::string xpath = "//w:t[text()='" + headline + "']";
   EXPECT_TRUE(document.select_node(xpath.c_str())) << headline;
-  EXPECT_TRUE(document.select_node("//w:t[text()='2021年1—4月全市工业经济运行情况']"));
+  EXPECT_TRUE(document.select_node("//w:t[text()='洛阳市2021年1—4月工业经济运行情况']"));
   EXPECT_EQ(document.select_nodes("//w:tbl").size(), content.tables.size());
   EXPECT_EQ(document.select_nodes("//w:tblHeader").size(), content.tables.size());
   EXPECT_EQ(document.select_nodes("//a:blip[@r:embed]").size(), 3u);

@@ -20,7 +20,7 @@ TEST(HtmlReportTest, HoldsTitleHeadlineTablesAndCharts) {
   ReportData report = testing::sample_report();
   std::string html = html_of(report, Language::kZh);
   ReportDocument document = report_document(report, Language::kZh);
-  EXPECT_NE(html.find("<h1>2021年1—4月全市工业经济运行情况</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<h1>洛阳市2021年1—4月工业经济运行情况</h1>"), std::string::npos);
   const std::string& headline = document.narrative.sections.at(0).paragraphs.at(0);
   EXPECT_NE(html.find("<p>" + headline + "</p>"), std::string::npos) << headline;
   EXPECT_NE(html.find("编制日期：2021年5月12日"), std::string::npos);

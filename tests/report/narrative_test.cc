@@ -31,7 +31,7 @@ std::string headline_of(const std::string& text) {
 
 TEST(NarrativeZh, SampleHeadlineAndSentences) {
   std::string text = zh(testing::sample_report());
-  EXPECT_EQ(text.substr(0, text.find('\n')), "2021年1—4月全市工业经济运行情况");
+  EXPECT_EQ(text.substr(0, text.find('\n')), "洛阳市2021年1—4月工业经济运行情况");
   EXPECT_TRUE(contains(text,
                        "1—4月，全市规模以上工业增加值同比增长12.7%，两年平均增长6.6%，"
                        "增速比1—3月回落0.5个百分点。"));
@@ -130,14 +130,14 @@ TEST(NarrativeZh, MonthlyAndFebruaryPeriods) {
   ReportData r = testing::sample_report();
   r.window = WindowKind::kMonthly;
   std::string text = zh(r);
-  EXPECT_EQ(text.substr(0, text.find('\n')), "2021年4月份全市工业经济运行情况");
+  EXPECT_EQ(text.substr(0, text.find('\n')), "洛阳市2021年4月份工业经济运行情况");
   EXPECT_TRUE(contains(text, "4月份，全市规模以上工业增加值同比增长12.7%"));
   EXPECT_TRUE(contains(text, "增速比3月份回落0.5个百分点"));
   EXPECT_TRUE(contains(text, "1—4月，全市工业项目累计完成投资"));  // projects stay year to date
 
   r.period = {2021, 2};
   std::string february = zh(r);
-  EXPECT_EQ(february.substr(0, february.find('\n')), "2021年1—2月全市工业经济运行情况");
+  EXPECT_EQ(february.substr(0, february.find('\n')), "洛阳市2021年1—2月工业经济运行情况");
   EXPECT_FALSE(contains(february, "增速比"));  // no earlier period in the year
   EXPECT_FALSE(contains(february, "增速与"));
 }
@@ -159,7 +159,7 @@ TEST(NarrativeZh, ScopeNamesTheArea) {
   ReportData r = testing::sample_report();
   r.scope = "410381";
   std::string text = zh(r);
-  EXPECT_EQ(text.substr(0, text.find('\n')), "2021年1—4月偃师市工业经济运行情况");
+  EXPECT_EQ(text.substr(0, text.find('\n')), "偃师市2021年1—4月工业经济运行情况");
   EXPECT_TRUE(contains(text, "偃师市规模以上工业增加值同比增长12.7%"));
 }
 

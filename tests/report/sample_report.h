@@ -43,6 +43,7 @@ inline KeyEnterpriseFigures make_key(std::string uscc, std::string name, std::st
 inline ReportData sample_report() {
   ReportData r;
   r.period = {2021, 4};
+  r.area = {"410300", "洛阳市", AreaLevel::kCity};  // the area its enterprises lie in
   r.window = WindowKind::kCumulative;
   r.window_from = {2021, 1};
   r.window_to = {2021, 4};

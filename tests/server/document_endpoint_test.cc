@@ -31,7 +31,7 @@ constexpr const char* kXlsxType =
 // The report's title. The answer carries it percent-encoded (RFC 8187; content_disposition_test
 // checks the encoding, the browser tests the raw header), but cpp-httplib's client decodes
 // percent-encoded header values when it parses them: the test sees the decoded name.
-constexpr const char* kTitle = "2021年1—4月全市工业经济运行情况";
+constexpr const char* kTitle = "洛阳市2021年1—4月工业经济运行情况";
 
 class DocumentEndpointTest : public ::testing::Test {
  protected:

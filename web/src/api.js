@@ -1,5 +1,6 @@
 // The JSON API of `zhizao serve` (docs/api.md). Every call goes through request(), which turns a
 // non-2xx answer into an ApiError carrying the status and the server's error body.
+import { setArea } from './area.js';
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -68,7 +69,11 @@ export const api = {
   },
   me: () => request('GET', '/api/me'),
   periods: () => request('GET', '/api/periods'),
-  report: (period, monthly, scope) => cachedGet(`/api/report${query({ period, monthly, scope })}`),
+  report: (period, monthly, scope) =>
+    cachedGet(`/api/report${query({ period, monthly, scope })}`).then((answer) => {
+      setArea(answer?.area);
+      return answer;
+    }),
   trend: (period, monthly, scope) => cachedGet(`/api/trend${query({ period, months: 24, monthly, scope })}`),
   explain: (kind, code, period, monthly) =>
     request('GET', `/api/${kind}/${encodeURIComponent(code)}${query({ period, monthly })}`),

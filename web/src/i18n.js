@@ -2,7 +2,8 @@
 // The language is kept in localStorage and switched by the header toggle.
 
 const table = {
-  appTitle: ['洛阳市工业经济运行驾驶舱', 'Luoyang Industrial Economy Cockpit'],
+  appTitle: ['工业经济运行驾驶舱', 'Industrial Economy Cockpit'],
+  appTitleOf: ['{area}工业经济运行驾驶舱', 'Industrial Economy Cockpit · {area}'],
   appShort: ['智造', 'zhizao'],
   language: ['EN', '中文'],
   login: ['登录', 'Sign in'],
@@ -66,6 +67,8 @@ const table = {
   panelDivisionsPull: ['分行业拉动（百分点）', 'Pull by division (pp)'],
   panelCountiesMap: ['县区增加值增速分布（可比价）', 'Value-added growth by county (comparable prices)'],
   panelCountiesRank: ['县区增加值增速排名', 'Counties ranked by value-added growth'],
+  panelCitiesRank: ['分市增加值增速排名', 'Cities ranked by value-added growth'],
+  panelProvincesRank: ['分省增加值增速排名', 'Provinces ranked by value-added growth'],
   panelTrend: ['增速走势（近24个月，{window}）', 'Growth over 24 months ({window})'],
   panelKey: ['重点企业监测（产值，现价）', 'Key enterprises (gross output, current prices)'],
   panelProjects: ['工业项目进度', 'Project progress'],
@@ -321,6 +324,8 @@ const table = {
   subject_project: ['项目', 'Project'],
   subject_target: ['目标', 'Target'],
   subject_campaign: ['攻坚行动', 'Campaign'],
+  subject_case: ['诉求', 'Case'],
+  mapUnavailable: ['本地区地图尚未收录：见右侧排名。', 'No map of this area yet: see the ranking.'],
   panelProducts: ['主要产品产量（{window}）', 'Main products’ output ({window})'],
   productsNone: ['暂无产品产量数据', 'No product output figures'],
   productsUnavailable: ['暂无该产品数据', 'No figures for this product'],

@@ -2,6 +2,7 @@
 // and the view the hash names. Every view module exports render(container, context).
 import './style.css';
 import { api, ApiError } from './api.js';
+import { appTitle } from './area.js';
 import { disposeCharts, setChartMode } from './charts.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { renderShell } from './shell.js';
@@ -80,7 +81,7 @@ async function render() {
   disposeCharts();
   document.body.classList.toggle('wall', screenMode() === 'wall');
   setChartMode(screenMode() === 'wall' ? 'wall' : 'light');
-  document.title = t('appTitle');
+  document.title = appTitle();
   const { path } = currentRoute();
 
   if (!state.user) {

@@ -1,5 +1,6 @@
 // The frame around every signed-in view: title, period picker, 累计/当月 toggle, navigation,
 // language toggle and the user. Returns the <main> element the view draws into.
+import { appTitle } from './area.js';
 import { currentLang, periodText, t } from './i18n.js';
 import { escapeHtml } from './format.js';
 import { mapRegions } from './charts.js';
@@ -63,7 +64,7 @@ export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
       .join('');
   root.innerHTML = `
     <header class="topbar">
-      <div class="brand"><span class="logo" aria-hidden="true">智</span><span class="title">${escapeHtml(t('appTitle'))}</span></div>
+      <div class="brand"><span class="logo" aria-hidden="true">智</span><span class="title" data-app-title>${escapeHtml(appTitle())}</span></div>
       ${
         showPeriod
           ? `<div class="period-controls">

@@ -1,6 +1,7 @@
 // The comparison with the city (issue #18, item 11): beside a county's or a park's own
 // value-added growth, the city's growth and the rank among its peers (GET /api/report/benchmark,
 // the figures of the same reports as /api/report), each rounded once (format.js).
+import { wholeWord } from '../area.js';
 import { escapeHtml, percent } from '../format.js';
 import { t } from '../i18n.js';
 
@@ -20,7 +21,7 @@ export function benchmarkHtml({ ownLabel, own, city, rank, of, peers }) {
   return `<section class="benchmark" data-testid="benchmark" aria-label="${escapeHtml(t('benchTitle'))}">
       <h2>${escapeHtml(t('benchTitle'))}<small>${escapeHtml(t('growthVA'))}</small></h2>
       ${item(ownLabel, percent(own), 'benchmark-own')}
-      ${item(t('benchCity'), percent(city), 'benchmark-city')}
+      ${item(wholeWord(), percent(city), 'benchmark-city')}
       ${item(t(`benchRank_${peers}`), rankText(rank, of), 'benchmark-rank')}
     </section>`;
 }

@@ -12,8 +12,28 @@ import { link } from '../state.js';
 // the tooltip and the ranked bar.
 const urbanCore = new Set(['410302', '410303', '410304', '410305']);
 
-const countiesOf = (report) =>
-  (report.industry.regions ?? []).filter((r) => mapRegions.has(r.code));
+/**
+ * The regions the report ranks (issue 16): one level below the installation's area, as the
+ * report's own table (report/report_selection.h places_below_area) — a city's counties, a
+ * province's cities (a municipality's districts), the country's provinces; a scoped report's
+ * counties.
+ */
+export function placesOf(report) {
+  const area = report.area ?? {};
+  if (!report.scope && area.level === 'country') return report.industry.provinces ?? [];
+  if (!report.scope && area.level === 'province' && !String(area.name ?? '').endsWith('市')) {
+    return report.industry.cities ?? [];
+  }
+  return report.industry.regions ?? [];
+}
+
+/** The i18n key of the ranked bar's title for the level placesOf() ranks. */
+export function rankTitleKey(report) {
+  const places = placesOf(report);
+  if (places === report.industry.provinces) return 'panelProvincesRank';
+  if (places === report.industry.cities) return 'panelCitiesRank';
+  return 'panelCountiesRank';
+}
 
 function describe(region) {
   return `<b>${escapeHtml(regionName(region.code, region.name))}</b><br>${t('growthVA')}: ${percent(region.value_added_growth)}<br>` +
@@ -23,8 +43,11 @@ function describe(region) {
 /** Draws the map into `mapEl` and the ranked bar into `rankEl`; `highlight` is a county code. */
 export function render(mapEl, rankEl, report, onRegion, highlight) {
   const p = palette();
-  const counties = countiesOf(report);
-  const byCode = new Map(counties.map((r) => [r.code, r]));
+  const places = placesOf(report);
+  // The map drawn is Luoyang's (the maps of other areas are issue 16's next step): it is shown
+  // only when the ranked regions are on it; the ranked bar and its table always are.
+  const counties = places.filter((r) => mapRegions.has(r.code));
+  const byCode = new Map(places.map((r) => [r.code, r]));
   const growths = counties.map((r) => r.value_added_growth).filter((v) => v !== null && v !== undefined);
   const low = Math.floor(Math.min(0, ...growths));
   const high = Math.ceil(Math.max(1, ...growths));
@@ -33,7 +56,9 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     if (code && byCode.has(code)) onRegion(code);
   };
 
-  makeChart(
+  if (counties.length === 0) {
+    mapEl.innerHTML = `<p class="muted map-unavailable" data-testid="map-unavailable">${escapeHtml(t('mapUnavailable'))}</p>`;
+  } else makeChart(
     mapEl,
     {
       tooltip: tooltip({
@@ -91,7 +116,7 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     click,
   );
 
-  const ranked = counties
+  const ranked = places
     .filter((r) => r.value_added_growth !== null && r.value_added_growth !== undefined)
     .sort((a, b) => a.value_added_growth - b.value_added_growth);
   makeChart(
@@ -143,6 +168,6 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     points(r.pull),
     percent(r.contribution),
   ]);
-  fillChartTable(mapEl, columns, rows);
+  if (counties.length > 0) fillChartTable(mapEl, columns, rows);
   fillChartTable(rankEl, columns, rows);
 }

@@ -4,6 +4,7 @@
 // ("距2025年目标尚需年均增长X%，近12个月增长Y%"). One table holds the same figures behind the
 // panel's 表格 button. Every number is the report's, rounded once (format.js); the level of a
 // target's warning, if the engine raised one, comes from GET /api/warnings.
+import { wholeWord } from '../area.js';
 import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
 import { fillTable } from '../chart_table.js';
 import { amount, chartValue, escapeHtml, money, percent } from '../format.js';
@@ -32,7 +33,7 @@ export const targetName = (target) => target.name || target.id;
  * chain from `names` (a Map of id → name; the id when it has none).
  */
 function scopeText(scope, names) {
-  if (!scope || scope === 'all') return t('wholeCity');
+  if (!scope || scope === 'all') return wholeWord();
   return names.get(scope) ?? regionName(scope, scope);
 }
 

@@ -4,6 +4,7 @@
 // phone, printable, and downloadable as Word, Excel and HTML (GET /api/report/document, the
 // files `zhizao report --format docx|xlsx|html` writes). Admin and city users choose the scope
 // (the whole city or a county); a county user reads its own area.
+import { wholeWord } from '../area.js';
 import { api, documentUrl } from '../api.js';
 import { escapeHtml } from '../format.js';
 import { currentLang, t } from '../i18n.js';
@@ -34,7 +35,7 @@ function scopePickerHtml(report, scope) {
   const regions = report?.industry?.regions ?? [];
   const option = (code, label) => `<option value="${escapeHtml(code)}" ${code === (scope ?? '') ? 'selected' : ''}>${escapeHtml(label)}</option>`;
   return `<label class="scope-picker"><span>${escapeHtml(t('analysisScope'))}</span>
-      <select id="analysis-scope" data-testid="analysis-scope">${option('', t('wholeCity'))}${regions
+      <select id="analysis-scope" data-testid="analysis-scope">${option('', wholeWord())}${regions
         .map((r) => option(r.code, regionName(r.code, r.name)))
         .join('')}</select></label>`;
 }
@@ -66,7 +67,7 @@ export async function render(root, { isCurrent }) {
 
   const link = (format, label) =>
     `<a class="doc-link" href="${escapeHtml(documentUrl(format, period, monthly, scope, lang))}" download data-testid="analysis-${format}">${escapeHtml(label)}</a>`;
-  const where = analysis.scope ? regionName(analysis.scope, analysis.scope) : t('wholeCity');
+  const where = analysis.scope ? regionName(analysis.scope, analysis.scope) : wholeWord();
   root.innerHTML = `
     <div class="analysis-toolbar">
       ${choosesScope ? scopePickerHtml(report, scope) : ''}

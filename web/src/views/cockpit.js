@@ -1,6 +1,7 @@
 // The cockpit (驾驶舱): headline cards, then the panels, for the selected period and window.
 // A county user sees its county (the server scopes the report); the map highlights it. Every
 // panel names its measure; every chart has a table of the same figures (chart_table.js).
+import { wholeWord } from '../area.js';
 import { api } from '../api.js';
 import { chartBoxHtml, tableToolsHtml, wireTableToggles } from '../chart_table.js';
 import { amount, escapeHtml } from '../format.js';
@@ -68,7 +69,7 @@ export async function render(root, { isCurrent }) {
   root.innerHTML = `
     <div class="subhead">
       <h1 data-testid="cockpit-period" data-period="${escapeHtml(report.period)}" data-window="${report.monthly ? 'monthly' : 'cumulative'}">${escapeHtml(periodText(report.period, report.monthly))}</h1>
-      <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : t('wholeCity'))} · ${escapeHtml(t('clickHint'))}</span>
+      <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : wholeWord())} · ${escapeHtml(t('clickHint'))}</span>
       ${reported}
     </div>
     <section class="cards" id="cards" aria-label="${escapeHtml(t('cardsLabel'))}"></section>
@@ -87,7 +88,7 @@ export async function render(root, { isCurrent }) {
         `${tableToolsHtml('chart-projects', t('panelProjects'))}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
       )}
       ${chartPanel('map', t('panelCountiesMap'), 'chart-map')}
-      ${chartPanel('rank', t('panelCountiesRank'), 'chart-rank')}
+      ${chartPanel('rank', t(counties.rankTitleKey(report)), 'chart-rank')}
       ${chartPanel('growth', t('panelDivisionsGrowth'), 'chart-growth')}
       ${chartPanel('pull', t('panelDivisionsPull'), 'chart-pull')}
       ${chartPanel('parks', t('panelParks'), 'chart-parks')}

@@ -1,6 +1,7 @@
 // The sign-in page: name and password, POST /api/login, then the caller loads the session.
 import { api, ApiError } from '../api.js';
 import { escapeHtml } from '../format.js';
+import { appTitle } from '../area.js';
 import { t } from '../i18n.js';
 
 /** Draws the form into `root`; calls onSignedIn() after a successful login. */
@@ -8,7 +9,7 @@ export function render(root, { onSignedIn, onLanguage }) {
   root.innerHTML = `
     <div class="login-page">
       <form class="login-card" id="login-form" autocomplete="on">
-        <div class="login-brand"><span class="logo" aria-hidden="true">智</span><h1>${escapeHtml(t('appTitle'))}</h1></div>
+        <div class="login-brand"><span class="logo" aria-hidden="true">智</span><h1 data-app-title>${escapeHtml(appTitle())}</h1></div>
         <p class="muted">${escapeHtml(t('loginHint'))}</p>
         <label>${escapeHtml(t('userName'))}<input name="name" id="login-name" autocomplete="username" required></label>
         <label>${escapeHtml(t('password'))}<input name="password" id="login-password" type="password" autocomplete="current-password" required></label>

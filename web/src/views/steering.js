@@ -2,6 +2,7 @@
 // filter by level, and the key products' output, for the selected period (and window, for the
 // products). Each panel shows a clear empty state (暂无…) when the report or the server has none.
 // A county user sees its county: the server scopes the report, the warnings and the products.
+import { wholeWord } from '../area.js';
 import { api } from '../api.js';
 import { backLinkHtml } from '../back.js';
 import { chartBoxHtml, tableToolsHtml, wireTableToggles } from '../chart_table.js';
@@ -51,7 +52,7 @@ export async function render(root, { isCurrent }) {
     <div class="subhead">
       ${backLinkHtml(['cockpit'])}
       <h1 data-testid="steering-title" data-period="${escapeHtml(report.period)}">${escapeHtml(t('steeringTitle'))} · ${escapeHtml(periodText(report.period, report.monthly))}</h1>
-      <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : t('wholeCity'))}</span>
+      <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : wholeWord())}</span>
     </div>
     <div class="steering-grid">
       ${panel('targets', t('panelTargets'), targets.targetsHtml(targetList, 'chart-targets', warnedTargets, scopeNames), targetList.length ? tableToolsHtml('chart-targets', t('panelTargets')) : '')}
