@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "domain/uscc.h"
+#include "rules/submission_products.h"
 #include "rules/submission_workflow.h"
 
 namespace zhizao {
@@ -122,6 +123,7 @@ Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body) {
       }
     }
   }
+  detail::read_submitted_products(body, request, faults);
   if (!faults.empty())
     return fail(Status::invalid_data(fmt::format("{}", fmt::join(faults, "\n"))));
   return request;
@@ -150,6 +152,8 @@ nlohmann::json submission_to_json(const Submission& submission,
            {"electricity_prev", optional_json(r.electricity_prev)},
            {"in_scope", r.in_scope ? 1 : 0},
            {"explanations", submission.explanations},
+           {"products", detail::products_to_json(submission.products)},
+           {"product_flags", detail::flags_to_json(submission.product_flags)},
            {"state", submission.state},
            {"submitted_by", submission.submitted_by},
            {"submitted_at", submission.submitted_at}};

@@ -11,6 +11,7 @@
 #include "rules/rule_evaluator.h"
 #include "rules/rule_message.h"
 #include "rules/rule_variables.h"
+#include "rules/submission_products.h"
 #include "store/enterprise_profiles.h"
 #include "store/record_keys.h"
 #include "store/submission_store.h"
@@ -77,6 +78,14 @@ Result<Submission> to_submission(const StoredSubmission& stored) {
   for (const auto& [rule_id, text] : explanations.items()) {
     if (text.is_string()) out.explanations[rule_id] = text.get<std::string>();
   }
+  Result<std::optional<std::vector<SubmittedQuantity>>> products =
+      detail::products_from_json_text(stored.id, stored.products_json);
+  if (!products) return fail(products.error());
+  out.products = *std::move(products);
+  Result<std::vector<ProductDivergence>> flags =
+      detail::flags_from_json_text(stored.id, stored.product_flags_json);
+  if (!flags) return fail(flags.error());
+  out.product_flags = *std::move(flags);
   out.state = stored.state;
   out.submitted_by = stored.submitted_by;
   out.submitted_at = stored.submitted_at;
@@ -121,6 +130,12 @@ Result<SubmissionResult> submit(Database& db, const RuleSet& rules, const Actor&
   RuleValues values = rule_values(request.record, *history, context);
   Result<std::vector<RuleViolation>> violations = failed_rules(rules, values, request.explanations);
   if (!violations) return fail(violations.error());
+  Result<detail::ProductCheck> products =
+      detail::check_submitted_products(store, request, *history);
+  if (!products) return fail(products.error());
+  violations->insert(violations->end(), request.product_faults.begin(),
+                     request.product_faults.end());
+  violations->insert(violations->end(), products->violations.begin(), products->violations.end());
   bool refused = false;
   Json explanations = Json::object();
   for (const RuleViolation& v : *violations) {
@@ -137,6 +152,8 @@ Result<SubmissionResult> submit(Database& db, const RuleSet& rules, const Actor&
   stored.period = request.record.period;
   stored.record_json = detail::to_json_text(request.record);
   stored.explanations_json = explanations.dump();
+  if (request.products) stored.products_json = detail::products_to_json_text(*request.products);
+  stored.product_flags_json = detail::flags_to_json_text(products->flags);
   stored.submitted_by = actor.name;
   Result<long> id = store.insert(&stored, remote);
   if (!id) return fail(id.error());
@@ -171,17 +188,26 @@ Result<Submission> review(Database& db, const Actor& actor, long submission_id, 
   std::string to = "rejected";
   if (decision == Decision::kApprove)
     to = level == ReviewLevel::kCounty ? "county_approved" : "published";
+  std::optional<std::size_t> published_products;
   if (to == "published") {
     Result<Submission> submission = to_submission(*stored);
     if (!submission) return fail(submission.error());
     SourcedBatch batch{fmt::format("submission #{} by {}", submission_id, stored->submitted_by),
                        {}};
     batch.rows.monthly.push_back(submission->record);
+    if (submission->products) {
+      // The products part replaces the month's product_output rows in the same apply (issue 15).
+      batch.rows.product_output = detail::product_output_rows(
+          submission->record.uscc, submission->record.period, *submission->products);
+      batch.product_output_replaced.push_back({submission->record.uscc, submission->record.period});
+      published_products = submission->products->size();
+    }
     Result<ApplySummary> applied = db.apply({batch});
     if (!applied) return fail(applied.error());
   }
-  Result<bool> changed = store.change_state(
-      {submission_id, stored->state, to, actor.name, std::string(comment)}, remote);
+  StateChange change{submission_id, stored->state, to, actor.name, std::string(comment)};
+  change.published_products = published_products;
+  Result<bool> changed = store.change_state(change, remote);
   if (!changed) return fail(changed.error());
   if (!*changed) {
     return fail(Status::usage(

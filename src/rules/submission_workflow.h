@@ -25,6 +25,7 @@
 // SQLite's write lock.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@
 
 #include "base/result.h"
 #include "domain/records.h"
+#include "products/product_audit.h"
 #include "rules/rule_set.h"
 #include "store/database.h"
 
@@ -47,23 +49,6 @@ struct Actor {
   std::string role;
 };
 
-// One month's figures as an enterprise submits them.
-struct SubmissionRequest {
-  MonthlyRecord record;
-  // Soft rule id → the enterprise's explanation (核实说明). Blank explanations do not count.
-  std::map<std::string, std::string> explanations;
-  // False when 工业总产值 was left empty: MonthlyRecord cannot hold a missing output, and the
-  // hard rule on output must still name the field.
-  bool has_output = true;
-};
-
-// Builds a request from a JSON object with the data contract's English column names (uscc,
-// period, output, value_added, electricity, output_prev, value_added_prev, electricity_prev,
-// in_scope) and "explanations" (object of strings). Numbers may be JSON numbers or numeric
-// strings; null or "" means missing. Errors: kInvalidData naming each bad field (not an object,
-// unknown period, wrong type, uscc failing GB 32100). Rules are not checked here.
-Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body);
-
 // One failed rule for one record.
 struct RuleViolation {
   std::string rule_id;
@@ -74,9 +59,53 @@ struct RuleViolation {
   bool explained = false;  // soft rules: an explanation was given
 };
 
+// The most entries a submission's products part may have: a bound known before reading them (an
+// enterprise reports a handful of key products; the largest bureaus' lists are far below this).
+inline constexpr std::size_t kMaxSubmittedProducts = 200;
+
+// One entry of the products part (产品产量), as product_output.csv's row of the month: the
+// product's code (products.csv), the month's quantity in the product's unit, and the same month
+// of the previous year as reported (nullopt: the stored quantity of month m−12 is the base).
+struct SubmittedQuantity {
+  std::string product;
+  double quantity = 0;
+  std::optional<double> quantity_prev;
+
+  bool operator==(const SubmittedQuantity&) const = default;
+};
+
+// One month's figures as an enterprise submits them.
+struct SubmissionRequest {
+  MonthlyRecord record;
+  // Soft rule id → the enterprise's explanation (核实说明). Blank explanations do not count.
+  std::map<std::string, std::string> explanations;
+  // False when 工业总产值 was left empty: MonthlyRecord cannot hold a missing output, and the
+  // hard rule on output must still name the field.
+  bool has_output = true;
+  // The products part, nullopt when the body had no "products" (or null). Every entry is kept in
+  // the order given, also one that failed its checks (with what could be read), so that an index
+  // names the same entry here, in the body and in `product_faults`.
+  std::optional<std::vector<SubmittedQuantity>> products;
+  // Hard violations of the products part found while parsing (an entry that is not an object, a
+  // missing code, a quantity missing, not a number, not finite or negative, a code given twice),
+  // each naming its field as "products[I].product|quantity|quantity_prev"; submit() refuses them
+  // with the audit rules' violations (422 from the server).
+  std::vector<RuleViolation> product_faults;
+};
+
+// Builds a request from a JSON object with the data contract's English column names (uscc,
+// period, output, value_added, electricity, output_prev, value_added_prev, electricity_prev,
+// in_scope), "explanations" (object of strings) and "products" (list of {product, quantity,
+// quantity_prev}, at most kMaxSubmittedProducts; entries are checked into product_faults). Numbers
+// may be JSON numbers or numeric strings; null or "" means missing. Errors: kInvalidData naming
+// each bad field (not an object, unknown period, wrong type, uscc failing GB 32100, "products" not
+// a list or too long). Rules are not checked here.
+Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body);
+
 enum class SubmitVerdict {
   kAccepted,   // stored as "submitted"; `warnings` lists the explained soft rules
-  kRefused,    // not stored: a hard rule failed or a soft rule lacks an explanation
+  kRefused,    // not stored: a hard rule failed or a soft rule lacks an explanation (the
+               // products part's faults and divergences included)
   kForbidden,  // the actor may not submit for this enterprise (server: 403)
 };
 
@@ -89,7 +118,9 @@ struct SubmissionResult {
 };
 
 // Checks `request` against `rules` (with the enterprise's stored months as last year and the
-// previous month) and, if it passes, stores it as "submitted". Only "enterprise:USCC" with the
+// previous month) and its products part (known codes; growth against the output's, a soft
+// violation "product_divergence.CODE" per flagged product, products/product_audit.h) and, if it
+// passes, stores it as "submitted" with its products and flags. Only "enterprise:USCC" with the
 // record's own USCC may submit. `remote` is the client address for the audit log ("cli" for the
 // command line). Errors: kUsage for an unreadable role; kNotFound when the enterprise is not
 // registered (enterprises.csv) — for its own user only, others get kForbidden first; kIoError.
@@ -103,6 +134,9 @@ struct Submission {
   long id = 0;
   MonthlyRecord record;
   std::map<std::string, std::string> explanations;
+  // The products part as submitted (nullopt: none), and the products flagged when submitted.
+  std::optional<std::vector<SubmittedQuantity>> products;
+  std::vector<ProductDivergence> product_flags;
   std::string state;  // "submitted", "county_approved", "published", "rejected"
   std::string submitted_by;
   std::string submitted_at;  // ISO 8601 UTC
@@ -121,7 +155,9 @@ struct SubmissionEvent {
 
 // Moves a submission one step (see the table above) and records the event; publishing applies
 // the record to the monthly data with Database::apply (source "submission #ID by NAME", so the
-// replaced value is kept as a Revision). Returns the submission after the change.
+// replaced value is kept as a Revision) and, when the submission has a products part, replaces
+// the enterprise's product_output rows of that month by it in the same apply (rows it does not
+// list are deleted). Returns the submission after the change.
 // Errors: kNotFound when the submission does not exist or the actor may not see it; kUsage
 // when the actor sees it but the step is not theirs (an enterprise reviewing, a county acting on
 // a county_approved one, a city acting on a submitted one, any review of a published or
@@ -144,7 +180,8 @@ struct SubmissionDetail {
 };
 Result<SubmissionDetail> get_submission(Database& db, const Actor& actor, long submission_id);
 
-// JSON for the API: the submission with contract column names, "period" as YYYY-MM, and
+// JSON for the API: the submission with contract column names, "period" as YYYY-MM, "products"
+// (null or the list), "product_flags" ([{product, quantity_growth, output_growth, gap}]), and
 // "events" when given. Pure.
 nlohmann::json submission_to_json(const Submission& submission,
                                   const std::vector<SubmissionEvent>* events);

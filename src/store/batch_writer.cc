@@ -1,6 +1,8 @@
 #include "store/batch_writer.h"
 
 #include <optional>
+#include <set>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
@@ -17,6 +19,14 @@ namespace {
 constexpr const char* kInsertRevision =
     "INSERT INTO revision (import_id, kind, key, uscc, old_value, new_value, changed_at, source) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+// The stored products of one enterprise month, and the removal of one (ProductOutputTable's key
+// binding: ?1 uscc, ?2 year, ?3 month, ?4 product).
+constexpr const char* kSelectEnterpriseMonthProducts =
+    "SELECT uscc, year, month, product, quantity, quantity_prev FROM product_output "
+    "WHERE uscc = ?1 AND year = ?2 AND month = ?3 ORDER BY product";
+constexpr const char* kDeleteProductOutput =
+    "DELETE FROM product_output WHERE uscc = ?1 AND year = ?2 AND month = ?3 AND product = ?4";
 
 // Rows between two progress reports: often enough for a bar, rare enough to cost nothing.
 constexpr size_t kProgressEvery = 1 << 16;
@@ -81,6 +91,7 @@ Status BatchWriter::apply_all_but_monthly(const SourcedBatch& batch) {
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ProjectProgressTable>(rows.project_progress, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<RegionGroupTable>(rows.region_groups, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ProductTable>(rows.products, source));
+  ZHIZAO_RETURN_IF_ERROR(remove_unlisted_product_output(batch));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ProductOutputTable>(rows.product_output, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<TargetTable>(rows.targets, source));
   ZHIZAO_RETURN_IF_ERROR(apply_rows<CampaignTable>(rows.campaigns, source));
@@ -89,6 +100,41 @@ Status BatchWriter::apply_all_but_monthly(const SourcedBatch& batch) {
   ZHIZAO_RETURN_IF_ERROR(apply_rows<ServiceCaseTable>(rows.cases, source));
   ZHIZAO_RETURN_IF_ERROR(
       store_daily_electricity(cache_, rows.electricity_daily, source, changed_at_, summary_));
+  return Status::ok();
+}
+
+Status BatchWriter::remove_unlisted_product_output(const SourcedBatch& batch) {
+  for (const EnterpriseMonth& month : batch.product_output_replaced) {
+    std::set<std::string_view> listed;
+    for (const ProductOutput& row : batch.rows.product_output) {
+      if (row.uscc == month.uscc && row.period == month.period) listed.insert(row.product);
+    }
+    Result<SqliteStatement*> select = cache_.get(kSelectEnterpriseMonthProducts);
+    if (!select) return select.error();
+    (*select)->bind(1, std::string_view(month.uscc));
+    (*select)->bind(2, month.period.year);
+    (*select)->bind(3, month.period.month);
+    std::vector<ProductOutput> unlisted;
+    for (;;) {
+      Result<StepResult> stepped = (*select)->step();
+      if (!stepped) return stepped.error();
+      if (*stepped == StepResult::kDone) break;
+      Result<ProductOutput> row = ProductOutputTable::read(**select);
+      if (!row) return row.error();
+      if (!listed.contains(row->product)) unlisted.push_back(*std::move(row));
+    }
+    (*select)->reset();
+    for (const ProductOutput& row : unlisted) {
+      Result<SqliteStatement*> remove = cache_.get(kDeleteProductOutput);
+      if (!remove) return remove.error();
+      ProductOutputTable::bind_key(**remove, row);
+      ZHIZAO_RETURN_IF_ERROR((*remove)->run());
+      (*remove)->reset();
+      ++summary_.replaced;
+      ZHIZAO_RETURN_IF_ERROR(record_revision(kind_name(row), key_text(row), revision_uscc(row),
+                                             to_json_text(row), "null", batch.source));
+    }
+  }
   return Status::ok();
 }
 

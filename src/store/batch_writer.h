@@ -56,6 +56,10 @@ class BatchWriter {
   // Stores one group: its block when the key is new, else month by month into the stored block
   // (inserted, unchanged, or replaced with a revision).
   Status merge_year_block(const MonthlyYearGroup& group, const std::string& source);
+  // Deletes the stored product_output rows of batch.product_output_replaced's months that
+  // batch.rows.product_output does not list, each with a revision (new value null), counted as
+  // replaced.
+  Status remove_unlisted_product_output(const SourcedBatch& batch);
   // Stores one row: inserted, unchanged, or replaced with a revision.
   template <typename Table, typename Row>
   Status apply_row(const Row& row, const std::string& source);

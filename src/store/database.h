@@ -21,6 +21,14 @@ namespace zhizao {
 
 enum class OpenMode { kCreateIfMissing, kMustExist };
 
+// One enterprise's month (a submission's key, issue 15).
+struct EnterpriseMonth {
+  std::string uscc;
+  YearMonth period;
+
+  bool operator==(const EnterpriseMonth&) const = default;
+};
+
 // The rows of one input file, validated, with the name they came from (kept in revisions).
 struct SourcedBatch {
   std::string source;  // file name as given on the command line
@@ -29,6 +37,11 @@ struct SourcedBatch {
   // computed them (the importer does, for its duplicate check), so that the writer and the
   // snapshot update need not sort 30 million rows again; empty otherwise.
   std::vector<uint32_t> monthly_order{};
+  // Enterprise months whose stored product_output rows this batch replaces as a whole (a published
+  // submission's products part): a stored row of one of them whose product is not among
+  // rows.product_output is deleted, with a revision whose new value is null. Empty for imports,
+  // which only insert and replace keys.
+  std::vector<EnterpriseMonth> product_output_replaced{};
 };
 
 // Which journal an apply wrote through (store/bulk_journal.h says when and why).

@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::string_view kSelectSubmission =
     "SELECT s.id, s.uscc, s.year, s.month, s.record, s.explanations, s.state, s.submitted_by, "
-    "s.submitted_at, coalesce(e.region, '') FROM submission s "
+    "s.submitted_at, coalesce(e.region, ''), s.products, s.product_flags FROM submission s "
     "LEFT JOIN enterprise e ON e.uscc = s.uscc ";
 
 StoredSubmission read_submission(const SqliteStatement& row) {
@@ -34,6 +34,8 @@ StoredSubmission read_submission(const SqliteStatement& row) {
   s.submitted_by = row.column_text(7);
   s.submitted_at = row.column_text(8);
   s.region = row.column_text(9);
+  if (!row.column_is_null(10)) s.products_json = row.column_text(10);
+  s.product_flags_json = row.column_text(11);
   return s;
 }
 
@@ -109,6 +111,40 @@ Result<std::vector<MonthlyRecord>> SubmissionStore::monthly_history(std::string_
   return detail::load_enterprise_months(db_.native_handle(), uscc);
 }
 
+Result<std::set<std::string>> SubmissionStore::known_products(
+    const std::vector<std::string>& codes) const {
+  Result<SqliteStatement> select =
+      SqliteStatement::prepare(db_.native_handle(), "SELECT 1 FROM product WHERE code = ?1");
+  if (!select) return fail(select.error());
+  std::set<std::string> known;
+  for (const std::string& code : codes) {
+    select->bind(1, std::string_view(code));
+    Result<StepResult> stepped = select->step();
+    if (!stepped) return fail(stepped.error());
+    if (*stepped == StepResult::kRow) known.insert(code);
+    select->reset();
+  }
+  return known;
+}
+
+Result<std::map<std::string, double>> SubmissionStore::product_quantities(std::string_view uscc,
+                                                                          YearMonth period) const {
+  Result<SqliteStatement> select = SqliteStatement::prepare(
+      db_.native_handle(),
+      "SELECT product, quantity FROM product_output WHERE uscc = ?1 AND year = ?2 AND month = ?3");
+  if (!select) return fail(select.error());
+  select->bind(1, uscc);
+  select->bind(2, period.year);
+  select->bind(3, period.month);
+  std::map<std::string, double> quantities;
+  for (;;) {
+    Result<StepResult> stepped = select->step();
+    if (!stepped) return fail(stepped.error());
+    if (*stepped == StepResult::kDone) return quantities;
+    quantities.emplace(select->column_text(0), select->column_double(1));
+  }
+}
+
 Result<long> SubmissionStore::insert(StoredSubmission* submission, std::string_view remote) {
   sqlite3* db = db_.native_handle();
   SqliteTransaction transaction(db);
@@ -133,7 +169,7 @@ Result<long> SubmissionStore::insert(StoredSubmission* submission, std::string_v
   Result<SqliteStatement> insert = SqliteStatement::prepare(
       db,
       "INSERT INTO submission (uscc, year, month, record, explanations, state, submitted_by, "
-      "submitted_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "submitted_at, products, product_flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!insert) return fail(insert.error());
   insert->bind(1, std::string_view(submission->uscc));
   insert->bind(2, submission->period.year);
@@ -143,6 +179,8 @@ Result<long> SubmissionStore::insert(StoredSubmission* submission, std::string_v
   insert->bind(6, std::string_view(submission->state));
   insert->bind(7, std::string_view(submission->submitted_by));
   insert->bind(8, std::string_view(submission->submitted_at));
+  insert->bind(9, submission->products_json);
+  insert->bind(10, std::string_view(submission->product_flags_json));
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert->run());
   submission->id = static_cast<long>(sqlite3_last_insert_rowid(db));
   ZHIZAO_RETURN_IF_ERROR_RESULT(
@@ -163,6 +201,10 @@ Result<long> SubmissionStore::insert(StoredSubmission* submission, std::string_v
                            {"uscc", submission->uscc},
                            {"period", submission->period.to_string()},
                            {"superseded", superseded_ids}};
+  if (submission->products_json) {
+    nlohmann::json products = nlohmann::json::parse(*submission->products_json, nullptr, false);
+    detail["products"] = products.is_array() ? products.size() : 0;
+  }
   AuditEntry entry{0,
                    submission->submitted_at,
                    submission->submitted_by,
@@ -187,6 +229,7 @@ Result<bool> SubmissionStore::change_state(const StateChange& change, std::strin
   ZHIZAO_RETURN_IF_ERROR_RESULT(insert_event(db, change, at));
   nlohmann::json detail = {
       {"from", change.from_state}, {"to", change.to_state}, {"comment", change.comment}};
+  if (change.published_products) detail["products"] = *change.published_products;
   AuditEntry entry{0,
                    at,
                    change.user_name,

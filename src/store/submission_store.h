@@ -5,7 +5,10 @@
 // transaction.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +25,10 @@ struct StoredSubmission {
   YearMonth period;
   std::string record_json;        // the monthly record, contract column names
   std::string explanations_json;  // object: soft rule id → explanation
+  // The products part (migration 10): JSON array [{"product", "quantity", "quantity_prev"}], or
+  // nullopt when the submission had none.
+  std::optional<std::string> products_json;
+  std::string product_flags_json = "[]";  // array of the products flagged when submitted
   std::string state;
   std::string submitted_by;
   std::string submitted_at;  // ISO 8601 UTC
@@ -45,6 +52,9 @@ struct StateChange {
   std::string to_state;
   std::string user_name;
   std::string comment;
+  // When a publish wrote the submission's products part: how many product_output rows it
+  // stored (named in the audit row's detail as "products").
+  std::optional<std::size_t> published_products{};
 };
 
 // Borrows `db`, which must outlive it. Not thread-safe (one per thread, like Database).
@@ -61,6 +71,14 @@ class SubmissionStore {
 
   // The enterprise's stored monthly records, by period. Errors: kIoError.
   Result<std::vector<MonthlyRecord>> monthly_history(std::string_view uscc) const;
+
+  // Which of `codes` are registered products (products.csv). Errors: kIoError.
+  Result<std::set<std::string>> known_products(const std::vector<std::string>& codes) const;
+
+  // The enterprise's stored product_output quantities of `period`, by product code (the base of
+  // a submitted quantity without quantity_prev). Errors: kIoError.
+  Result<std::map<std::string, double>> product_quantities(std::string_view uscc,
+                                                           YearMonth period) const;
 
   // Inserts a submission in state "submitted" with its creation event, moves every pending
   // submission ("submitted", "county_approved") of the same uscc and period to "rejected" with

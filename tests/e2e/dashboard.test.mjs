@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { chartsDrawn, clickBar, newPage, signIn, signOut } from './browser.mjs';
-import { shots, suite } from './fixture.mjs';
+import { apiGet, shots, suite } from './fixture.mjs';
 
 let server;
 let browser;
@@ -135,7 +135,12 @@ test('an enterprise submits a month: refused, explained, accepted; the county ap
   await explanation.waitFor();
   await page.screenshot({ path: join(shots, 'submit-soft-rule.png'), fullPage: true });
 
-  // 3. Explained (every soft rule that asked): accepted and waiting for the county.
+  // 3. Explained (every soft rule that asked), with one key product (issue 15: bearings, +8% as
+  // the output, so not flagged): accepted and waiting for the county.
+  await page.click('[data-testid="add-product"]');
+  await page.fill('[data-testid="product-product-0"]', '3451010100');
+  await page.fill('[data-testid="product-quantity-0"]', '1080');
+  await page.fill('[data-testid="product-quantity_prev-0"]', '1000');
   await explanation.fill('本月集中交付外购整机，增加值率偏低');
   for (const other of await page.locator('#explanations textarea').all()) {
     if (!(await other.inputValue())) await other.fill('订单集中交付，已核实');
@@ -153,6 +158,7 @@ test('an enterprise submits a month: refused, explained, accepted; the county ap
   const row = page.locator(`tr[data-id="${id}"]`);
   assert.match(await row.innerText(), /增加值率偏低/);
   assert.match(await row.innerText(), new RegExp(period));
+  assert.match(await text(page, `product-${id}-3451010100`), /3451010100: 1080/);
   await page.screenshot({ path: join(shots, 'review-queue.png'), fullPage: true });
   await page.fill(`[data-testid="comment-${id}"]`, '已核实');
   await page.click(`[data-testid="approve-${id}"]`);
@@ -171,6 +177,10 @@ test('an enterprise submits a month: refused, explained, accepted; the county ap
   await page.click(`[data-testid="approve-${id}"]`);
   await page.waitForFunction((sid) => document.querySelector(`[data-testid="state-${sid}"]`)?.textContent === '已发布', id);
   await page.screenshot({ path: join(shots, 'review-published.png'), fullPage: true });
+  // The published month's bearings are the enterprise's product output now (issue 15).
+  const bearings = await apiGet(page, `/api/products/3451010100?period=${period}&window=monthly`);
+  const own = bearings.enterprises.find((e) => e.uscc === server.enterprise.uscc);
+  assert.equal(own?.quantity, 1080);
   await page.goto(`${server.baseUrl}/#/enterprise/${server.enterprise.uscc}`);
   const published = page.locator('[data-testid="months-table"] tbody tr', { hasText: period });
   await published.waitFor();

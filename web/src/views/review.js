@@ -35,6 +35,20 @@ function explanationsHtml(s) {
   return parts.join('') || '—';
 }
 
+/** The products part (issue 15): each product's quantity and last year's, the flagged ones marked. */
+function productsHtml(s) {
+  if (!s.products?.length) return '';
+  const flagged = new Set((s.product_flags ?? []).map((f) => f.product));
+  const items = s.products.map(
+    (p) => `<li class="${flagged.has(p.product) ? 'soft' : ''}" data-testid="product-${escapeHtml(s.id)}-${escapeHtml(p.product)}">${escapeHtml(p.product)}: ${escapeHtml(
+      p.quantity,
+    )}${p.quantity_prev === null || p.quantity_prev === undefined ? '' : ` <small>(${escapeHtml(t('lastYearShort'))} ${escapeHtml(p.quantity_prev)})</small>`}${
+      flagged.has(p.product) ? ` <b>${escapeHtml(t('productFlagged'))}</b>` : ''
+    }</li>`,
+  );
+  return `<div class="products"><b>${escapeHtml(t('colProducts'))}</b><ul>${items.join('')}</ul></div>`;
+}
+
 /** A figure with last year's value and the growth beneath it. */
 function figureCell(current, previous) {
   const growth =
@@ -98,7 +112,7 @@ export async function render(root, { isCurrent }) {
                 ${figureCell(s.output, before.output)}
                 ${figureCell(s.value_added, before.value_added)}
                 ${figureCell(s.electricity, before.electricity)}
-                <td class="explanations">${explanationsHtml(s)}${
+                <td class="explanations">${explanationsHtml(s)}${productsHtml(s)}${
                   reasons[i] ? `<div class="reason" data-testid="reason-${escapeHtml(s.id)}"><b>${escapeHtml(t('returnReason'))}</b> ${escapeHtml(reasons[i])}</div>` : ''
                 }</td>
                 <td><span class="state state-${escapeHtml(s.state)}" data-testid="state-${escapeHtml(s.id)}">${escapeHtml(stateText(s.state))}</span></td>

@@ -4,7 +4,9 @@
 // 上年同期 (same month last year) comes from the published data of the month a year before the
 // chosen period, read-only, and follows the period; what was typed survives a language switch
 // (the draft below). Below the form: the enterprise's submissions, their review state and, for
-// a returned one, the reviewer's reason.
+// a returned one, the reviewer's reason. The products part (主要产品产量, issue 15) is a small table
+// of rows {product code, quantity, quantity_prev}; the server checks the codes against the product
+// list and names a faulty cell as products[I].FIELD, which marks that cell here.
 import { api, ApiError } from '../api.js';
 import { escapeHtml, wan } from '../format.js';
 import { t } from '../i18n.js';
@@ -31,8 +33,9 @@ const nextMonth = (period) => {
 const listOf = (body) => (Array.isArray(body) ? body : body?.submissions ?? []);
 
 // What the enterprise typed and what the server answered, kept across re-renders of this view
-// (the language switch draws the page anew): {uscc, period, values, explanations, violations,
-// result: {kind: 'ok' | 'rejected' | 'error', id, state, warnings, message}}.
+// (the language switch draws the page anew): {uscc, period, values, products: [{product,
+// quantity, quantity_prev}], explanations, violations, result: {kind: 'ok' | 'rejected' |
+// 'error', id, state, warnings, message}}.
 let draft = null;
 
 /** The message of a violation, plain words first and the rule's id after them. */
@@ -41,6 +44,28 @@ function violationHtml(v) {
   return `<div class="violation ${soft ? 'soft' : 'hard'}" data-rule="${escapeHtml(v.rule)}">
       <span class="message">${escapeHtml(messageOf(v))}</span>
       <small class="rule-id">${escapeHtml(soft ? t('softRule') : t('hardRule'))} · ${escapeHtml(v.rule)}</small></div>`;
+}
+
+const productColumns = [
+  { key: 'product', label: 'productCode', type: 'text' },
+  { key: 'quantity', label: 'productQuantity', type: 'number' },
+  { key: 'quantity_prev', label: 'productQuantityPrev', type: 'number' },
+];
+
+/** The rows of the products part, each cell a .field named as the server names it. */
+function productRowsHtml(products) {
+  return products
+    .map(
+      (row, i) => `<tr data-row="${i}">${productColumns
+        .map(
+          (c) => `<td><div class="field" data-field="products[${i}].${c.key}">
+            <input name="product-${c.key}" data-index="${i}" data-key="${c.key}" type="${c.type}" ${c.type === 'number' ? 'step="any" inputmode="decimal"' : ''}
+              aria-label="${escapeHtml(t(c.label))} ${i + 1}" data-testid="product-${c.key}-${i}" value="${escapeHtml(row[c.key] ?? '')}">
+            <div class="field-errors"></div></div></td>`,
+        )
+        .join('')}<td><button type="button" class="link" data-remove="${i}" data-testid="product-remove-${i}">${escapeHtml(t('removeProduct'))}</button></td></tr>`,
+    )
+    .join('');
 }
 
 /** Draws the form into `root`. */
@@ -55,7 +80,7 @@ export async function render(root, { isCurrent }) {
   const byPeriod = new Map(months.map((m) => [m.period, m]));
   const last = months.map((m) => m.period).sort().pop();
   if (draft?.uscc !== uscc) {
-    draft = { uscc, period: last ? nextMonth(last) : new Date().toISOString().slice(0, 7), values: {}, explanations: {}, violations: [], result: null };
+    draft = { uscc, period: last ? nextMonth(last) : new Date().toISOString().slice(0, 7), values: {}, products: [], explanations: {}, violations: [], result: null };
   }
 
   root.innerHTML = `
@@ -79,6 +104,14 @@ export async function render(root, { isCurrent }) {
                 <div class="field-errors"></div></label>`,
             )
             .join('')}
+          <fieldset id="products" class="products-part" data-testid="products-part">
+            <legend>${escapeHtml(t('productsTitle'))}</legend>
+            <small class="hint">${escapeHtml(t('productsHint'))}</small>
+            <table class="data-table product-rows"><thead><tr>${productColumns
+              .map((c) => `<th scope="col">${escapeHtml(t(c.label))}</th>`)
+              .join('')}<th scope="col"><span class="sr-only">${escapeHtml(t('removeProduct'))}</span></th></tr></thead><tbody id="product-rows"></tbody></table>
+            <button type="button" class="link" id="add-product" data-testid="add-product">+ ${escapeHtml(t('addProduct'))}</button>
+          </fieldset>
           <div id="violations-general" class="violations"></div>
           <div id="explanations"></div>
           <div class="form-actions">
@@ -109,12 +142,31 @@ export async function render(root, { isCurrent }) {
     }
   };
   fillLastYear();
+  const drawProducts = () => {
+    root.querySelector('#product-rows').innerHTML = productRowsHtml(draft.products);
+  };
+  drawProducts();
+  root.querySelector('#add-product').addEventListener('click', () => {
+    draft.products.push({ product: '', quantity: '', quantity_prev: '' });
+    drawProducts();
+    root.querySelector(`[data-testid="product-product-${draft.products.length - 1}"]`)?.focus();
+  });
+  root.querySelector('#product-rows').addEventListener('click', (event) => {
+    const index = event.target.dataset?.remove;
+    if (index === undefined) return;
+    draft.products.splice(Number(index), 1);
+    drawProducts();
+  });
   form.period.addEventListener('change', () => {
     draft.period = form.period.value;
     fillLastYear();
   });
   form.addEventListener('input', (event) => {
     const name = event.target.name;
+    if (event.target.dataset.key) {
+      draft.products[Number(event.target.dataset.index)][event.target.dataset.key] = event.target.value;
+      return;
+    }
     if (name && name !== 'period' && !fields.find((f) => f.key === name)?.readOnly) draft.values[name] = event.target.value;
     if (event.target.dataset.rule) draft.explanations[event.target.dataset.rule] = event.target.value;
   });
@@ -206,6 +258,17 @@ export async function render(root, { isCurrent }) {
       if (area.value.trim()) explanations[area.dataset.rule] = area.value.trim();
     }
     if (Object.keys(explanations).length) payload.explanations = explanations;
+    // Empty rows are dropped first, so that the server's products[I] is the I-th row shown. A cell
+    // goes as typed (the server reads numeric strings and names what it cannot read).
+    draft.products = draft.products.filter((row) => productColumns.some((c) => String(row[c.key] ?? '').trim() !== ''));
+    drawProducts();
+    if (draft.products.length) {
+      payload.products = draft.products.map((row) => ({
+        product: String(row.product ?? '').trim(),
+        quantity: String(row.quantity ?? '').trim() || null,
+        quantity_prev: String(row.quantity_prev ?? '').trim() || null,
+      }));
+    }
     clearViolations();
     draft.result = null;
     showResult();
