@@ -40,15 +40,15 @@ Dataset falling_since_march() {
   return data;
 }
 
-const Warning& only_warning(const std::vector<Warning>& warnings) {
-  static const Warning kNone;
+// The one warning raised (a copy: the list is a temporary of the caller).
+Warning only_warning(const std::vector<Warning>& warnings) {
   EXPECT_EQ(subjects(warnings), (std::vector<std::string>{"diverging:34"}));
-  return warnings.empty() ? kNone : warnings[0];
+  return warnings.empty() ? Warning{} : warnings[0];
 }
 
 TEST(SetWarningRunsTest, MonthWindowCountsBackToTheFirstMonthThatHolds) {
   // May, April and March diverge; February does not (electricity +10%).
-  const Warning& w = only_warning(warnings_of(
+  const Warning w = only_warning(warnings_of(
       falling_since_march(), {{2021, 5}, WindowKind::kMonthly, ""}, rules_of(kDiverging)));
   ASSERT_TRUE(w.since);
   EXPECT_EQ(*w.since, (YearMonth{2021, 3}));
@@ -58,7 +58,7 @@ TEST(SetWarningRunsTest, MonthWindowCountsBackToTheFirstMonthThatHolds) {
 
 TEST(SetWarningRunsTest, CumulativeWindowCountsTheCumulativeReports) {
   // Electricity 1–2月 210/200 (+5%), 1–3月 300/300 (0, not below 0), 1–4月 390/400, 1–5月 480/500.
-  const Warning& w = only_warning(warnings_of(
+  const Warning w = only_warning(warnings_of(
       falling_since_march(), {{2021, 5}, WindowKind::kCumulative, ""}, rules_of(kDiverging)));
   ASSERT_TRUE(w.since);
   EXPECT_EQ(*w.since, (YearMonth{2021, 4}));
@@ -66,7 +66,7 @@ TEST(SetWarningRunsTest, CumulativeWindowCountsTheCumulativeReports) {
 }
 
 TEST(SetWarningRunsTest, AWarningOfThisMonthOnlyIsSinceThePeriod) {
-  const Warning& w = only_warning(warnings_of(
+  const Warning w = only_warning(warnings_of(
       falling_since_march(), {{2021, 3}, WindowKind::kMonthly, "410302"}, rules_of(kDiverging)));
   ASSERT_TRUE(w.since);
   EXPECT_EQ(*w.since, (YearMonth{2021, 3}));
@@ -87,7 +87,7 @@ TEST(SetWarningRunsTest, ALongRunStopsAtTheBoundPassingOverJanuary) {
   for (int year : {2020, 2021}) {
     for (int m = 1; m <= 12; ++m) data.monthly.push_back(row("A", {year, m}, 110, 90));
   }
-  const Warning& w =
+  const Warning w =
       only_warning(warnings_of(data, {{2021, 12}, WindowKind::kMonthly, ""}, rules_of(kDiverging)));
   ASSERT_TRUE(w.since);
   EXPECT_EQ(*w.since, (YearMonth{2020, 12}));
