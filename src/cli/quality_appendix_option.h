@@ -13,12 +13,15 @@
 
 namespace zhizao {
 
-// Adds --quality-appendix to `cmd`; the flag is the process's (one report per process).
+// Adds --quality-appendix and --quality-rules FILE to `cmd`; they are the process's (one report
+// per process).
 void add_quality_appendix_option(CLI::App* cmd);
 
 // When --quality-appendix was given, fills report.quality_findings with the open findings of the
-// report's period and scope from the database at `db_path` and `input`; nothing otherwise.
-// Errors: kNotFound, kIoError opening the database; as quality_report_of.
+// report's period and scope from the database at `db_path` and `input`, with the thresholds of
+// --quality-rules (the defaults without one); nothing otherwise. Errors: as
+// load_quality_thresholds for the file (FILE:LINE: reason); kNotFound, kIoError opening the
+// database; as quality_report_of.
 Status fill_quality_appendix(const std::string& db_path, const ReportInput& input,
                              const ReportRequest& request, ReportData& report);
 

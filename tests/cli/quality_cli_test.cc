@@ -214,5 +214,29 @@ TEST_F(QualityCliTest, RefusesBadUsage) {
       << bad_rules.err;
 }
 
+TEST_F(QualityCliTest, TheReportsAppendixTakesTheThresholdsFile) {
+  // The same thresholds as `quality --quality-rules` and `serve --quality-rules`: a jump factor
+  // of 100 raises no jump, so the appendix no longer lists that check (the enterprise stays, for
+  // its electricity).
+  std::string lenient = (dir_ / "lenient.toml").string();
+  std::ofstream(lenient) << "[unexplained_jump]\nfactor = 100\n";
+  RunResult with_defaults =
+      run_zhizao({"report", "--db", db_, "--period", "2021-04", "--quality-appendix"});
+  ASSERT_EQ(with_defaults.exit_code, 0) << with_defaults.err;
+  EXPECT_NE(with_defaults.out.find("unexplained_jump"), std::string::npos);
+  RunResult with_file = run_zhizao({"report", "--db", db_, "--period", "2021-04",
+                                    "--quality-appendix", "--quality-rules", lenient});
+  ASSERT_EQ(with_file.exit_code, 0) << with_file.err;
+  EXPECT_EQ(with_file.out.find("unexplained_jump"), std::string::npos);
+  EXPECT_NE(with_file.out.find(kJump), std::string::npos);
+  EXPECT_NE(with_file.out.find("附录：数据质量待核实事项"), std::string::npos);
+  std::string bad = (dir_ / "q.toml").string();
+  std::ofstream(bad) << "[unexplained_jump]\nfactr = 4\n";
+  RunResult refused = run_zhizao(
+      {"report", "--db", db_, "--period", "2021-04", "--quality-appendix", "--quality-rules", bad});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("q.toml:2: unknown key \"factr\""), std::string::npos) << refused.err;
+}
+
 }  // namespace
 }  // namespace zhizao::testing
