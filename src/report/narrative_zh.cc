@@ -190,10 +190,9 @@ Narrative narrative_zh(const ReportData& report) {
   Narrative narrative;
   // "洛阳市2021年1—4月工业经济运行情况": the area's (or the scope's) name first, as bureaus title
   // it.
-  narrative.title = scope_display_name(report).value_or(
-                        report.area.name.empty() ? area : report.area.name) +
-                    window_label_with_year(report.period, report.window, Language::kZh) +
-                    "工业经济运行情况";
+  narrative.title =
+      scope_display_name(report).value_or(report.area.name.empty() ? area : report.area.name) +
+      window_label_with_year(report.period, report.window, Language::kZh) + "工业经济运行情况";
   std::vector<std::pair<std::string, std::vector<std::string>>> sections = {
       {"总体情况", {headline(report, area), sections_paragraph(report, area)}},
       {"分行业情况", {divisions_paragraph(report, area)}},

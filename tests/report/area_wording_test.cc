@@ -24,7 +24,8 @@ bool contains(const std::string& text, const std::string& part) {
 ReportData province_report() {
   ReportData r = testing::sample_report();
   r.area = {"410000", "河南省", AreaLevel::kProvince};
-  r.cities = {make_set("410300", "洛阳市", 12.7, 80, 9.0, 100), make_set("410200", "开封市", -2.0, -5, -0.4, 50)};
+  r.cities = {make_set("410300", "洛阳市", 12.7, 80, 9.0, 100),
+              make_set("410200", "开封市", -2.0, -5, -0.4, 50)};
   return r;
 }
 
@@ -33,7 +34,8 @@ TEST(AreaWordingTest, AProvinceSpeaksOfTheProvinceAndRanksItsCities) {
   EXPECT_EQ(zh.substr(0, zh.find('\n')), "河南省2021年1—4月工业经济运行情况");
   EXPECT_TRUE(contains(zh, "1—4月，全省规模以上工业增加值同比增长12.7%")) << zh;
   EXPECT_TRUE(contains(zh, "、市、园区和产业链\n")) << zh;
-  EXPECT_TRUE(contains(zh, "分市看，有可比数据的2个市中1个增加值实现增长，增速最高的是洛阳市")) << zh;
+  EXPECT_TRUE(contains(zh, "分市看，有可比数据的2个市中1个增加值实现增长，增速最高的是洛阳市"))
+      << zh;
   EXPECT_TRUE(contains(zh, "表3 分市\n")) << zh;  // the table's title
   EXPECT_FALSE(contains(zh, "全市规模以上")) << zh;
   std::string en = text_of(province_report(), Language::kEn);
@@ -45,7 +47,8 @@ TEST(AreaWordingTest, AProvinceSpeaksOfTheProvinceAndRanksItsCities) {
 TEST(AreaWordingTest, TheCountryRanksItsProvinces) {
   ReportData r = testing::sample_report();
   r.area = country_area();
-  r.provinces = {make_set("410000", "河南省", 12.7, 80, 9.0, 100), make_set("110000", "北京市", 3.0, 20, 1.0, 40)};
+  r.provinces = {make_set("410000", "河南省", 12.7, 80, 9.0, 100),
+                 make_set("110000", "北京市", 3.0, 20, 1.0, 40)};
   std::string zh = text_of(r, Language::kZh);
   EXPECT_EQ(zh.substr(0, zh.find('\n')), "全国2021年1—4月工业经济运行情况");
   EXPECT_TRUE(contains(zh, "1—4月，全国规模以上工业增加值")) << zh;
