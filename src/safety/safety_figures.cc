@@ -6,9 +6,9 @@
 #include <tuple>
 #include <utility>
 
+#include "base/civil_days.h"
 #include "domain/region.h"
 #include "engine/region_scope.h"
-#include "safety/safety_dates.h"
 
 namespace zhizao {
 namespace {
@@ -62,8 +62,8 @@ void count(HazardCounts& counts, const Hazard& hazard, const CivilDate& as_of) {
 
 double time_progress(const SafetyPlan& plan, const CivilDate& as_of) {
   const CivilDate end = std::min(plan.to, as_of);
-  const long elapsed = std::max(0L, detail::safety_days_between(plan.from, end) + 1);
-  const long season = detail::safety_days_between(plan.from, plan.to) + 1;
+  const long elapsed = std::max(0L, civil_days_between(plan.from, end) + 1);
+  const long season = civil_days_between(plan.from, plan.to) + 1;
   return 100.0 * static_cast<double>(elapsed) / static_cast<double>(season);
 }
 
@@ -123,7 +123,7 @@ void add_hazards(const SafetyPlan& plan, const PlanInputs& in, SafetyPlanFigures
     if (!rectified_by(hazard, in.as_of) && hazard.deadline < in.as_of) {
       out.overdue_hazards.push_back(
           OverdueHazard{hazard.id, std::string(hazard_level_name(hazard.level)), named(*enterprise),
-                        hazard.deadline, detail::safety_days_between(hazard.deadline, in.as_of)});
+                        hazard.deadline, civil_days_between(hazard.deadline, in.as_of)});
     }
   }
   for (auto& [region, counts] : by_county) {
@@ -138,7 +138,7 @@ void add_hazards(const SafetyPlan& plan, const PlanInputs& in, SafetyPlanFigures
 
 void add_roster_gaps(const SafetyPlan& plan, const PlanInputs& in, SafetyPlanFigures& out) {
   const CivilDate end = std::min(plan.to, in.as_of);
-  for (CivilDate day = plan.from; !(end < day); day = detail::safety_add_days(day, 1)) {
+  for (CivilDate day = plan.from; !(end < day); day = civil_add_days(day, 1)) {
     if (!in.duty_days.contains(day)) out.roster_gaps.push_back(day);
   }
 }

@@ -10,9 +10,9 @@
 #include <set>
 #include <sstream>
 
+#include "base/civil_days.h"
 #include "base/text.h"
 #include "safety/safety_columns.h"
-#include "safety/safety_dates.h"
 #include "safety/safety_rows.h"
 #include "safety/safety_store.h"
 #include "safety/safety_table.h"
@@ -99,7 +99,7 @@ void fill_deadlines(ParsedSafetyFile& file, const std::map<HazardLevel, int>& da
     Hazard& hazard = file.records.hazards[i];
     auto found = days.find(hazard.level);
     const int limit = found == days.end() ? 0 : found->second;
-    hazard.deadline = detail::safety_add_days(hazard.found, limit);
+    hazard.deadline = civil_add_days(hazard.found, limit);
   }
 }
 

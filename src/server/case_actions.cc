@@ -120,7 +120,7 @@ CaseView view_of(const CaseStore& store, StoredCase stored, const CivilDate& tod
   }
   const CaseState state = parse_case_state(stored.state).value_or(CaseState::kRaised);
   view.alert = case_alert(state, stored.row.deadline, stored.remind_days, today);
-  view.days_left = detail::service_days_between(today, stored.row.deadline);
+  view.days_left = civil_days_between(today, stored.row.deadline);
   view.stored = std::move(stored);
   return view;
 }

@@ -102,14 +102,14 @@ CategoryDeadline deadline_rule_for(const std::vector<CategoryDeadline>& rules,
 }
 
 CivilDate case_deadline(const CategoryDeadline& rule, const CivilDate& raised) {
-  return detail::service_add_days(raised, rule.days);
+  return civil_add_days(raised, rule.days);
 }
 
 CaseAlert case_alert(CaseState state, const CivilDate& deadline, int remind_days,
                      const CivilDate& today) {
   if (!case_is_open(state)) return CaseAlert::kNone;
   if (deadline < today) return CaseAlert::kOverdue;
-  if (detail::service_days_between(today, deadline) <= remind_days) return CaseAlert::kReminder;
+  if (civil_days_between(today, deadline) <= remind_days) return CaseAlert::kReminder;
   return CaseAlert::kNone;
 }
 

@@ -1,9 +1,8 @@
-// Calendar arithmetic of the service figures and the case workflow: the period's last day D and
-// whole days between dates (proleptic Gregorian, std::chrono). Internal to src/service.
+// Calendar arithmetic of the service figures and the case workflow: the period's last day D
+// (whole days between dates: base/civil_days.h). Internal to src/service.
 #pragma once
 
-#include <chrono>
-
+#include "base/civil_days.h"
 #include "base/year_month.h"
 
 namespace zhizao::detail {
@@ -11,27 +10,6 @@ namespace zhizao::detail {
 // Returns the last day of `period`, D of the contract.
 inline CivilDate service_last_day(YearMonth period) {
   return {period.year, period.month, days_in_month(period.year, period.month)};
-}
-
-// Returns the day number of `date` (days since 1970-01-01), so that differences are days.
-inline long service_day_number(const CivilDate& date) {
-  const std::chrono::year_month_day ymd{std::chrono::year{date.year},
-                                        std::chrono::month{static_cast<unsigned>(date.month)},
-                                        std::chrono::day{static_cast<unsigned>(date.day)}};
-  return static_cast<long>(std::chrono::sys_days{ymd}.time_since_epoch().count());
-}
-
-// Returns `to` − `from` in days (negative when `to` is earlier).
-inline long service_days_between(const CivilDate& from, const CivilDate& to) {
-  return service_day_number(to) - service_day_number(from);
-}
-
-// Returns `date` + `days` (days may be negative).
-inline CivilDate service_add_days(const CivilDate& date, long days) {
-  const std::chrono::year_month_day ymd{
-      std::chrono::sys_days{std::chrono::days{service_day_number(date) + days}}};
-  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
-          static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 }  // namespace zhizao::detail

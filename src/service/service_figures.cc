@@ -157,8 +157,7 @@ void tally_cases(const Dataset& dataset, const EnterpriseLookup& lookup,
     if (service_case->resolved.has_value()) {
       const YearMonth resolved_month = service_case->resolved->year_month();
       if (window.from <= resolved_month && resolved_month <= window.to) {
-        const long days =
-            detail::service_days_between(service_case->raised, *service_case->resolved);
+        const long days = civil_days_between(service_case->raised, *service_case->resolved);
         const bool on_time = *service_case->resolved <= service_case->deadline;
         for (GroupTally* group : groups) {
           group->days.push_back(days);
@@ -178,7 +177,7 @@ void tally_cases(const Dataset& dataset, const EnterpriseLookup& lookup,
                          enterprise == nullptr ? std::string() : enterprise->name, county,
                          service_case->category, service_case->department, service_case->raised,
                          service_case->deadline,
-                         detail::service_days_between(service_case->deadline, last_day)});
+                         civil_days_between(service_case->deadline, last_day)});
     }
   }
 }

@@ -2,8 +2,7 @@
 // (case_overdue), so that an overdue case reaches the officials' warnings as well as the meeting
 // list (每事必督、每案必改). It reads the report's own overdue list: open at D, deadline < D
 // (docs/methodology.md, "Enterprise service").
-#include <chrono>
-
+#include "base/civil_days.h"
 #include "warnings/warning_evaluators.h"
 
 namespace zhizao::detail {
@@ -11,12 +10,7 @@ namespace {
 
 // The month of the first overdue day, the day after the deadline.
 YearMonth first_overdue_month(const CivilDate& deadline) {
-  using namespace std::chrono;
-  year_month_day first{
-      sys_days{year_month_day{year(deadline.year), month(static_cast<unsigned>(deadline.month)),
-                              day(static_cast<unsigned>(deadline.day))}} +
-      days(1)};
-  return {static_cast<int>(first.year()), static_cast<int>(static_cast<unsigned>(first.month()))};
+  return civil_add_days(deadline, 1).year_month();
 }
 
 void add_case_overdue(const ServiceFigures& service, const WarningRule& rule,

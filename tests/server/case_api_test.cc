@@ -46,7 +46,7 @@ class CaseApiTest : public ::testing::Test {
 
 TEST_F(CaseApiTest, FromRaisedToEvaluatedThroughEscalationAndReopen) {
   const CivilDate today = server::china_today();
-  const std::string raised = detail::service_add_days(today, -10).to_string();
+  const std::string raised = civil_add_days(today, -10).to_string();
   // 用电 has 7 days (the seeded table): raised 10 days ago, the case is overdue at once.
   json raised_case =
       expect("ent", "/api/cases",
@@ -54,7 +54,7 @@ TEST_F(CaseApiTest, FromRaisedToEvaluatedThroughEscalationAndReopen) {
   const std::string id = raised_case["id"];
   EXPECT_EQ(raised_case["uscc"], kOwnUscc);
   EXPECT_EQ(raised_case["state"], "raised");
-  EXPECT_EQ(raised_case["deadline"], detail::service_add_days(today, -3).to_string());
+  EXPECT_EQ(raised_case["deadline"], civil_add_days(today, -3).to_string());
   const std::string path = "/api/cases/" + id;
 
   // The next read escalates it to the city.
@@ -137,22 +137,20 @@ TEST_F(CaseApiTest, RaisingIsScopedAndChecked) {
                            {"department", "自然资源局"}},
                           201);
   EXPECT_EQ(by_county["state"], "assigned");  // a department given at once
-  EXPECT_EQ(by_county["deadline"], detail::service_add_days(today, 30).to_string());
+  EXPECT_EQ(by_county["deadline"], civil_add_days(today, 30).to_string());
   EXPECT_EQ(by_county["alert"], "none");
   // Unknown categories take the default (15 days, reminded 3 days before).
   json other = expect("city", "/api/cases",
                       {{"uscc", kOwnUscc},
                        {"category", "其他"},
                        {"title", "t"},
-                       {"raised", detail::service_add_days(today, -13).to_string()}},
+                       {"raised", civil_add_days(today, -13).to_string()}},
                       201);
   EXPECT_EQ(other["days_left"], 2);
   EXPECT_EQ(other["alert"], "reminder");
   // Refusals: a future date, no category, an unknown enterprise, a bad state filter.
   expect("ent", "/api/cases",
-         {{"category", "用地"},
-          {"title", "t"},
-          {"raised", detail::service_add_days(today, 1).to_string()}},
+         {{"category", "用地"}, {"title", "t"}, {"raised", civil_add_days(today, 1).to_string()}},
          400);
   expect("ent", "/api/cases", {{"title", "t"}}, 400);
   expect("city", "/api/cases",
