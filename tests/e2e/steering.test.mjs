@@ -388,6 +388,9 @@ describe('steering panels (issues #12, #15, #20)', () => {
     await admin.waitForSelector('[data-testid="finding"]:not([hidden]) [data-testid="finding-reason"]');
     await admin.waitForFunction(() => document.getElementById('chart-finding')?.dataset.rendered === '1');
     await admin.locator('[data-testid="finding"]').screenshot({ path: shot('steering-quality-evidence') });
+    // Evidence words are words, not the JSON's keys (electricity_source: daily → 用电量来源: 按日读数合计).
+    const labels = admin.locator('[data-testid="finding"] [data-testid="finding-labels"]');
+    if (await labels.count()) assert.doesNotMatch(await labels.innerText(), /electricity_source/);
     // Verified with a note: the row leaves the open list.
     const before = await rows.count();
     await admin.fill('[data-testid="verify-note"]', '已电话核实：订单集中交付（测试）');

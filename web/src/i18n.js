@@ -337,6 +337,12 @@ const table = {
   subject_target: ['目标', 'Target'],
   subject_campaign: ['攻坚行动', 'Campaign'],
   subject_case: ['诉求', 'Case'],
+  // The source of a quality finding's electricity (evidence.electricity_source, issue 20).
+  evidence_electricity_source: ['用电量来源', 'Electricity from'],
+  evidence_electricity_source_daily: ['按日读数合计', 'daily readings'],
+  evidence_electricity_source_monthly: ['月报用电量', 'monthly figures'],
+  evidence_electricity_source_mixed: ['日读数与月报', 'daily readings and monthly figures'],
+  evidence_electricity_source_none: ['无用电量数据', 'none'],
   mapUnavailable: ['本地区地图尚未收录：见右侧排名。', 'No map of this area yet: see the ranking.'],
   panelProducts: ['主要产品产量（{window}）', 'Main products’ output ({window})'],
   productsNone: ['暂无产品产量数据', 'No product output figures'],

@@ -46,6 +46,12 @@ function labelsOf(f) {
   return Object.entries(evidence).filter(([, v]) => typeof v === 'string');
 }
 
+/** The words for an evidence key or value (e.g. electricity_source: daily), else it as given. */
+function wordFor(key, given) {
+  const word = t(key);
+  return word === key ? given : word;
+}
+
 const statusBadge = (f) =>
   f.status === 'verified'
     ? `<span class="badge badge-green" data-testid="finding-status">${escapeHtml(t('qualityVerified'))}</span>`
@@ -178,7 +184,7 @@ async function showFinding(box, f, onVerified, isCurrent) {
   box.innerHTML = `
     <header><h2 id="finding-title">${escapeHtml(t('qualityEvidence'))} · ${escapeHtml(name)} · ${escapeHtml(checkName(f.check))}</h2></header>
     <p class="finding-reason" data-testid="finding-reason">${escapeHtml(reasonOf(f))}</p>
-    ${labels.length ? `<p class="muted">${labels.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join(' · ')}</p>` : ''}
+    ${labels.length ? `<p class="muted" data-testid="finding-labels">${labels.map(([k, v]) => `${escapeHtml(wordFor(`evidence_${k}`, k))}: ${escapeHtml(wordFor(`evidence_${k}_${v}`, v))}`).join(' · ')}</p>` : ''}
     <p class="muted">${escapeHtml(t('qualityMonths'))}: ${escapeHtml(monthsText(f.months))} · <a href="#/enterprise/${encodeURIComponent(f.uscc)}">${escapeHtml(t('qualityOpenEnterprise'))}</a></p>
     <div class="chart finding-chart" id="chart-finding" role="img" aria-label="${escapeHtml(t('qualityEvidence'))}"></div>
     ${
