@@ -38,12 +38,10 @@ differences of two reports' steering keys to a compare_reports.Comparer.  Standa
 """
 
 import calendar
-import csv
 import datetime
-import io
 import math
-import os
 import re
+import ref_csv
 
 COLUMNS = {
     "projects.csv": {"id": ["编号"], "region": ["区划代码"], "campaign": ["攻坚行动"],
@@ -65,26 +63,7 @@ MANUFACTURING = ("manufacturing_output", "manufacturing_enterprises_over")
 
 
 def _rows(directory, file_name):
-    path = os.path.join(directory, file_name)
-    if not os.path.exists(path):
-        return []
-    raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
-    alias = {}
-    for canonical, others in COLUMNS[file_name].items():
-        alias[canonical] = canonical
-        for other in others:
-            alias[other] = canonical
-    reader = csv.reader(io.StringIO(text, newline=""))
-    keys = [alias.get(name.strip()) for name in next(reader, [])]
-    rows = []
-    for fields in reader:
-        if any(f.strip() for f in fields):
-            rows.append({k: v.strip() for k, v in zip(keys, fields) if k is not None})
-    return rows
+    return ref_csv.read_rows(directory, file_name, COLUMNS[file_name])
 
 
 def _date(text):
@@ -98,12 +77,7 @@ def _date(text):
 
 
 def _period(text):
-    text = text.strip()
-    for pattern in (r"^(\d{4})-(\d{1,2})$", r"^(\d{4})(\d{2})$", r"^(\d{4})年(\d{1,2})月$"):
-        match = re.match(pattern, text)
-        if match:
-            return int(match.group(1)), int(match.group(2))
-    raise ValueError(f"not a period: {text!r}")
+    return ref_csv.parse_period(text)
 
 
 def _number(text):
