@@ -109,16 +109,18 @@ void check_constant_series(const EnterpriseHistory& history, const QualityContex
     for (std::size_t i = 0; i <= records.size(); ++i) {
       std::optional<double> value =
           i < records.size() ? EnterpriseHistory::figure(records[i], measure) : std::nullopt;
-      std::optional<double> first = start < records.size()
-                                        ? EnterpriseHistory::figure(records[start], measure)
-                                        : std::nullopt;
-      bool continues = i > start && i < records.size() && value && first && *first > 0 &&
+      // The run's first value, 0 when absent (a run counts only from a positive value); a plain
+      // double, as g++ 12 -O2 misreads an optional's engaged flag here (-Wmaybe-uninitialized).
+      const double first = start < records.size()
+                               ? EnterpriseHistory::figure(records[start], measure).value_or(0.0)
+                               : 0.0;
+      bool continues = i > start && i < records.size() && value && first > 0 &&
                        consecutive(records[i - 1].period, records[i].period) &&
-                       same(*value, *first, t.equal_tolerance);
+                       same(*value, first, t.equal_tolerance);
       if (continues || i == start) continue;
       // The run start..i-1 ended.
       auto length = static_cast<long>(i - start);
-      if (first && *first > 0 && length >= t.constant_min_months &&
+      if (first > 0 && length >= t.constant_min_months &&
           context.in_window(records[i - 1].period)) {
         for (std::size_t k = start; k < i; ++k) {
           if (context.in_window(records[k].period)) months.insert(records[k].period);
@@ -126,7 +128,7 @@ void check_constant_series(const EnterpriseHistory& history, const QualityContex
         if (length > longest) {
           longest = length;
           longest_measure = measure;
-          longest_value = *first;
+          longest_value = first;
         }
       }
       start = i;
