@@ -31,7 +31,7 @@ ReportData report_of_sets(const IndexedDataset& data, const ScopedEnterprises& s
 ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& scoped,
                            const ReportRequest& request) {
   ReportData report = report_of_sets(data, scoped, request);
-  report.area = smallest_area_holding(data.enterprises());
+  report.area = installation_area(data.dataset().area_code, data.enterprises());
   report.key_enterprises = key_enterprise_figures(data, scoped);
   report.projects = project_figures(data.dataset(), scoped.scope, request.period);
 
@@ -62,13 +62,6 @@ Result<ReportData> compute_report(const Dataset& dataset, const ReportRequest& r
 
 Result<ReportData> compute_report(const ColumnarData& data, const ReportRequest& request) {
   return report_of(detail::IndexedDataset(data.tables, data.columns), request);
-}
-
-Result<ReportData> compute_set_figures(const ColumnarData& data, const ReportRequest& request) {
-  detail::IndexedDataset records(data.tables, data.columns);
-  Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(records, request);
-  if (!scoped) return fail(scoped.error());
-  return detail::report_of_sets(records, *scoped, request);
 }
 
 }  // namespace zhizao

@@ -35,13 +35,6 @@ struct ColumnarData {
 // As compute_report(Dataset) over the same records: the same figures, bit for bit.
 Result<ReportData> compute_report(const ColumnarData& data, const ReportRequest& request);
 
-// Only the set fields of compute_report(data, request) — industry through chains, the breadth —
-// with the same values bit for bit; key enterprises, projects and the previous period's headline
-// are left empty. For figures that need the sets of many periods (the runs of the early
-// warnings, docs/methodology.md "Runs of reports") at a fraction of a report's cost.
-// Errors: as compute_report.
-Result<ReportData> compute_set_figures(const ColumnarData& data, const ReportRequest& request);
-
 // What a figure is traced down to: a division, region, park, chain, or the key enterprises.
 enum class ExplainKind {
   kIndustry,

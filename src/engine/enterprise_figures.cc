@@ -1,6 +1,5 @@
 #include "engine/enterprise_figures.h"
 
-#include "engine/comparable_pair.h"
 #include "engine/two_year.h"
 
 namespace zhizao::detail {
@@ -17,16 +16,11 @@ const ComparableSums& EnterpriseFigures::of(Measure measure) const {
   return value_added;
 }
 
-EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t enterprise,
-                                     const ReportWindow& window, TwoYearAverage two_year) {
+EnterpriseFigures figures_of_units(std::span<const PairUnit> units, int first_month,
+                                   int last_month) {
   EnterpriseFigures figures;
-  int year = window.year();
-  for (int month = window.from.month; month <= window.to.month; ++month) {
-    if (data.has_record_in_scope(enterprise, {year, month})) ++figures.months_in_scope;
-  }
-  std::vector<PairUnit> units = pair_units(data, enterprise, year, window.from.month,
-                                           window.to.month, ScopeRule::kInScopeOnly);
   for (const PairUnit& unit : units) {
+    if (unit.first_month < first_month || unit.last_month > last_month) continue;
     if (unit.in_scope && !unit.of(Measure::kValueAdded).current) figures.lacks_value_added = true;
     for (Measure measure : kMeasures) {
       if (!unit.comparable(measure)) continue;
@@ -38,6 +32,18 @@ EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t ent
       ++sums.pairs;
       if (measure == Measure::kValueAdded && unit.without_ppi) figures.at_current_prices = true;
     }
+  }
+  return figures;
+}
+
+EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t enterprise,
+                                     const ReportWindow& window, TwoYearAverage two_year) {
+  int year = window.year();
+  std::vector<PairUnit> units = pair_units(data, enterprise, year, window.from.month,
+                                           window.to.month, ScopeRule::kInScopeOnly);
+  EnterpriseFigures figures = figures_of_units(units, window.from.month, window.to.month);
+  for (int month = window.from.month; month <= window.to.month; ++month) {
+    if (data.has_record_in_scope(enterprise, {year, month})) ++figures.months_in_scope;
   }
   if (two_year == TwoYearAverage::kCompute && figures.value_added.pairs > 0) {
     std::vector<PairUnit> last_year = pair_units(data, enterprise, year - 1, window.from.month,

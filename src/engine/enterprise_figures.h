@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 
+#include "engine/comparable_pair.h"
 #include "engine/indexed_dataset.h"
 #include "engine/report_data.h"
 #include "engine/value_added.h"
@@ -26,6 +28,13 @@ struct EnterpriseFigures {
 
   const ComparableSums& of(Measure measure) const;
 };
+
+// Returns the sums over the units of `units` (one enterprise's pair units of one year, in month
+// order) that lie within months first_month..last_month: the figures of that window but
+// months_in_scope and the two-year sums, which the caller adds. The same additions in the same
+// order as for units read for that window alone, so the same bits.
+EnterpriseFigures figures_of_units(std::span<const PairUnit> units, int first_month,
+                                   int last_month);
 
 // Returns the figures of enterprise number `enterprise` for `window`.
 EnterpriseFigures enterprise_figures(const IndexedDataset& data, std::size_t enterprise,

@@ -21,6 +21,11 @@ inline constexpr char kManufacturingCode[] = "manufacturing";
 void fill_report_sets(const IndexedDataset& data, const ScopedEnterprises& scoped,
                       ReportData& report);
 
+// The last step of fill_report_sets, for sets added up elsewhere (engine/set_membership.h):
+// each set's contribution to and pull on the industrial total, the breadth, and the divisions
+// at current prices.
+void finish_report_sets(ReportData& report);
+
 // Returns the headline figures (industry, manufacturing) of `figures` of `scoped.members`.
 struct HeadlineFigures {
   SetFigures industry;

@@ -64,12 +64,17 @@ Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
   if (!window) return fail(window.error());
   Result<RegionScope> scope = RegionScope::resolve(data.dataset(), request.scope);
   if (!scope) return fail(scope.error());
-  ScopedEnterprises scoped{*window, *scope, {}, {}};
-  for (std::size_t i = 0; i < data.enterprises().size(); ++i) {
-    if (scoped.scope.contains(data.enterprises()[i].region)) scoped.members.push_back(i);
-  }
+  ScopedEnterprises scoped{*window, *scope, members_in_scope(data, *scope), {}};
   scoped.figures = figures_of_members(data, scoped.members, *window, TwoYearAverage::kCompute);
   return scoped;
+}
+
+std::vector<std::size_t> members_in_scope(const IndexedDataset& data, const RegionScope& scope) {
+  std::vector<std::size_t> members;
+  for (std::size_t i = 0; i < data.enterprises().size(); ++i) {
+    if (scope.contains(data.enterprises()[i].region)) members.push_back(i);
+  }
+  return members;
 }
 
 std::vector<EnterpriseFigures> figures_for_window(const IndexedDataset& data,

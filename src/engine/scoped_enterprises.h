@@ -26,6 +26,9 @@ struct ScopedEnterprises {
 Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
                                              const ReportRequest& request);
 
+// Returns the enterprises (indices) whose region is in `scope`, in enterprise order.
+std::vector<std::size_t> members_in_scope(const IndexedDataset& data, const RegionScope& scope);
+
 // Returns the figures of `members` for another window (the previous period), without the
 // two-year sums.
 std::vector<EnterpriseFigures> figures_for_window(const IndexedDataset& data,

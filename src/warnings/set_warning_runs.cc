@@ -1,9 +1,13 @@
 // Since when a set warning holds (连续N个月): the reports of the months before the period, in the
 // same window and scope, are computed and the rule re-applied to the same set until it no longer
 // holds (docs/methodology.md, "Runs of reports"). Only the subjects that raised a warning are
-// followed, and the walk stops when every run has ended, so a period without set warnings costs
-// nothing and one whose warnings began this month costs one report.
+// followed; a period without set warnings costs nothing, and one with any costs about one
+// report's reading of the records for all the earlier reports together.
 #include <map>
+#include <string_view>
+#include <unordered_map>
+
+#include "engine/set_figures_of_periods.h"
 
 #include "warnings/warning_evaluators.h"
 
@@ -38,21 +42,34 @@ Status add_set_warning_runs(const IndexedDataset& records, const ReportRequest& 
     w.since = request.period;
     runs.push_back({&w, rule->second, 1, true});
   }
-  ReportRequest earlier = request;
-  std::size_t open = runs.size();
-  for (int reports = 1; reports < kMaxSetRunReports && open > 0; ++reports) {
-    earlier.period = report_before(earlier.period);
-    Result<ReportData> figures =
-        compute_set_figures(ColumnarData{records.dataset(), records.columns()}, earlier);
-    if (!figures) return figures.error();
+  if (runs.empty()) return Status::ok();
+  // The earlier reports' sets, all at once: each enterprise's records of a year are read once
+  // for every window of that year (engine/set_figures_of_periods.h).
+  std::vector<YearMonth> earlier{report_before(request.period)};
+  while (static_cast<int>(earlier.size()) + 1 < kMaxSetRunReports) {
+    earlier.push_back(report_before(earlier.back()));
+  }
+  Result<std::vector<ReportData>> reports = set_figures_of_periods(records, request, earlier);
+  if (!reports) return reports.error();
+  for (const ReportData& figures : *reports) {
+    // Each subject family's sets by code, once per report: thousands of county runs each
+    // looking its county up in a list of thousands was most of the runs' time.
+    std::map<const std::vector<SetFigures>*,
+             std::unordered_map<std::string_view, const SetFigures*>>
+        by_code;
     for (OpenRun& run : runs) {
       if (!run.open) continue;
-      if (set_rule_holds(*figures, *run.rule, run.warning->subject_id)) {
-        run.warning->since = earlier.period;
+      const std::vector<SetFigures>& sets = subject_sets(figures, *run.rule);
+      auto [index, added] = by_code.try_emplace(&sets);
+      if (added) {
+        for (const SetFigures& set : sets) index->second.emplace(set.code, &set);
+      }
+      auto set = index->second.find(run.warning->subject_id);
+      if (set != index->second.end() && set_rule_holds(figures, *run.rule, *set->second)) {
+        run.warning->since = figures.period;
         ++run.reports;
       } else {
         run.open = false;
-        --open;
       }
     }
   }

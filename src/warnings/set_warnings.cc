@@ -53,11 +53,12 @@ bool is_set_kind(WarningKind kind) {
          kind == WarningKind::kElectricityDiverging;
 }
 
-bool set_rule_holds(const ReportData& figures, const WarningRule& rule, std::string_view set_code) {
-  for (const SetFigures& set : sets_of(figures, rule.subject)) {
-    if (set.code == set_code) return figures_if_holds(figures, rule, set).has_value();
-  }
-  return false;
+const std::vector<SetFigures>& subject_sets(const ReportData& figures, const WarningRule& rule) {
+  return sets_of(figures, rule.subject);
+}
+
+bool set_rule_holds(const ReportData& figures, const WarningRule& rule, const SetFigures& set) {
+  return figures_if_holds(figures, rule, set).has_value();
 }
 
 void add_set_warnings(const ReportData& figures, std::span<const WarningRule* const> rules,

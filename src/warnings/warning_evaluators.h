@@ -27,9 +27,11 @@ void add_set_warnings(const ReportData& figures, std::span<const WarningRule* co
 // Whether `kind` is one of the set kinds above.
 bool is_set_kind(WarningKind kind);
 
-// Whether `rule` (a set kind) holds for the set `set_code` of its subject in `figures`; false
-// when the set is not among them.
-bool set_rule_holds(const ReportData& figures, const WarningRule& rule, std::string_view set_code);
+// The sets of `figures` that `rule` (a set kind) is about: divisions, regions, parks or chains.
+const std::vector<SetFigures>& subject_sets(const ReportData& figures, const WarningRule& rule);
+
+// Whether `rule` (a set kind) holds for `set`, one of subject_sets(figures, rule).
+bool set_rule_holds(const ReportData& figures, const WarningRule& rule, const SetFigures& set);
 
 // The longest run a set warning's `since` is looked for (docs/methodology.md, "Runs of reports").
 inline constexpr int kMaxSetRunReports = 12;
