@@ -56,6 +56,7 @@ def main(argv):
     year, month = args.period.split("-")
     planned = projects["year_planned_starts"]
     projects["start_share"] = None if planned == 0 else 100.0 * projects["actual_starts"] / planned
+    projects["lagging"] = sorted(row["id"] for row in by.get("lagging", []))
     report = {
         "period": args.period,
         "window": {"from": f"{year}-01", "to": args.period},

@@ -138,3 +138,13 @@ SELECT 'projects' AS q,
        (SELECT count(*) FROM projects
         WHERE substr(actual_completion, 1, 7) BETWEEN '{{Y}}-01' AND '{{P}}')
          AS actual_completions;
+-- @@ projects lagging (data contract, v2 additions): with D the last day of month M of Y, a
+-- planned start on or before D without an actual start on or before D, or the same for the
+-- completion. Dates are ISO text, so '{{P}}-31' bounds every day of month M; empty cells are
+-- NULL in DuckDB's copy and '' in SQLite's.
+SELECT 'lagging' AS q, id FROM projects
+WHERE (NULLIF(planned_start, '') <= '{{P}}-31'
+       AND (NULLIF(actual_start, '') IS NULL OR actual_start > '{{P}}-31'))
+   OR (NULLIF(planned_completion, '') <= '{{P}}-31'
+       AND (NULLIF(actual_completion, '') IS NULL OR actual_completion > '{{P}}-31'))
+ORDER BY id;
