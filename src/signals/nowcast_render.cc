@@ -20,8 +20,12 @@ std::string percent(const std::optional<double>& value, std::string_view none) {
 }
 
 std::string text_zh(const Nowcast& n) {
-  std::string out = fmt::format("{}年{}月 用电看经济（截至{}月{}日，{}天有日用电量）\n",
-                                n.period.year, n.period.month, n.period.month, n.cut_day, n.days);
+  // A month without readings has no day to count up to ("截至7月0日" said nothing).
+  std::string out =
+      n.days == 0
+          ? fmt::format("{}年{}月 用电看经济（本月尚无日用电量）\n", n.period.year, n.period.month)
+          : fmt::format("{}年{}月 用电看经济（截至{}月{}日，{}天有日用电量）\n", n.period.year,
+                        n.period.month, n.period.month, n.cut_day, n.days);
   out += fmt::format("日用电量同比增长：{}（按日历对齐，两年均有读数的企业日）\n",
                      percent(n.electricity_growth, "—"));
   std::string window = n.window_from == n.window_to
@@ -44,8 +48,11 @@ std::string text_zh(const Nowcast& n) {
 }
 
 std::string text_en(const Nowcast& n) {
-  std::string out = fmt::format("Nowcast for {}: readings on {} days of the month, up to day {}\n",
-                                n.period.to_string(), n.days, n.cut_day);
+  std::string out =
+      n.days == 0
+          ? fmt::format("Nowcast for {}: no reading of the month yet\n", n.period.to_string())
+          : fmt::format("Nowcast for {}: readings on {} days of the month, up to day {}\n",
+                        n.period.to_string(), n.days, n.cut_day);
   out += fmt::format(
       "Daily electricity growth: {} (calendar-aligned, enterprise-days read in both years)\n",
       percent(n.electricity_growth, "n/a"));

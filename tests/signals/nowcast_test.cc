@@ -160,3 +160,24 @@ TEST_F(NowcastTest, StatisticsErrorsPassThrough) {
 
 }  // namespace
 }  // namespace zhizao
+
+namespace zhizao {
+namespace {
+
+TEST(NowcastTextTest, AMonthWithoutReadingsSaysSoInsteadOfDayZero) {
+  Nowcast none;
+  none.period = {2021, 7};
+  none.window_from = none.window_to = {2021, 7};
+  std::string zh = nowcast_text(none, Language::kZh);
+  EXPECT_NE(zh.find("2021年7月 用电看经济（本月尚无日用电量）"), std::string::npos) << zh;
+  EXPECT_EQ(zh.find("7月0日"), std::string::npos) << zh;
+  std::string en = nowcast_text(none, Language::kEn);
+  EXPECT_NE(en.find("Nowcast for 2021-07: no reading of the month yet"), std::string::npos) << en;
+  none.days = 12;
+  none.cut_day = 12;
+  EXPECT_NE(nowcast_text(none, Language::kZh).find("截至7月12日，12天有日用电量"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace zhizao
