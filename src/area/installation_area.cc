@@ -75,6 +75,14 @@ Result<InstallationArea> area_of_code(std::string_view code) {
   return area_of(*region);
 }
 
+InstallationArea installation_area(std::string_view setting,
+                                   std::span<const Enterprise> enterprises) {
+  if (!setting.empty()) {
+    if (Result<InstallationArea> set = area_of_code(setting)) return *set;
+  }
+  return smallest_area_holding(enterprises);
+}
+
 std::string whole_area_word(const InstallationArea& area, Language language) {
   const bool zh = language == Language::kZh;
   switch (area.level) {

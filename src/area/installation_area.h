@@ -35,6 +35,13 @@ InstallationArea country_area();
 // county is unknown to GB/T 2260 are passed over; none at all gives the country.
 InstallationArea smallest_area_holding(std::span<const Enterprise> enterprises);
 
+// The installation's area: the one `setting` names (Dataset::area_code, set with `zhizao
+// settings area CODE`) when it is a code area_of_code knows, else smallest_area_holding(
+// enterprises) — a setting that no longer names a region falls back to the default rather than
+// failing every report.
+InstallationArea installation_area(std::string_view setting,
+                                   std::span<const Enterprise> enterprises);
+
 // The area named by a code of any level ("000000" the country). Errors: kUsage for a code that
 // is not a county, a named city or a province of GB/T 2260.
 Result<InstallationArea> area_of_code(std::string_view code);

@@ -15,7 +15,8 @@ namespace zhizao::detail {
 
 inline constexpr std::array<char, 8> kSnapshotMagic = {'Z', 'H', 'Z', 'C', 'O', 'L', 'S', '\0'};
 // 2: the tables carry the v2 inputs (table_codec.h) and Project::campaign.
-inline constexpr std::uint32_t kSnapshotFormat = 2;
+// 3: the tables end with the installation's area setting (Dataset::area_code, issue 16).
+inline constexpr std::uint32_t kSnapshotFormat = 3;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 inline constexpr std::uint64_t kSnapshotAlignment = 4096;
 

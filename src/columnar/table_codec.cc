@@ -272,6 +272,7 @@ std::string encode_tables(const Dataset& tables) {
   put_rows(writer, tables.assignments);
   put_rows(writer, tables.visits);
   put_rows(writer, tables.cases);
+  writer.put(tables.area_code);
   return writer.take();
 }
 
@@ -293,6 +294,7 @@ Result<Dataset> decode_tables(std::string_view bytes) {
   get_rows(reader, tables.assignments);
   get_rows(reader, tables.visits);
   get_rows(reader, tables.cases);
+  reader.get(tables.area_code);
   if (!reader.ok() || !reader.at_end()) {
     return fail(Status::corruption("the snapshot's tables are damaged"));
   }

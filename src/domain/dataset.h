@@ -2,6 +2,7 @@
 // the store loads one, ingest builds one per batch, the demo generates one, the engine reads one.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "domain/records.h"
@@ -27,6 +28,10 @@ struct Dataset {
   std::vector<Visit> visits;
   std::vector<ServiceCase> cases;
   std::vector<DailyElectricity> electricity_daily;
+  // The installation's area set by `zhizao settings area CODE` (GB/T 2260, "000000" for the
+  // country; store/settings_store.h); empty for the default, the smallest region holding every
+  // enterprise (area/installation_area.h). Loaded with the tables; an import batch's is ignored.
+  std::string area_code;
 
   bool operator==(const Dataset&) const = default;
 };

@@ -176,12 +176,22 @@ StaticFiles::Served StaticFiles::serve_file(const std::string& relative, const R
   return impl_->answer(canonical, request, response, immutable);
 }
 
+namespace {
+constexpr std::string_view kLazyFolder = "maps";
+}  // namespace
+
 void StaticFiles::warm() const {
   std::error_code error;
   int warmed = 0;
   for (auto it = fs::recursive_directory_iterator(impl_->root, error);
        !error && it != fs::recursive_directory_iterator() && warmed < kMaxWarmedFiles;
        it.increment(error)) {
+    // The dashboard's area maps (web/public/maps, issue 16: 400-odd files, 13 MB) are fetched one
+    // at a time on demand: compressing them all here would hold up the start by seconds.
+    if (it.depth() == 0 && it->is_directory(error) && it->path().filename() == kLazyFolder) {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (!it->is_regular_file(error) || it->is_symlink(error)) continue;
     struct stat info {};
     if (::stat(it->path().c_str(), &info) != 0 ||

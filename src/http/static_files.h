@@ -28,7 +28,8 @@ class StaticFiles {
   // there that may not be served (a link out of the root, a folder). Thread-safe.
   Served serve(const Request& request, Response& response) const;
   // Reads and compresses every servable file now (at most kMaxWarmedFiles), so that the first
-  // visitor does not wait for the compression of the dashboard's script.
+  // visitor does not wait for the compression of the dashboard's script; but for the folder
+  // `maps` at the root (the area maps, compressed when first asked for).
   void warm() const;
   static constexpr int kMaxWarmedFiles = 1000;
   // Answers with the file at `relative` (e.g. "index.html") whatever the request's path.

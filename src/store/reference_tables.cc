@@ -1,10 +1,12 @@
 #include "store/reference_tables.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "store/record_tables.h"
+#include "store/settings_store.h"
 #include "store/sqlite_statement.h"
 #include "store/table_access.h"
 #include "store/v2_tables.h"
@@ -67,7 +69,11 @@ Status load_all_but_monthly(sqlite3* db, Dataset& dataset) {
   ZHIZAO_RETURN_IF_ERROR(load_rows<CampaignTable>(cache, dataset.campaigns));
   ZHIZAO_RETURN_IF_ERROR(load_rows<AssignmentTable>(cache, dataset.assignments));
   ZHIZAO_RETURN_IF_ERROR(load_rows<VisitTable>(cache, dataset.visits));
-  return load_rows<ServiceCaseTable>(cache, dataset.cases);
+  ZHIZAO_RETURN_IF_ERROR(load_rows<ServiceCaseTable>(cache, dataset.cases));
+  Result<std::optional<std::string>> area = read_setting(db, kAreaSetting);
+  if (!area) return area.error();
+  dataset.area_code = area->value_or("");
+  return Status::ok();
 }
 
 }  // namespace zhizao::detail

@@ -70,6 +70,17 @@ TEST(WholeAreaWordTest, TheRegistersWordsByLevelAndName) {
   EXPECT_EQ(whole_area_word(country_area(), Language::kEn), "the country");
 }
 
+TEST(InstallationAreaTest, TheSettingWinsWhenItNamesARegion) {
+  std::vector<Enterprise> luoyang = in({"410302", "410323"});
+  EXPECT_EQ(installation_area("", luoyang).code, "410300");
+  EXPECT_EQ(installation_area("410200", luoyang),
+            (InstallationArea{"410200", "开封市", AreaLevel::kCity}));
+  EXPECT_EQ(installation_area("000000", luoyang), country_area());
+  // A stale or malformed setting: the default, not an error for every report.
+  EXPECT_EQ(installation_area("999999", luoyang).code, "410300");
+  EXPECT_EQ(installation_area("110100", luoyang).code, "410300");  // 市辖区: no city
+}
+
 TEST(LevelBelowTest, OneLevelDown) {
   EXPECT_EQ(level_below(AreaLevel::kCountry), AreaLevel::kProvince);
   EXPECT_EQ(level_below(AreaLevel::kProvince), AreaLevel::kCity);

@@ -46,6 +46,7 @@ Dataset every_table() {
               CivilDate{2021, 4, 5},
               {},
               {}}};
+  d.area_code = "410000";
   return d;
 }
 

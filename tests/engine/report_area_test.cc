@@ -40,5 +40,23 @@ TEST(ReportAreaTest, AScopeDoesNotChangeTheArea) {
   EXPECT_EQ(area_of(firms_in({"410302", "410323"}), "410323").code, "410300");
 }
 
+TEST(ReportAreaTest, TheAreaSettingWins) {
+  Dataset data = firms_in({"410302", "410323"});
+  data.area_code = "410000";
+  EXPECT_EQ(area_of(data), (InstallationArea{"410000", "河南省", AreaLevel::kProvince}));
+  data.area_code = "000000";
+  EXPECT_EQ(area_of(data), country_area());
+  data.area_code = "410323";
+  EXPECT_EQ(area_of(data).level, AreaLevel::kCounty);
+}
+
+TEST(ReportAreaTest, ASettingThatNamesNoRegionFallsBackToTheDefault) {
+  Dataset data = firms_in({"410302", "410323"});
+  for (const char* stale : {"999999", "410100x", "110100"}) {  // unknown, malformed, 市辖区
+    data.area_code = stale;
+    EXPECT_EQ(area_of(data).code, "410300") << stale;
+  }
+}
+
 }  // namespace
 }  // namespace zhizao

@@ -34,7 +34,9 @@ grep -qx '/etc/zhizao/zhizao.toml' "$work/control/conffiles" || fail "zhizao.tom
 # Contents: Debian's layout.
 dpkg-deb -c "$deb" | awk '{print $6}' > "$work/contents"
 for path in ./usr/bin/zhizao ./usr/share/zhizao/web/index.html ./usr/share/zhizao/default_rules.toml \
-  ./etc/zhizao/zhizao.toml ./lib/systemd/system/zhizao.service ./usr/share/doc/zhizao/operations.md; do
+  ./etc/zhizao/zhizao.toml ./lib/systemd/system/zhizao.service ./usr/share/doc/zhizao/operations.md \
+  ./usr/share/zhizao/web/maps/100000.json ./usr/share/zhizao/web/maps/410000.json \
+  ./usr/share/zhizao/web/maps/410300.json; do
   grep -qx "$path" "$work/contents" || fail "$path is not in the package"
 done
 if grep -v -E '^\./(usr/bin|usr/share/zhizao|usr/share/doc/zhizao|etc/zhizao|lib/systemd/system)(/|$)|^\./$|^\./(usr|usr/share|usr/share/doc|etc|lib|lib/systemd)/$' "$work/contents"; then
@@ -80,6 +82,9 @@ import sys, urllib.request
 port, index = sys.argv[1], sys.argv[2]
 page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read()
 assert page == open(index, "rb").read(), "GET / is not the packaged index.html"
+# The area maps (issue 16) are fetched by the dashboard from maps/ beside index.html.
+area_map = urllib.request.urlopen(f"http://127.0.0.1:{port}/maps/410300.json", timeout=10).read()
+assert area_map == open(index.replace("index.html", "maps/410300.json"), "rb").read(), "maps/410300.json"
 health = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=10).read()
 assert b'"ok"' in health, health
 PY

@@ -1,5 +1,5 @@
-// ECharts, tree-shaken to the charts the cockpit uses, with the Luoyang county map registered and
-// one palette per screen mode. makeChart() keeps every chart it creates so that the page can
+// ECharts, tree-shaken to the charts the cockpit uses, the registration of the area maps
+// (area_maps.js fetches them on demand) and one palette per screen mode. makeChart() keeps every chart it creates so that the page can
 // resize and dispose of them, and marks a chart's element data-rendered="1" once it has drawn
 // (the browser tests wait for that).
 import * as echarts from 'echarts/core';
@@ -12,7 +12,6 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import luoyang from './generated/luoyang.json';
 
 echarts.use([
   BarChart,
@@ -25,10 +24,11 @@ echarts.use([
   VisualMapComponent,
   CanvasRenderer,
 ]);
-echarts.registerMap('luoyang', luoyang);
 
-/** Region codes of the map, keyed by name, and names keyed by code. */
-export const mapRegions = new Map(luoyang.features.map((f) => [f.properties.code, f.properties.name]));
+/** Registers the GeoJSON `geojson` as the map `name` (area_maps.js). */
+export function registerAreaMap(name, geojson) {
+  echarts.registerMap(name, geojson);
+}
 
 const palettes = {
   light: {

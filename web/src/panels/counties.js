@@ -1,15 +1,18 @@
-// The counties: on the map of Luoyang (post-2021 districts; see scripts/build-luoyang-geo.mjs),
-// coloured by value-added growth, and as a ranked bar. A click opens the county's enterprises.
-// The map and the bars carry the unrounded figures; labels round once (format.js).
-import { categoryAxis, fontSize, makeChart, mapRegions, palette, tooltip, valueAxis } from '../charts.js';
+// The regions one level below the area (a city's counties, a province's cities, the country's
+// provinces; issue 16): on the area's map (area_maps.js, fetched on demand) coloured by value-added
+// growth, and as a ranked bar. A click on either opens the region, whose page shows its own map
+// one level further down (drillMap), from the country to a county. The map and the bars carry
+// the unrounded figures; labels round once (format.js).
+import { categoryAxis, fontSize, makeChart, palette, tooltip, valueAxis } from '../charts.js';
+import { areaMap } from '../area_maps.js';
 import { fillChartTable } from '../chart_table.js';
 import { chartValue, displaySign, escapeHtml, percent, points } from '../format.js';
 import { t } from '../i18n.js';
 import { regionName } from '../names.js';
 import { link } from '../state.js';
 
-// The four old urban districts are too small on a county map for a label: their figures are in
-// the tooltip and the ranked bar.
+// Luoyang's four old urban districts are too small on its county map for a label: their figures
+// are in the tooltip and the ranked bar.
 const urbanCore = new Set(['410302', '410303', '410304', '410305']);
 
 /**
@@ -35,35 +38,64 @@ export function rankTitleKey(report) {
   return 'panelCountiesRank';
 }
 
-function describe(region) {
-  return `<b>${escapeHtml(regionName(region.code, region.name))}</b><br>${t('growthVA')}: ${percent(region.value_added_growth)}<br>` +
-    `${t('pull')}: ${points(region.pull)} ${t('unitPoints')}<br>${t('contribution')}: ${percent(region.contribution)}`;
+/** The i18n key of the map's title (各县区/各市/各省) for the level placesOf() ranks. */
+export function mapTitleKey(report) {
+  return rankTitleKey(report).replace('Rank', 'Map');
 }
 
-/** Draws the map into `mapEl` and the ranked bar into `rankEl`; `highlight` is a county code. */
-export function render(mapEl, rankEl, report, onRegion, highlight) {
+/** The sets of the report, every level, by code (a province's map may show a county-level unit). */
+function setsByCode(report) {
+  const byCode = new Map();
+  for (const list of [report.industry.regions, report.industry.cities, report.industry.provinces]) {
+    for (const r of list ?? []) if (!byCode.has(r.code)) byCode.set(r.code, r);
+  }
+  return byCode;
+}
+
+const mapColumns = () => [
+  { label: t('colRegion') },
+  { label: t('growthVA'), num: true },
+  { label: t('colPullPoints'), num: true },
+  { label: t('contribution'), num: true },
+];
+
+const tableRow = (r) => [
+  `<a href="${link(['detail', 'regions', r.code])}">${escapeHtml(regionName(r.code, r.name))}</a>`,
+  percent(r.value_added_growth),
+  points(r.pull),
+  percent(r.contribution),
+];
+
+/**
+ * Draws the map of the area `code` into `mapEl`, its regions coloured by the figures of `report`
+ * (any level), `highlight` (a region code) outlined; a click on a region with figures calls
+ * onRegion(code). Says so in the panel when no map shows the area or none of its regions has
+ * figures. Returns a promise of the codes drawn (empty when none).
+ */
+export async function drawAreaMap(mapEl, report, code, onRegion, highlight) {
+  mapEl.dataset.rendered = '0';
+  const map = await areaMap(code);
+  if (!mapEl.isConnected) return [];
+  const sets = setsByCode(report);
+  const shown = map ? [...map.regions.keys()].filter((c) => sets.has(c)) : [];
+  if (!map || shown.length === 0) {
+    mapEl.innerHTML = `<p class="muted map-unavailable" data-testid="map-unavailable">${escapeHtml(t('mapUnavailable'))}</p>`;
+    mapEl.dataset.rendered = '1';
+    return [];
+  }
   const p = palette();
-  const places = placesOf(report);
-  // The map drawn is Luoyang's (the maps of other areas are issue 16's next step): it is shown
-  // only when the ranked regions are on it; the ranked bar and its table always are.
-  const counties = places.filter((r) => mapRegions.has(r.code));
-  const byCode = new Map(places.map((r) => [r.code, r]));
-  const growths = counties.map((r) => r.value_added_growth).filter((v) => v !== null && v !== undefined);
+  const growths = shown.map((c) => sets.get(c).value_added_growth).filter((v) => v !== null && v !== undefined);
   const low = Math.floor(Math.min(0, ...growths));
   const high = Math.ceil(Math.max(1, ...growths));
-  const click = (params) => {
-    const code = params.data?.code;
-    if (code && byCode.has(code)) onRegion(code);
-  };
-
-  if (counties.length === 0) {
-    mapEl.innerHTML = `<p class="muted map-unavailable" data-testid="map-unavailable">${escapeHtml(t('mapUnavailable'))}</p>`;
-  } else makeChart(
+  // Labels with the figure for up to 40 regions; the country's 34 provinces get their names only.
+  const withFigures = map.code !== '100000';
+  mapEl.dataset.mapCode = map.code;
+  makeChart(
     mapEl,
     {
       tooltip: tooltip({
         trigger: 'item',
-        formatter: (x) => (byCode.has(x.data?.code) ? describe(byCode.get(x.data.code)) : escapeHtml(x.name)),
+        formatter: (x) => (sets.has(x.data?.code) ? describe(sets.get(x.data.code)) : escapeHtml(x.name)),
       }),
       visualMap: {
         type: 'continuous',
@@ -74,6 +106,7 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
         itemHeight: 90,
         itemWidth: 10,
         calculable: false,
+        seriesIndex: 0,
         // The scale's ends are words: every number drawn on a chart is a figure of the report.
         text: [t('scaleHigh'), t('scaleLow')],
         textStyle: { color: p.muted, fontSize: fontSize() - 2 },
@@ -82,7 +115,7 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
       series: [
         {
           type: 'map',
-          map: 'luoyang',
+          map: map.name,
           nameProperty: 'code',
           roam: false,
           layoutCenter: ['50%', '50%'],
@@ -96,25 +129,64 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
             textBorderColor: p.mapBorder,
             textBorderWidth: 2,
             formatter: (x) => {
-              if (urbanCore.has(x.name)) return '';
-              const r = byCode.get(x.name);
-              const name = regionName(x.name, mapRegions.get(x.name));
-              return r ? `${name}\n${percent(r.value_added_growth)}` : name;
+              if (urbanCore.has(x.name) || !map.regions.has(x.name)) return '';
+              const r = sets.get(x.name);
+              const name = regionName(x.name, map.regions.get(x.name));
+              return r && withFigures ? `${name}\n${percent(r.value_added_growth)}` : name;
             },
           },
           itemStyle: { borderColor: p.mapBorder, borderWidth: 1, areaColor: p.split },
           emphasis: { label: { color: p.text }, itemStyle: { areaColor: p.secondary } },
-          data: [...mapRegions.keys()].map((code) => ({
-            name: code,
-            code,
-            value: chartValue(byCode.get(code)?.value_added_growth),
-            itemStyle: code === highlight ? { borderColor: p.secondary, borderWidth: 3 } : undefined,
+          data: [...map.regions.keys()].map((c) => ({
+            name: c,
+            code: c,
+            value: chartValue(sets.get(c)?.value_added_growth),
+            itemStyle: c === highlight ? { borderColor: p.secondary, borderWidth: 3 } : undefined,
           })),
         },
       ],
     },
-    click,
+    (params) => {
+      const c = params.data?.code;
+      if (c && sets.has(c)) onRegion(c);
+    },
   );
+  // The shapes are Tianditu's: a published map carries their review number (docs/maps-research.md).
+  const panel = mapEl.closest('.panel');
+  if (panel && !panel.querySelector('.map-credit')) {
+    panel.insertAdjacentHTML('beforeend', `<p class="map-credit muted" data-testid="map-credit">${escapeHtml(t('mapCredit'))}</p>`);
+  }
+  const rows = shown
+    .map((c) => sets.get(c))
+    .filter((r) => r.value_added_growth !== null && r.value_added_growth !== undefined)
+    .sort((a, b) => b.value_added_growth - a.value_added_growth)
+    .map(tableRow);
+  fillChartTable(mapEl, mapColumns(), rows);
+  return shown;
+}
+
+function describe(region) {
+  return `<b>${escapeHtml(regionName(region.code, region.name))}</b><br>${t('growthVA')}: ${percent(region.value_added_growth)}<br>` +
+    `${t('pull')}: ${points(region.pull)} ${t('unitPoints')}<br>${t('contribution')}: ${percent(region.contribution)}`;
+}
+
+/** Draws the map into `mapEl` and the ranked bar into `rankEl`; `highlight` is a region code. */
+export function render(mapEl, rankEl, report, onRegion, highlight) {
+  const p = palette();
+  const places = placesOf(report);
+  const byCode = new Map(places.map((r) => [r.code, r]));
+  const click = (params) => {
+    const code = params.data?.code;
+    if (code && byCode.has(code)) onRegion(code);
+  };
+  // The area's map; a county's report (and a county user's) shows its city with the county
+  // outlined. The ranked bar and its table do not wait for the map's file.
+  // A scope that is a region (a county user's county) is drawn on its own map; a group of
+  // regions (luoyang-metro) on the area's.
+  const area = report.area?.code ?? '';
+  const scope = /^\d{6}$/.test(report.scope ?? '') ? report.scope : '';
+  const outlined = highlight ?? (/^\d{4}(?!00)\d{2}$/.test(area) ? area : null);
+  const mapped = drawAreaMap(mapEl, report, scope || area, onRegion, outlined);
 
   const ranked = places
     .filter((r) => r.value_added_growth !== null && r.value_added_growth !== undefined)
@@ -156,18 +228,6 @@ export function render(mapEl, rankEl, report, onRegion, highlight) {
     click,
   );
 
-  const columns = [
-    { label: t('colRegion') },
-    { label: t('growthVA'), num: true },
-    { label: t('colPullPoints'), num: true },
-    { label: t('contribution'), num: true },
-  ];
-  const rows = ranked.slice().reverse().map((r) => [
-    `<a href="${link(['detail', 'regions', r.code])}">${escapeHtml(regionName(r.code, r.name))}</a>`,
-    percent(r.value_added_growth),
-    points(r.pull),
-    percent(r.contribution),
-  ]);
-  if (counties.length > 0) fillChartTable(mapEl, columns, rows);
-  fillChartTable(rankEl, columns, rows);
+  fillChartTable(rankEl, mapColumns(), ranked.slice().reverse().map(tableRow));
+  return mapped;
 }

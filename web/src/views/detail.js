@@ -1,5 +1,6 @@
-// The detail behind a figure (same JSON as `zhizao explain --format json`): a division, a county,
-// a park, a chain or the key enterprises, with the enterprises that make it up, the ten that pull
+// The detail behind a figure (same JSON as `zhizao explain --format json`): a division, a region
+// (a county; a city or a province, with the map of its own regions to drill down, issue 16), a
+// park, a chain or the key enterprises, with the enterprises that make it up, the ten that pull
 // it up most and the ten that pull it down most. A row opens the enterprise's months.
 // The page shows the measure of the figure it explains (issue #18, item 1): value added at
 // comparable prices for divisions, counties, parks and chains; gross output at current prices
@@ -14,6 +15,8 @@ import { growthCell } from '../panels/key-enterprises.js';
 import { subjectBadge, warningList, warningsBySubject } from '../panels/warnings.js';
 import { go, periodProblem, selectedMonthly, selectedPeriod } from '../state.js';
 import { chartAndTableHtml, fillChartAndTable } from './chart_and_table.js';
+import { chartBoxHtml, tableToolsHtml, wireTableToggles } from '../chart_table.js';
+import { drawAreaMap } from '../panels/counties.js';
 import { periodNoticeHtml } from './period_notice.js';
 import { benchmarkHtml, benchmarkSet } from '../panels/benchmark.js';
 
@@ -27,7 +30,8 @@ const benchmarkOwn = { regions: 'benchOwnCounty', parks: 'benchOwnPark', chains:
  * sets of the caller's report). Null for the other kinds, or when the benchmark fails.
  */
 async function comparison(kind, code, period, monthly, own) {
-  if (!benchmarkPeers[kind]) return null;
+  // A city's or a province's page (drill-down, issue 16) is no county compared with its city.
+  if (!benchmarkPeers[kind] || drills(kind, code)) return null;
   try {
     const benchmark = await api.benchmark(period, monthly, kind === 'regions' ? code : undefined);
     const peer = kind === 'regions' ? benchmark.region : benchmarkSet(benchmark, kind, code);
@@ -184,6 +188,41 @@ export async function render(root, { path, isCurrent }) {
       ${stat(t('enterprisesLabel'), amount(totals.enterprises ?? enterprises.length))}
     </div>
     ${compared ?? ''}
+    ${drillHtml(kind, code, data)}
     ${chartAndTableHtml(layout)}`;
   fillChartAndTable(root, layout);
+  drawDrill(root, kind, code, period, monthly, isCurrent);
+}
+
+/** Whether a region's page shows its own regions on a map: a province's cities, a city's counties. */
+const drills = (kind, code) => kind === 'regions' && /^\d{4}00$/.test(code);
+
+/** The panel of the region's map (drill-down, issue 16); '' for the other details. */
+function drillHtml(kind, code, data) {
+  if (!drills(kind, code)) return '';
+  const title = t('drillMapTitle', { name: targetName(kind, code, data) });
+  return `<section class="panel drill-panel" aria-labelledby="drill-title">
+      <header><h2 id="drill-title">${escapeHtml(title)}</h2>${tableToolsHtml('chart-drill', title)}</header>
+      ${chartBoxHtml('chart-drill', title)}
+    </section>`;
+}
+
+/** Draws the region's map from the period's report; a click opens the region below. */
+async function drawDrill(root, kind, code, period, monthly, isCurrent) {
+  const el = root.querySelector('#chart-drill');
+  if (!el) return;
+  wireTableToggles(el.closest('.drill-panel'));
+  el.dataset.rendered = '0';
+  let report = null;
+  try {
+    report = await api.report(period, monthly);
+  } catch {
+    report = null;
+  }
+  if (!isCurrent()) return;
+  if (!report) {
+    el.dataset.rendered = '1';
+    return;
+  }
+  await drawAreaMap(el, report, code, (c) => go(['detail', 'regions', c]));
 }
