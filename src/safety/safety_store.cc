@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "safety/safety_revisions.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao {
@@ -157,6 +158,38 @@ Result<long> write_rows(sqlite3* handle, const char* sql, const std::vector<Reco
   return static_cast<long>(records.size());
 }
 
+// Appends an "import" revision for every row of `incoming` that replaces a stored row of the
+// same key by a different one.
+template <typename Row, typename Key, typename ToJson>
+Status keep_replaced(sqlite3* handle, std::string_view kind, const std::vector<Row>& stored,
+                     const std::vector<Row>& incoming, Key key, ToJson to_json) {
+  std::map<std::string, const Row*> by_key;
+  for (const Row& row : stored) by_key[key(row)] = &row;
+  for (const Row& row : incoming) {
+    auto found = by_key.find(key(row));
+    if (found == by_key.end() || *found->second == row) continue;
+    ZHIZAO_RETURN_IF_ERROR(
+        append_import_revision(handle, kind, found->first, to_json(*found->second), to_json(row)));
+  }
+  return Status::ok();
+}
+
+Status keep_replaced_rows(sqlite3* handle, const SafetyRegister& stored,
+                          const SafetyRegister& incoming) {
+  auto id_of = [](const auto& row) { return row.id; };
+  auto row_json = [](const auto& row) { return safety_row_json(SafetyRow(row)); };
+  ZHIZAO_RETURN_IF_ERROR(
+      keep_replaced(handle, "plan", stored.plans, incoming.plans, id_of, row_json));
+  ZHIZAO_RETURN_IF_ERROR(
+      keep_replaced(handle, "check", stored.checks, incoming.checks, id_of, row_json));
+  ZHIZAO_RETURN_IF_ERROR(
+      keep_replaced(handle, "hazard", stored.hazards, incoming.hazards, id_of, row_json));
+  return keep_replaced(
+      handle, "roster", stored.roster, incoming.roster,
+      [](const DutyShift& d) { return d.date.to_string() + "|" + d.shift + "|" + d.person; },
+      duty_shift_json);
+}
+
 }  // namespace
 
 Result<SafetyRegister> load_safety_register(const Database& db) {
@@ -193,10 +226,7 @@ Result<std::set<std::string>> stored_enterprise_codes(const Database& db) {
   return codes;
 }
 
-Result<long> store_safety_records(Database& db, const SafetyRegister& records) {
-  sqlite3* handle = db.native_handle();
-  detail::SqliteTransaction transaction(handle);
-  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(detail::TransactionKind::kImmediate));
+Result<long> write_safety_rows(sqlite3* handle, const SafetyRegister& records) {
   long written = 0;
   Result<long> plans = write_rows(
       handle,
@@ -256,6 +286,19 @@ Result<long> store_safety_records(Database& db, const SafetyRegister& records) {
                  });
   if (!roster) return roster;
   written = *plans + *checks + *hazards + *roster;
+  return written;
+}
+
+Result<long> store_safety_records(Database& db, const SafetyRegister& records) {
+  sqlite3* handle = db.native_handle();
+  detail::SqliteTransaction transaction(handle);
+  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(detail::TransactionKind::kImmediate));
+  // The rows this import replaces by different ones keep their prior version (safety_event).
+  Result<SafetyRegister> stored = load_safety_register(db);
+  if (!stored) return fail(stored.error());
+  ZHIZAO_RETURN_IF_ERROR_RESULT(keep_replaced_rows(handle, *stored, records));
+  Result<long> written = write_safety_rows(handle, records);
+  if (!written) return written;
   ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle, kBumpDataVersion));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return written;

@@ -24,7 +24,14 @@ Result<std::map<HazardLevel, int>> hazard_deadline_days(const Database& db);
 Result<std::set<std::string>> stored_enterprise_codes(const Database& db);
 
 // Writes every record of `records` (validated: safety_import.h), replacing stored rows of the same
-// key, and moves the data version, in one transaction. Returns the rows written. Errors: kIoError.
+// key — each replaced row that differs keeps its prior version as an "import" revision
+// (safety_revisions.h) — and moves the data version, in one transaction. Returns the rows written.
+// Errors: kIoError.
 Result<long> store_safety_records(Database& db, const SafetyRegister& records);
+
+// Inserts or replaces every record of `records` inside the caller's transaction, without
+// revisions or a new data version (safety_revisions.cc and store_safety_records add them).
+// Returns the rows written. Errors: kIoError.
+Result<long> write_safety_rows(sqlite3* handle, const SafetyRegister& records);
 
 }  // namespace zhizao

@@ -56,4 +56,31 @@ CREATE TABLE duty_roster (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// kind: plan, check, hazard, roster; record_id: the row's key (roster: date|shift|person);
+// revision: 1, 2, ... per row; before: '' for a new row.
+const char* const kCreateSafetyRevisions = R"sql(
+CREATE TABLE safety_event (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('plan', 'check', 'hazard', 'roster')),
+  record_id TEXT NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision > 0),
+  at TEXT NOT NULL,
+  user_name TEXT NOT NULL,
+  action TEXT NOT NULL,
+  note TEXT NOT NULL,
+  before TEXT NOT NULL,
+  after TEXT NOT NULL,
+  UNIQUE (kind, record_id, revision)
+) STRICT;
+
+CREATE TABLE safety_proof (
+  name TEXT NOT NULL PRIMARY KEY,  -- SHA-256 in hex, '.', pdf / jpg / png
+  content_type TEXT NOT NULL
+    CHECK (content_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+  bytes INTEGER NOT NULL CHECK (bytes > 0),
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 }  // namespace zhizao

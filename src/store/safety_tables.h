@@ -10,4 +10,10 @@ namespace zhizao {
 // rows, not the code.
 extern const char* const kCreateSafetyTables;
 
+// The SQL of migration 13: the revisions of safety rows (safety_event: every change through the
+// API, and every row an import replaces, with the row before and after it as JSON) and the proof
+// files of rectifications (safety_proof: one row per stored file, named by its SHA-256; the bytes
+// are in the folder beside the database, safety/proof_file.h).
+extern const char* const kCreateSafetyRevisions;
+
 }  // namespace zhizao
