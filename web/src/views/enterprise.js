@@ -6,9 +6,10 @@ import { backLinkHtml } from '../back.js';
 import { chartValue, displaySign, escapeHtml, precision, signedPercent, wan } from '../format.js';
 import { monthLabel, t } from '../i18n.js';
 import { divisionName, regionName } from '../names.js';
-import { roleKind } from '../state.js';
+import { roleKind, selectedPeriod } from '../state.js';
 import { renderTable } from '../table.js';
 import { downloadButtonsHtml } from '../table_export.js';
+import { renderServiceSection } from './enterprise_service.js';
 
 const growth = (current, previous) =>
   current === null || current === undefined || !previous ? null : (current / previous - 1) * 100;
@@ -37,7 +38,8 @@ export async function render(root, { path, isCurrent }) {
     <div class="detail-grid">
       <section class="panel"><header><h2>${escapeHtml(t('outputChart'))}</h2></header><div class="chart" id="chart-enterprise" role="img" aria-label="${escapeHtml(t('outputChart'))}"></div></section>
       <section class="panel"><header><h2>${escapeHtml(t('enterpriseHistory'))}</h2>${downloadButtonsHtml('months-table', `${history.name ?? record.name ?? uscc} ${t('enterpriseHistory')}`)}</header><div class="table-scroll" id="months-table"></div></section>
-    </div>`;
+    </div>
+    <div id="enterprise-service-section"></div>`;
 
   makeChart(root.querySelector('#chart-enterprise'), {
     legend: { top: 0, right: 8, textStyle: { color: p.muted, fontSize: fontSize() - 1 } },
@@ -57,6 +59,11 @@ export async function render(root, { path, isCurrent }) {
       },
     ],
   });
+
+  // 服务与安全 (issue 14): cadres, open cases, visits and the safety checks, drawn when they arrive.
+  renderServiceSection(root.querySelector('#enterprise-service-section'), uscc, {
+    period: roleKind().kind === 'enterprise' ? undefined : selectedPeriod(),
+  }).catch(() => {});
 
   const rows = months.slice().reverse();
   renderTable(

@@ -1,0 +1,54 @@
+// Who may read and change which enterprise's service registers (assignments, visits; issue 14),
+// as the platform scopes (accounts/authorization.h): admin and city every enterprise; a county
+// user the enterprises whose county lies in its area; an enterprise user reads its own and
+// changes nothing. Used by server/service_register_routes.cc.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/api_context.h"
+#include "store/case_store.h"
+
+namespace zhizao::server {
+
+// The caller and the enterprises (code → name, county) of one request. Answers for one request.
+class RegisterAccess {
+ public:
+  RegisterAccess(Principal actor, std::vector<CaseEnterprise> enterprises,
+                 std::vector<RegionGroup> groups);
+
+  // Whether the caller may read the registers' rows of `uscc` (admin and city also those of codes
+  // not in enterprises.csv).
+  bool reads(const std::string& uscc) const;
+  // Whether the caller may change them (enterprise users never; only known enterprises).
+  bool writes(const std::string& uscc) const;
+
+  // The enterprise's name and county, "" when it is not in enterprises.csv.
+  std::string name_of(const std::string& uscc) const;
+  std::string region_of(const std::string& uscc) const;
+
+  // For a `uscc=` filter: true when the caller may read it; otherwise answers 404 (admin and
+  // city, the enterprise is unknown) or 403, and returns false.
+  bool may_read_enterprise_query(ApiCall& call, const std::string& uscc) const;
+  // For a write: false after answering 403 to an enterprise user.
+  bool may_write_at_all(ApiCall& call) const;
+  // For a write on `uscc`: false after answering 404 (admin and city, unknown enterprise) or 403.
+  bool may_write_enterprise(ApiCall& call, const std::string& uscc) const;
+
+ private:
+  const CaseEnterprise* find(const std::string& uscc) const;
+  bool in_area(const std::string& uscc) const;
+
+  Principal actor_;
+  std::map<std::string, CaseEnterprise> enterprises_;
+  std::vector<RegionGroup> groups_;
+};
+
+// Loads what RegisterAccess needs for `call`; answers 500 and returns nullopt when the database
+// cannot be read.
+std::optional<RegisterAccess> register_access(ApiCall& call);
+
+}  // namespace zhizao::server

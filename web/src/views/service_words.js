@@ -1,0 +1,67 @@
+// The words of the enterprise service pages (issue 14): the service view and the enterprise
+// page's 服务与安全 section, in Chinese and English. The shared table of i18n.js stays for the
+// words every view uses.
+import { currentLang } from '../i18n.js';
+
+const words = {
+  title: ['企业服务（五每）', 'Enterprise service'],
+  assigned: ['包联企业', 'Assigned enterprises'],
+  visited: ['本月已走访', 'Visited this month'],
+  coverage: ['走访覆盖率', 'Visit coverage'],
+  unvisited: ['未走访', 'Not visited'],
+  resolved: ['办结诉求', 'Cases resolved'],
+  onTime: ['按时办结率', 'Resolved on time'],
+  medianDays: ['办理天数中位数', 'Median days'],
+  meanRating: ['平均满意度', 'Mean rating'],
+  openOverdue: ['逾期未办结', 'Open and overdue'],
+  unvisitedList: ['本月未走访企业', 'Enterprises not visited this month'],
+  caseStates: ['诉求办理状态', 'Cases by state'],
+  meeting: ['每会必评：逾期、升级督办、不满意', 'For the meeting: overdue, escalated, rated badly'],
+  overdueList: ['逾期未办结诉求', 'Open overdue cases'],
+  byCadre: ['按包联干部', 'By cadre'],
+  byDepartment: ['按责任部门', 'By department'],
+  byCounty: ['按区县', 'By county'],
+  cadre: ['包联干部', 'Cadre'],
+  department: ['责任部门', 'Department'],
+  county: ['区县', 'County'],
+  uscc: ['统一社会信用代码', 'USCC'],
+  enterprise: ['企业', 'Enterprise'],
+  caseId: ['诉求编号', 'Case'],
+  caseTitle: ['诉求事项', 'Title'],
+  category: ['类别', 'Category'],
+  state: ['状态', 'State'],
+  deadline: ['办结时限', 'Deadline'],
+  daysLeft: ['剩余天数', 'Days left'],
+  daysOverdue: ['逾期天数', 'Days overdue'],
+  level: ['督办层级', 'Supervised by'],
+  escalatedToCity: ['已升级市级', 'City (escalated)'],
+  rating: ['满意度', 'Rating'],
+  date: ['走访日期', 'Date'],
+  findings: ['走访情况', 'Findings'],
+  none: ['暂无', 'None'],
+  registers: ['包联与走访登记', 'Assignments and visits'],
+  register_assignments: ['包联台账 Excel', 'Assignments (Excel)'],
+  register_visits: ['走访台账 Excel', 'Visits (Excel)'],
+  register_cases: ['诉求台账 Excel', 'Cases (Excel)'],
+  logVisit: ['登记走访', 'Log a visit'],
+  setAssignment: ['设置包联干部', 'Set the responsible cadres'],
+  cadresComma: ['包联干部（多人用逗号分隔，留空即取消）', 'Cadres (comma-separated; empty removes)'],
+  save: ['保存', 'Save'],
+  state_raised: ['已提出', 'Raised'],
+  state_assigned: ['已交办', 'Assigned'],
+  state_in_progress: ['办理中', 'In progress'],
+  state_resolved: ['已办结', 'Resolved'],
+  state_evaluated: ['已评价', 'Evaluated'],
+  state_overdue: ['逾期', 'Overdue'],
+  state_escalated: ['升级督办', 'Escalated'],
+  serviceAndSafety: ['服务与安全', 'Service and safety'],
+  openCases: ['未办结诉求', 'Open cases'],
+  visits: ['走访记录', 'Visits'],
+  cadres: ['包联干部', 'Responsible cadres'],
+  unavailable: ['无权查看或暂无数据', 'Not available'],
+};
+
+/** The word `key` in the current language (the key itself when unknown). */
+export function serviceWord(key) {
+  return words[key] ? words[key][currentLang() === 'zh' ? 0 : 1] : key;
+}
