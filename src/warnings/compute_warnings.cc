@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "area/installation_area.h"
 #include "warnings/reason_template.h"
 #include "warnings/warning_evaluators.h"
 #include "warnings/warning_kinds.h"
@@ -18,9 +19,24 @@ std::string month_label(YearMonth month, Language language) {
                                    : month.to_string();
 }
 
+// The word for the whole the report is about ({whole}: 全市, 全省, 全国, 全县, or a region group's
+// name), so that a province's warnings do not say 全市 (issue 16).
+std::string whole_of_report(const Dataset& dataset, const ReportRequest& request,
+                            const ReportData& figures, Language language) {
+  if (request.scope.empty()) return whole_area_word(figures.area, language);
+  if (Result<InstallationArea> area = area_of_code(request.scope)) {
+    return whole_area_word(*area, language);
+  }
+  for (const RegionGroup& group : dataset.region_groups) {
+    if (group.id == request.scope) return language == Language::kZh ? group.name : "the group";
+  }
+  return whole_area_word(figures.area, language);
+}
+
 std::string reason_of(const Warning& warning, const WarningRule& rule, YearMonth period,
-                      Language language) {
+                      const std::string& whole, Language language) {
   auto lookup = [&](std::string_view placeholder) -> std::optional<std::string> {
+    if (placeholder == "whole") return whole;
     if (placeholder == "name") return warning.subject_name;
     if (placeholder == "id") return warning.subject_id;
     if (placeholder == "period") return month_label(period, language);
@@ -94,10 +110,12 @@ Result<std::vector<Warning>> compute_warnings(const detail::IndexedDataset& reco
   keep_most_severe(warnings, rules);
   std::map<std::string_view, const WarningRule*> by_id;
   for (const WarningRule& rule : rules.rules) by_id[rule.id] = &rule;
+  const std::string whole_zh = whole_of_report(records.dataset(), request, figures, Language::kZh);
+  const std::string whole_en = whole_of_report(records.dataset(), request, figures, Language::kEn);
   for (Warning& w : warnings) {
     const WarningRule& rule = *by_id[w.rule];
-    w.reason = reason_of(w, rule, request.period, Language::kZh);
-    w.reason_en = reason_of(w, rule, request.period, Language::kEn);
+    w.reason = reason_of(w, rule, request.period, whole_zh, Language::kZh);
+    w.reason_en = reason_of(w, rule, request.period, whole_en, Language::kEn);
   }
   std::sort(warnings.begin(), warnings.end(), [](const Warning& a, const Warning& b) {
     return std::tie(a.level, a.rule, a.subject_kind, a.subject_id) <

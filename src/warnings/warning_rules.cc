@@ -24,7 +24,7 @@ using detail::ParameterType;
 
 constexpr std::string_view kCommonKeys[] = {"id",      "level",     "kind",
                                             "subject", "reason_zh", "reason_en"};
-constexpr std::string_view kCommonPlaceholders[] = {"name", "id", "period", "since"};
+constexpr std::string_view kCommonPlaceholders[] = {"name", "id", "period", "since", "whole"};
 
 bool valid_id(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {

@@ -69,6 +69,32 @@ reason_zh = "{name}增长{growth}%，低于全市{gap}个百分点"
   EXPECT_EQ(warnings[0].reason, "名410302增长2.0%，低于全市6.0个百分点");
 }
 
+TEST(BehindCityTest, TheWholeIsNamedAsTheAreaIs) {
+  // {whole}: 全省 when the report is a province's (issue 16), 全国 for the country, and the
+  // scope's word when the report is scoped to a county.
+  ReportData r = april();
+  r.industry.value_added_growth = 8.0;
+  r.regions = {set("410200", 1.0)};
+  WarningRules rules = rules_of(R"(
+[[warning]]
+id = "behind"
+level = "orange"
+kind = "behind_city"
+points = 4
+reason_zh = "{name}低于{whole}{gap}个百分点"
+reason_en = "{name}: {gap} points below {whole}"
+)");
+  r.area = {"410000", "河南省", AreaLevel::kProvince};
+  std::vector<Warning> province = warnings_of_figures(r, rules);
+  ASSERT_EQ(province.size(), 1U);
+  EXPECT_EQ(province[0].reason, "名410200低于全省7.0个百分点");
+  EXPECT_EQ(province[0].reason_en, "名410200: 7.0 points below the province");
+  r.area = country_area();
+  EXPECT_EQ(warnings_of_figures(r, rules)[0].reason, "名410200低于全国7.0个百分点");
+  r.area = {"410300", "洛阳市", AreaLevel::kCity};
+  EXPECT_EQ(warnings_of_figures(r, rules, "410323")[0].reason, "名410200低于全县7.0个百分点");
+}
+
 TEST(ElectricityDivergingTest, ElectricityFallingWhileOutputRises) {
   ReportData r = april();
   SetFigures up = set("410302", 3.0);
