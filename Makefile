@@ -10,7 +10,7 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_MERGE ?=
 FUZZ_TARGETS := csv_reader_fuzzer xlsx_reader_fuzzer field_parsers_fuzzer json_body_fuzzer rules_fuzzer \
-  http_request_fuzzer
+  http_request_fuzzer safety_file_fuzzer
 
 .PHONY: all deps deps-test build web demo test format clean fuzz fuzz-build package
 
@@ -65,7 +65,7 @@ fuzz: fuzz-build
 	  exit 1; fi; echo "no crash in $(FUZZ_TARGETS)"
 
 # The dashboard (web/, served by `zhizao serve` from web/dist): npm ci when the lock file changed,
-# then the Luoyang map step and vite build when a source changed.
+# then the area maps step (web/scripts/build-area-maps.mjs) and vite build when a source changed.
 WEB_SOURCES := $(shell find web/src web/scripts -type f -not -path 'web/src/generated/*' 2>/dev/null) \
   web/index.html web/vite.config.js
 

@@ -42,6 +42,7 @@ int run_cli(int argc, char** argv) {
   add_warnings_command(app, &exit_code);
   add_nowcast_command(app, &exit_code);
   add_safety_command(app, &exit_code);
+  add_settings_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -32,6 +32,7 @@ struct ServeArgs {
   std::string rules;
   std::string warning_rules;  // --warning-rules FILE (cli/warning_rules_option.h)
   std::string quality_rules;  // --quality-rules FILE (quality/quality_thresholds.h)
+  std::string proof_dir;      // --proof-dir DIR (safety proof files)
   std::string tls_cert;
   std::string tls_key;
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
@@ -80,6 +81,7 @@ int run_serve(const ServeArgs& args) {
   if (!thresholds) return report_failure(thresholds.error());
   ServerOptions options;
   options.quality_thresholds = *thresholds;
+  options.proof_dir = args.proof_dir;
   options.db_path = args.db;
   options.bind = args.bind;
   options.port = args.port;
@@ -156,6 +158,8 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--quality-rules", args->quality_rules,
                   "Data-quality thresholds file (TOML) for /api/quality and the documents' "
                   "appendix (default: built-in; as zhizao quality --quality-rules)");
+  cmd->add_option("--proof-dir", args->proof_dir,
+                  "Folder of the safety proof files (default: the database's path + .files)");
   cmd->add_option("--tls-cert", args->tls_cert,
                   "PEM certificate (chain) file: serve HTTPS only (with --tls-key)");
   cmd->add_option("--tls-key", args->tls_key, "PEM private key file of --tls-cert (chmod 600)");

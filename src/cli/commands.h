@@ -23,5 +23,6 @@ void add_quality_command(CLI::App& app, int* exit_code);    // quality --db DB -
 void add_warnings_command(CLI::App& app, int* exit_code);   // warnings --db DB --period P
 void add_nowcast_command(CLI::App& app, int* exit_code);    // nowcast --db DB --period P
 void add_safety_command(CLI::App& app, int* exit_code);     // safety --db DB --period P
+void add_settings_command(CLI::App& app, int* exit_code);   // settings --db DB [area CODE]
 
 }  // namespace zhizao

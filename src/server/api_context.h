@@ -35,6 +35,7 @@ struct ServerConfig {
   double publish_threshold = kDefaultPublishThreshold;  // percent of expected reports
   QualityThresholds quality_thresholds;  // /api/quality and the documents' appendix (serve
                                          // --quality-rules); the compiled-in defaults if none
+  std::string proof_dir;  // the safety proof files (safety/proof_file.h); "" for DB + ".files"
 };
 
 // One authenticated request.
@@ -82,6 +83,14 @@ void add_project_routes(http::Router& routes, const ServerConfig& config);
 void add_document_routes(http::Router& routes, const ServerConfig& config);
 void add_warning_routes(http::Router& routes, const ServerConfig& config);  // GET /api/warnings
 void add_case_routes(http::Router& routes, const ServerConfig& config);     // /api/cases (issue 14)
+// /api/safety, /api/safety/..., /api/enterprises/USCC/safety (server/safety_routes.cc, issue 14)
+void add_safety_routes(http::Router& routes, const ServerConfig& config);
+// Errors: kUsage when the proof folder (`proof_dir`, or `db_path` + ".files") lies within
+// `web_root` (proof files are served only through the API's checks, never as static files).
+Status check_proof_folder(const std::string& db_path, const std::string& proof_dir,
+                          const std::string& web_root);
+// GET /api/service, /api/assignments, /api/visits, /api/service/export (service_routes.cc, #14)
+void add_service_routes(http::Router& routes, const ServerConfig& config);
 void add_product_routes(http::Router& routes, const ServerConfig& config);  // GET /api/products
 // GET /api/nowcast, GET /api/electricity/daily (server/nowcast_routes.cc)
 void add_nowcast_routes(http::Router& routes, const ServerConfig& config);

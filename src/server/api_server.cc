@@ -139,6 +139,11 @@ Result<int> ApiServer::bind() {
   config.extra_origins = options.allowed_origins;
   config.publish_threshold = options.publish_threshold;
   config.quality_thresholds = options.quality_thresholds;
+  config.proof_dir = options.proof_dir;
+  if (Status outside =
+          server::check_proof_folder(options.db_path, options.proof_dir, options.web_root);
+      !outside.is_ok())
+    return fail(outside);
 
   http::ServerOptions transport;
   transport.bind = options.bind;
@@ -198,6 +203,8 @@ Result<int> ApiServer::bind() {
   server::add_document_routes(routes, config);
   server::add_warning_routes(routes, config);
   server::add_case_routes(routes, config);
+  server::add_safety_routes(routes, config);
+  server::add_service_routes(routes, config);
   server::add_product_routes(routes, config);
   server::add_nowcast_routes(routes, config);
   server::add_quality_routes(routes, config);

@@ -48,6 +48,9 @@ struct ServerOptions {
   // The thresholds of the data-quality checks of /api/quality and of the documents' appendix
   // (`serve --quality-rules FILE`, quality/quality_thresholds.h); the compiled-in defaults.
   QualityThresholds quality_thresholds;
+  // The folder of the safety proof files (safety/proof_file.h): "" for the database's path +
+  // ".files", beside the database; never under web_root (bind() refuses that).
+  std::string proof_dir;
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.
@@ -60,9 +63,9 @@ class ApiServer {
 
   // Checks the database and rules, registers the routes and binds the socket. Returns the port.
   // Errors: kNotFound (no database, no web root, no rules file, no certificate or key file),
-  // kUsage (only one of certificate and key; a publish threshold outside 0–100), kInvalidData (a
-  // bad rules file; a certificate and key OpenSSL refuses or that do not match), kCorruption,
-  // kIoError (the address cannot be bound).
+  // kUsage (only one of certificate and key; a publish threshold outside 0–100; a proof folder
+  // within the web root), kInvalidData (a bad rules file; a certificate and key OpenSSL refuses
+  // or that do not match), kCorruption, kIoError (the address cannot be bound).
   Result<int> bind();
   // Serves until stop() is called. Precondition: bind() succeeded. Errors: kIoError.
   Status listen();

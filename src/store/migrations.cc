@@ -10,6 +10,8 @@
 #include "store/monthly_year_migration.h"
 #include "store/quality_verifications.h"
 #include "store/safety_tables.h"
+#include "store/service_register_store.h"
+#include "store/settings_store.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao::detail {
@@ -331,6 +333,10 @@ const std::array kMigrations = {
     Migration{"enterprise cases kept through the API (issue 14)", kCreateCaseWorkflow},
     Migration{"products submitted with the monthly form (issue 15)", kAddSubmissionProducts},
     Migration{"flood-season safety checks (issue 14)", kCreateSafetyTables},
+    Migration{"installation settings: the area (issue 16)", kCreateSettings},
+    Migration{"safety revisions and proof files (issue 14)", kCreateSafetyRevisions},
+    Migration{"revisions of assignments and visits kept through the API (issue 14)",
+              kCreateServiceRevisions},
 };
 
 Result<int64_t> query_int(sqlite3* db, const char* sql) {

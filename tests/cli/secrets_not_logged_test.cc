@@ -62,8 +62,10 @@ class ServeProcess {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    // The web root apart from the database: serve refuses a proof folder (DB.files) inside it.
+    fs::create_directories(dir / "web");
     std::vector<std::string> args = {ZHIZAO_BINARY, "serve", "--db",       db.string(),
-                                     "--port",      "0",     "--web-root", dir.string()};
+                                     "--port",      "0",     "--web-root", (dir / "web").string()};
     std::vector<char*> argv;
     for (std::string& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);

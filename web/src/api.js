@@ -86,11 +86,23 @@ export const api = {
   // The v2 figures (data contract, "v2 additions"): warnings, data-quality findings, products.
   warnings: (period, monthly, scope) => cachedGet(`/api/warnings${query({ period, monthly, scope })}`),
   quality: (period, scope) => request('GET', `/api/quality${query({ period, scope })}`),
+  safety: (period, monthly, scope) => request('GET', `/api/safety${query({ period, monthly, scope })}`),
+  enterpriseSafety: (uscc, period) => request('GET', `/api/enterprises/${encodeURIComponent(uscc)}/safety${query({ period })}`),
   qualityEvidence: (uscc, period) => request('GET', `/api/quality/${encodeURIComponent(uscc)}${query({ period })}`),
   verifyFinding: (finding) => {
     clearCache();
     return request('POST', '/api/quality/verify', finding);
   },
+  // Daily electricity (issue 13): the nowcast and the month so far; city-wide roles only.
+  nowcast: (period) => request('GET', `/api/nowcast${query({ period })}`),
+  dailyElectricity: (period) => request('GET', `/api/electricity/daily${query({ period })}`),
+  // Enterprise service (issue 14): the figures, the registers and the cases.
+  service: (period, monthly, scope) => request('GET', `/api/service${query({ period, monthly, scope })}`),
+  assignments: (params = {}) => request('GET', `/api/assignments${query(params)}`),
+  visits: (params = {}) => request('GET', `/api/visits${query(params)}`),
+  cases: (params = {}) => request('GET', `/api/cases${query(params)}`),
+  logVisit: (visit) => request('POST', '/api/visits', visit),
+  setAssignment: (assignment) => request('POST', '/api/assignments', assignment),
   product: (code, period, monthly) =>
     cachedGet(`/api/products/${encodeURIComponent(code)}${query({ period, window: monthly ? 'monthly' : 'cumulative' })}`),
   project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),

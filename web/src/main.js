@@ -10,12 +10,15 @@ import { currentRoute, go, roleKind, screenMode, state } from './state.js';
 import * as analysis from './views/analysis.js';
 import * as cockpit from './views/cockpit.js';
 import * as detail from './views/detail.js';
+import * as electricity from './views/electricity.js';
 import * as enterprise from './views/enterprise.js';
 import * as login from './views/login.js';
 import * as product from './views/product.js';
 import * as projects from './views/projects.js';
 import * as quality from './views/quality.js';
 import * as review from './views/review.js';
+import * as safety from './views/safety.js';
+import * as service from './views/service.js';
 import * as steering from './views/steering.js';
 import * as submit from './views/submit.js';
 
@@ -33,6 +36,9 @@ const routes = {
   quality: { view: quality, roles: ['admin', 'city', 'county'] },
   submit: { view: submit, roles: ['enterprise'] },
   review: { view: review, roles: ['admin', 'city', 'county'] },
+  safety: { view: safety, roles: ['admin', 'city', 'county'] },
+  electricity: { view: electricity, roles: ['admin', 'city'] },
+  service: { view: service, roles: ['admin', 'city', 'county'] },
 };
 
 /** The first page of a role: enterprises submit, everyone else looks at the cockpit. */

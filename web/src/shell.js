@@ -3,7 +3,8 @@
 import { appTitle } from './area.js';
 import { currentLang, periodText, t } from './i18n.js';
 import { escapeHtml } from './format.js';
-import { mapRegions } from './charts.js';
+import { mapRegionName } from './area_maps.js';
+import { regionName } from './names.js';
 import {
   currentRoute,
   go,
@@ -22,6 +23,7 @@ const navItems = [
   { name: 'cockpit', label: 'navCockpit', kinds: ['admin', 'city', 'county'] },
   { name: 'steering', label: 'navSteering', kinds: ['admin', 'city', 'county'] },
   { name: 'quality', label: 'navQuality', kinds: ['admin', 'city', 'county'] },
+  { name: 'service', label: 'navService', kinds: ['admin', 'city', 'county'] },
   { name: 'analysis', label: 'navAnalysis', kinds: ['admin', 'city', 'county'] },
   { name: 'review', label: 'navReview', kinds: ['admin', 'city', 'county'] },
   { name: 'submit', label: 'navSubmit', kinds: ['enterprise'] },
@@ -30,7 +32,7 @@ const navItems = [
 function roleText() {
   const { kind, code } = roleKind();
   const label = t(`role_${kind}`);
-  if (kind === 'county') return `${label} · ${mapRegions.get(code) ?? code}`;
+  if (kind === 'county') return `${label} · ${regionName(code, mapRegionName(code) ?? code)}`;
   return label;
 }
 
@@ -44,7 +46,7 @@ function wallLink() {
 /** Draws the header into `root` and returns the empty <main> for the view. */
 export function renderShell(root, { active, onLanguage, onSignOut, onScreen }) {
   const { kind } = roleKind();
-  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects', 'analysis', 'steering', 'product', 'quality'].includes(active);
+  const showPeriod = kind !== 'enterprise' && ['cockpit', 'detail', 'projects', 'analysis', 'steering', 'product', 'quality', 'safety', 'service', 'electricity'].includes(active);
   const period = selectedPeriod();
   const monthly = selectedMonthly();
   // A period without a report stays visible in the picker as what was asked for (the view says

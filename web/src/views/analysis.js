@@ -9,9 +9,9 @@ import { api, documentUrl } from '../api.js';
 import { escapeHtml } from '../format.js';
 import { currentLang, t } from '../i18n.js';
 import { regionName } from '../names.js';
-import { currentRoute, go, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
+import { currentRoute, go, roleKind } from '../state.js';
 import { downloadButtonsHtml } from '../table_export.js';
-import { periodNoticeHtml } from './period_notice.js';
+import { selectedPeriodOrNotice } from './period_notice.js';
 
 /** The report's table `table` ({title, columns, rows, footnotes}) as a data table with downloads. */
 function tableHtml(table, index) {
@@ -42,17 +42,9 @@ function scopePickerHtml(report, scope) {
 
 /** Draws the analysis of the selected period into `root`. */
 export async function render(root, { isCurrent }) {
-  const problem = periodProblem();
-  if (problem) {
-    root.innerHTML = periodNoticeHtml(problem);
-    return;
-  }
-  const period = selectedPeriod();
-  const monthly = selectedMonthly();
-  if (!period) {
-    root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
-    return;
-  }
+  const selected = selectedPeriodOrNotice(root);
+  if (!selected) return;
+  const { period, monthly } = selected;
   const { kind } = roleKind();
   const choosesScope = kind === 'admin' || kind === 'city';
   const scope = choosesScope ? currentRoute().params.get('scope') || null : null;

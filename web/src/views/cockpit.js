@@ -16,8 +16,8 @@ import * as sets from '../panels/sets.js';
 import * as trend from '../panels/trend.js';
 import * as warnings from '../panels/warnings.js';
 import { regionName } from '../names.js';
-import { go, link, monthStatus, periodProblem, roleKind, selectedMonthly, selectedPeriod } from '../state.js';
-import { periodNoticeHtml } from './period_notice.js';
+import { go, link, monthStatus, roleKind } from '../state.js';
+import { selectedPeriodOrNotice } from './period_notice.js';
 import { benchmarkHtml } from '../panels/benchmark.js';
 import { downloadButtonsHtml } from '../table_export.js';
 
@@ -33,17 +33,9 @@ const chartPanel = (area, title, chart, extra = '') =>
 
 /** Draws the cockpit into `root`. */
 export async function render(root, { isCurrent }) {
-  const problem = periodProblem();
-  if (problem) {
-    root.innerHTML = periodNoticeHtml(problem);
-    return;
-  }
-  const period = selectedPeriod();
-  const monthly = selectedMonthly();
-  if (!period) {
-    root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
-    return;
-  }
+  const selected = selectedPeriodOrNotice(root);
+  if (!selected) return;
+  const { period, monthly } = selected;
   root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
   // The trend is the slowest answer (24 months computed): the rest is drawn without waiting for
   // it. It follows the window: 当月 growth month by month, or year to date.
@@ -71,6 +63,7 @@ export async function render(root, { isCurrent }) {
       <h1 data-testid="cockpit-period" data-period="${escapeHtml(report.period)}" data-window="${report.monthly ? 'monthly' : 'cumulative'}">${escapeHtml(periodText(report.period, report.monthly))}</h1>
       <span class="muted">${escapeHtml(report.scope ? t('scopeLabel', { name: regionName(report.scope, report.scope) }) : wholeWord())} · ${escapeHtml(t('clickHint'))}</span>
       ${reported}
+      ${kind === 'county' ? '' : `<a class="subhead-link" href="${link(['electricity'])}" data-testid="electricity-link">${escapeHtml(t('openElectricity'))} ›</a>`}
     </div>
     <section class="cards" id="cards" aria-label="${escapeHtml(t('cardsLabel'))}"></section>
     ${kind === 'county' ? '<div id="benchmark-slot"></div>' : ''}
@@ -87,7 +80,7 @@ export async function render(root, { isCurrent }) {
         `${chartBoxHtml('chart-projects', t('panelProjects'))}<div class="facts" id="project-facts"></div>`,
         `${tableToolsHtml('chart-projects', t('panelProjects'))}<a class="more" href="${link(['projects'])}" title="${escapeHtml(t('projOpenList'))}" data-testid="projects-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('projOpenList'))}</span></a>`,
       )}
-      ${chartPanel('map', t('panelCountiesMap'), 'chart-map')}
+      ${chartPanel('map', t(counties.mapTitleKey(report)), 'chart-map')}
       ${chartPanel('rank', t(counties.rankTitleKey(report)), 'chart-rank')}
       ${chartPanel('growth', t('panelDivisionsGrowth'), 'chart-growth')}
       ${chartPanel('pull', t('panelDivisionsPull'), 'chart-pull')}
@@ -103,7 +96,7 @@ export async function render(root, { isCurrent }) {
         'warn',
         t('panelWarnings'),
         '<div id="cockpit-warnings-levels"></div><div class="table-scroll" id="cockpit-warnings" data-testid="cockpit-warnings"></div>',
-        `<a class="more" href="${link(['steering'])}" title="${escapeHtml(t('openSteering'))}" data-testid="warnings-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('openSteering'))}</span></a>`,
+        `<a class="toggle" href="${link(['safety'])}" data-testid="safety-link">${escapeHtml(t('openSafety'))}</a><a class="more" href="${link(['steering'])}" title="${escapeHtml(t('openSteering'))}" data-testid="warnings-more"><span aria-hidden="true">›</span><span class="sr-only">${escapeHtml(t('openSteering'))}</span></a>`,
       )}
       ${panel(
         'key',

@@ -3,7 +3,7 @@
 // the period to look at instead. Never another period's figures under the asked period's link.
 import { escapeHtml } from '../format.js';
 import { periodText, t } from '../i18n.js';
-import { currentRoute, link, reportablePeriods } from '../state.js';
+import { currentRoute, link, periodProblem, reportablePeriods, selectedMonthly, selectedPeriod } from '../state.js';
 
 /** The notice for `problem` (state.periodProblem()). */
 export function periodNoticeHtml(problem) {
@@ -29,4 +29,23 @@ export function periodNoticeHtml(problem) {
       <p>${escapeHtml(range)}</p>
       ${instead}
     </div>`;
+}
+
+/**
+ * The first step of every view of a period: when the link's period cannot be shown, draws the
+ * notice (or 暂无数据 when there is no period at all) into `root` and returns null; else returns
+ * the selected {period, monthly}.
+ */
+export function selectedPeriodOrNotice(root) {
+  const problem = periodProblem();
+  if (problem) {
+    root.innerHTML = periodNoticeHtml(problem);
+    return null;
+  }
+  const period = selectedPeriod();
+  if (!period) {
+    root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
+    return null;
+  }
+  return { period, monthly: selectedMonthly() };
 }

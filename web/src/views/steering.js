@@ -12,9 +12,9 @@ import { regionName, setName } from '../names.js';
 import * as products from '../panels/products.js';
 import * as targets from '../panels/targets.js';
 import * as warnings from '../panels/warnings.js';
-import { go, periodProblem, selectedMonthly, selectedPeriod } from '../state.js';
+import { go } from '../state.js';
 import { downloadButtonsHtml } from '../table_export.js';
-import { periodNoticeHtml } from './period_notice.js';
+import { selectedPeriodOrNotice } from './period_notice.js';
 
 const panel = (area, title, body, extra = '') => `
   <section class="panel area-${area}" id="panel-${area}" aria-labelledby="panel-${area}-title">
@@ -24,17 +24,9 @@ const panel = (area, title, body, extra = '') => `
 
 /** Draws the steering view into `root`. */
 export async function render(root, { isCurrent }) {
-  const problem = periodProblem();
-  if (problem) {
-    root.innerHTML = periodNoticeHtml(problem);
-    return;
-  }
-  const period = selectedPeriod();
-  const monthly = selectedMonthly();
-  if (!period) {
-    root.innerHTML = `<div class="empty">${escapeHtml(t('noData'))}</div>`;
-    return;
-  }
+  const selected = selectedPeriodOrNotice(root);
+  if (!selected) return;
+  const { period, monthly } = selected;
   root.innerHTML = `<div class="loading">${escapeHtml(t('loading'))}</div>`;
   const [report, warningAnswer] = await Promise.all([api.report(period, monthly), api.warnings(period, monthly).catch(() => null)]);
   if (!isCurrent()) return;
