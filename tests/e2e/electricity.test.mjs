@@ -41,6 +41,8 @@ describe('用电看经济: the month so far and the nowcast (issue 13)', () => {
     assert.ok(backtest.includes(String(expected.backtest.months)), backtest);
     assert.ok(backtest.includes(rounded(expected.backtest.mean_absolute_error, 1)), backtest);
     assert.ok((await text(admin, 'nowcast-electricity')).includes(rate(expected.electricity_growth)));
+    // The chart's lines are drawn left to right: the picture once it has finished.
+    await admin.waitForFunction(() => document.getElementById('chart-daily')?.dataset.rendered === '1');
     await admin.screenshot({ path: shot('electricity-2021-06'), fullPage: true });
   });
 
