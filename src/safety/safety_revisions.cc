@@ -12,11 +12,6 @@ using detail::SqliteStatement;
 using detail::StepResult;
 using json = nlohmann::ordered_json;
 
-// As store_safety_records: forward, to at least the time in µs, so that caches see the change.
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 json optional_date(const std::optional<CivilDate>& date) {
   return date ? json(date->to_string()) : json(nullptr);
 }
@@ -173,7 +168,7 @@ Result<long> write_safety_change(Database& db, const std::optional<SafetyRow>& b
   if (note.proof) ZHIZAO_RETURN_IF_ERROR_RESULT(register_proof(handle, *note.proof, event.at));
   Result<long> audited = AuditLog(db).append(note.audit);
   if (!audited) return fail(audited.error());
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle, kBumpDataVersion));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle, detail::kAdvanceDataVersionSql));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return event.revision;
 }

@@ -12,12 +12,6 @@ namespace {
 using detail::SqliteStatement;
 using detail::StepResult;
 
-// As store/case_store.cc: forward, to at least the time in µs, so that caches of the figures
-// (the server's) see the change.
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 Result<CivilDate> stored_date(const std::string& text) {
   Result<CivilDate> date = parse_civil_date(text);
   if (!date) return fail(Status::corruption(fmt::format("stored safety date \"{}\"", text)));
@@ -299,7 +293,7 @@ Result<long> store_safety_records(Database& db, const SafetyRegister& records) {
   ZHIZAO_RETURN_IF_ERROR_RESULT(keep_replaced_rows(handle, *stored, records));
   Result<long> written = write_safety_rows(handle, records);
   if (!written) return written;
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle, kBumpDataVersion));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle, detail::kAdvanceDataVersionSql));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return written;
 }

@@ -65,11 +65,6 @@ constexpr const char* kSelectCase =
     "w.remind_days, w.reopened, w.raised_by, w.updated_at, w.revision "
     "FROM case_workflow w JOIN service_case c ON c.id = w.id";
 
-// Same as data_version's own bump (store/database.cc): forward, to at least the time in µs.
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 Result<CivilDate> stored_date(const std::string& text) {
   Result<CivilDate> date = parse_civil_date(text);
   if (!date) return fail(Status::corruption(fmt::format("stored case date \"{}\"", text)));
@@ -319,7 +314,7 @@ Result<bool> CaseStore::write(const StoredCase& after, CaseEvent event, const Au
   ZHIZAO_RETURN_IF_ERROR_RESULT(write_event(db, after.row.id, event));
   Result<long> audited = AuditLog(db_).append(audit);
   if (!audited) return fail(audited.error());
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(db, kBumpDataVersion));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(db, detail::kAdvanceDataVersionSql));
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
   return true;
 }

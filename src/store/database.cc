@@ -84,11 +84,6 @@ Status record_counts(StatementCache& cache, const ApplySummary& summary) {
   return Status::ok();
 }
 
-// Moves the data version forward to at least the time in microseconds (migration 4 says why).
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 // Tells an ApplyObserver (may be null) of the apply: tables_written(), then committed(), or
 // abandoned() on destruction when the apply ended otherwise after tables_written().
 class ObserverScope {
@@ -226,7 +221,7 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
     if (!applied.is_ok()) return fail(in_batch(batch, applied));
   }
   ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, kBumpDataVersion));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, detail::kAdvanceDataVersionSql));
   Result<std::int64_t> version_after = data_version();
   if (!version_after) return fail(version_after.error());
   ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());

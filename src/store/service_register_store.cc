@@ -31,12 +31,6 @@ using detail::SqliteStatement;
 using detail::StepResult;
 using json = nlohmann::ordered_json;
 
-// Same as data_version's own bump (store/database.cc, store/case_store.cc): forward, to at least
-// the time in µs.
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 const char* register_name(ServiceRegister which) {
   return which == ServiceRegister::kAssignment ? "assignment" : "visit";
 }
@@ -97,7 +91,7 @@ Result<ServiceRevision> append_revision(Database& database, ServiceRegister whic
   entry.at = revision.at;
   Result<long> audited = AuditLog(database).append(entry);
   if (!audited) return fail(audited.error());
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(db, kBumpDataVersion));
+  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(db, detail::kAdvanceDataVersionSql));
   return revision;
 }
 

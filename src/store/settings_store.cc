@@ -18,11 +18,6 @@ CREATE TABLE setting (
 
 namespace {
 
-// Same as data_version's own bump (store/database.cc): forward, to at least the time in µs.
-constexpr const char* kBumpDataVersion =
-    "UPDATE data_version SET version = max(version + 1, "
-    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
-
 // Runs `sql` with `key` bound to ?1 and, when given, `value` to ?2; returns the rows changed.
 Result<int> run_sql(sqlite3* db, std::string_view sql, std::string_view key,
                     std::optional<std::string_view> value) {
@@ -35,7 +30,7 @@ Result<int> run_sql(sqlite3* db, std::string_view sql, std::string_view key,
 }
 
 Status bump_data_version(sqlite3* db) {
-  Result<SqliteStatement> bump = SqliteStatement::prepare(db, kBumpDataVersion);
+  Result<SqliteStatement> bump = SqliteStatement::prepare(db, detail::kAdvanceDataVersionSql);
   if (!bump) return bump.error();
   return bump->run();
 }

@@ -30,6 +30,13 @@ Status sqlite_status(sqlite3* db, int rc, std::string_view what);
 // Runs `sql` (one or more statements without parameters, e.g. DDL). Errors: see sqlite_status.
 Status exec_sql(sqlite3* db, const char* sql);
 
+// Moves the data version forward, to at least the time in microseconds (migration 4 says why):
+// every write that changes what a report, a cache or the snapshot reads runs it in its
+// transaction, so that readers see the change.
+inline constexpr const char* kAdvanceDataVersionSql =
+    "UPDATE data_version SET version = max(version + 1, "
+    "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) * 1000 + abs(random() % 1000))";
+
 // Whether step() produced a row or finished the statement.
 enum class StepResult { kRow, kDone };
 
