@@ -34,6 +34,9 @@ class Connection {
 
   virtual const std::string& remote_addr() const = 0;
   virtual int remote_port() const = 0;
+  // The socket, for the listener to poll while the connection waits parked (http_server.h); -1
+  // when there is none.
+  virtual int socket_fd() const = 0;
 };
 
 // A connection over a socket: the base of the plain and the TLS ones.
@@ -42,6 +45,7 @@ class SocketConnection : public Connection {
   ~SocketConnection() override;
   const std::string& remote_addr() const override { return remote_addr_; }
   int remote_port() const override { return remote_port_; }
+  int socket_fd() const override { return fd_; }
 
  protected:
   // Takes ownership of `fd` (closed by the destructor) and makes it non-blocking; `stop_fd`

@@ -142,68 +142,104 @@ std::string serialize_response(const ExchangeSetup& setup, const Request& reques
   return out;
 }
 
+namespace {
+
+// What serving one request left the connection in.
+enum class AfterRequest { kKeep, kEnd, kWaiting };
+
+// Reads one request off `connection` (its head as `wait` says), answers it and says whether the
+// connection goes on. `served`: requests answered on it before this one.
+AfterRequest serve_request(const ExchangeSetup& setup, Connection& connection,
+                           RequestReader& reader, int served, RequestReader::HeadWait wait,
+                           const std::function<bool()>& stopping) {
+  Request request;
+  ReadOutcome head = reader.read_head(request, wait);
+  Clock::time_point started = Clock::now();
+  request.remote_addr = connection.remote_addr();
+  request.remote_port = connection.remote_port();
+  if (head.end == ReadEnd::kWaiting) return AfterRequest::kWaiting;
+  if (head.end == ReadEnd::kClosed) return AfterRequest::kEnd;
+  auto refused = [&](int status, std::string_view message) {
+    refuse(setup, connection, request, status, message, started);
+    return AfterRequest::kEnd;
+  };
+  if (head.end == ReadEnd::kRefused) return refused(head.status, head.message);
+  if (request.version >= 11 && request.get_header_value_count("Host") != 1) {
+    // RFC 9112 §3.2: exactly one Host field in HTTP/1.1.
+    return refused(400, "exactly one Host header is required");
+  }
+  if (!host_allowed(request.get_header_value("Host"), setup.allowed_hosts)) {
+    return refused(421,
+                   "this server does not answer for that host name (see serve --allowed-host)");
+  }
+  std::string coding = request.get_header_value("Content-Encoding");
+  if (!coding.empty() && !equals_ignoring_case(coding, "identity")) {
+    return refused(415, "request bodies may not be compressed");
+  }
+  Response response;
+  if (setup.head_check && setup.head_check(request, response)) {
+    if (setup.error_body && response.status >= 400 && response.body.empty()) {
+      setup.error_body(request, response, "");
+    }
+    std::string bytes = serialize_response(setup, request, response, KeepAlive::kNo);
+    if (write_answer(setup, connection, request, response.status, bytes, started)) {
+      connection.close_after_answer(setup.limits.linger_timeout, setup.limits.linger_bytes);
+    }
+    return AfterRequest::kEnd;
+  }
+  if (equals_ignoring_case(request.get_header_value("Expect"), "100-continue")) {
+    // RFC 9110 §10.1.1: the client waits for this before it sends the body.
+    if (!connection
+             .write_all("HTTP/1.1 100 Continue\r\n\r\n", Clock::now() + setup.limits.io_timeout)
+             .is_ok()) {
+      return AfterRequest::kEnd;
+    }
+  }
+  ReadOutcome body = reader.read_body(request);
+  if (body.end == ReadEnd::kClosed) return AfterRequest::kEnd;
+  if (body.end == ReadEnd::kRefused) return refused(body.status, body.message);
+  dispatch(setup, request, response);
+  if (response.status >= 400 && response.body.empty() && setup.error_body) {
+    setup.error_body(request, response, "");
+  }
+  bool keep =
+      reader.keep_alive() && served + 1 < setup.limits.max_requests_per_connection && !stopping();
+  std::string bytes =
+      serialize_response(setup, request, response, keep ? KeepAlive::kYes : KeepAlive::kNo);
+  if (!write_answer(setup, connection, request, response.status, bytes, started) || !keep) {
+    return AfterRequest::kEnd;
+  }
+  return AfterRequest::kKeep;
+}
+
+}  // namespace
+
 void serve_connection(const ExchangeSetup& setup, Connection& connection,
                       const std::function<bool()>& stopping) {
   RequestReader reader(connection, setup.limits);
   for (int served = 0; served < setup.limits.max_requests_per_connection; ++served) {
-    Request request;
-    ReadOutcome head = reader.read_head(request);
-    Clock::time_point started = Clock::now();
-    request.remote_addr = connection.remote_addr();
-    request.remote_port = connection.remote_port();
-    if (head.end == ReadEnd::kClosed) return;
-    if (head.end == ReadEnd::kRefused)
-      return refuse(setup, connection, request, head.status, head.message, started);
-    if (request.version >= 11 && request.get_header_value_count("Host") != 1) {
-      // RFC 9112 §3.2: exactly one Host field in HTTP/1.1.
-      return refuse(setup, connection, request, 400, "exactly one Host header is required",
-                    started);
-    }
-    if (!host_allowed(request.get_header_value("Host"), setup.allowed_hosts)) {
-      return refuse(setup, connection, request, 421,
-                    "this server does not answer for that host name (see serve --allowed-host)",
-                    started);
-    }
-    std::string coding = request.get_header_value("Content-Encoding");
-    if (!coding.empty() && !equals_ignoring_case(coding, "identity")) {
-      return refuse(setup, connection, request, 415, "request bodies may not be compressed",
-                    started);
-    }
-    Response response;
-    if (setup.head_check && setup.head_check(request, response)) {
-      if (setup.error_body && response.status >= 400 && response.body.empty()) {
-        setup.error_body(request, response, "");
-      }
-      std::string bytes = serialize_response(setup, request, response, KeepAlive::kNo);
-      if (write_answer(setup, connection, request, response.status, bytes, started)) {
-        connection.close_after_answer(setup.limits.linger_timeout, setup.limits.linger_bytes);
-      }
-      return;
-    }
-    if (equals_ignoring_case(request.get_header_value("Expect"), "100-continue")) {
-      // RFC 9110 §10.1.1: the client waits for this before it sends the body.
-      if (!connection
-               .write_all("HTTP/1.1 100 Continue\r\n\r\n", Clock::now() + setup.limits.io_timeout)
-               .is_ok()) {
-        return;
-      }
-    }
-    ReadOutcome body = reader.read_body(request);
-    if (body.end == ReadEnd::kClosed) return;
-    if (body.end == ReadEnd::kRefused)
-      return refuse(setup, connection, request, body.status, body.message, started);
-    dispatch(setup, request, response);
-    if (response.status >= 400 && response.body.empty() && setup.error_body) {
-      setup.error_body(request, response, "");
-    }
-    bool keep =
-        reader.keep_alive() && served + 1 < setup.limits.max_requests_per_connection && !stopping();
-    std::string bytes =
-        serialize_response(setup, request, response, keep ? KeepAlive::kYes : KeepAlive::kNo);
-    if (!write_answer(setup, connection, request, response.status, bytes, started) || !keep) {
+    if (serve_request(setup, connection, reader, served, RequestReader::HeadWait::kWait,
+                      stopping) != AfterRequest::kKeep) {
       return;
     }
   }
+}
+
+SessionEnd serve_session(const ExchangeSetup& setup, Session& session,
+                         const std::function<bool()>& stopping) {
+  while (session.served < setup.limits.max_requests_per_connection) {
+    switch (serve_request(setup, *session.connection, *session.reader, session.served,
+                          RequestReader::HeadWait::kPark, stopping)) {
+      case AfterRequest::kWaiting:
+        return stopping() ? SessionEnd::kClosed : SessionEnd::kParked;
+      case AfterRequest::kEnd:
+        return SessionEnd::kClosed;
+      case AfterRequest::kKeep:
+        ++session.served;
+        break;
+    }
+  }
+  return SessionEnd::kClosed;
 }
 
 }  // namespace zhizao::http

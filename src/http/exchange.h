@@ -14,6 +14,7 @@
 #include "http/connection.h"
 #include "http/limits.h"
 #include "http/message.h"
+#include "http/request_reader.h"
 #include "http/router.h"
 #include "http/static_files.h"
 
@@ -43,9 +44,28 @@ struct ExchangeSetup {
   std::function<void(const ExchangeRecord&)> exchange_log;  // after every answer written
 };
 
-// Serves requests on `connection` until it closes, a limit ends it, or `stopping()` is true.
+// Serves requests on `connection` until it closes, a limit ends it, or `stopping()` is true,
+// waiting on the worker for each next request (HeadWait::kWait).
 void serve_connection(const ExchangeSetup& setup, Connection& connection,
                       const std::function<bool()>& stopping);
+
+// A client connection that may wait between reads without a worker: the connection, its reader
+// (holding a head read in part) and the requests served on it so far.
+struct Session {
+  Session(std::unique_ptr<Connection> c, const Limits& limits)
+      : connection(std::move(c)), reader(std::make_unique<RequestReader>(*connection, limits)) {}
+  std::unique_ptr<Connection> connection;
+  std::unique_ptr<RequestReader> reader;
+  int served = 0;
+};
+
+// Serves the requests that have arrived on `session` as serve_connection does, but returns
+// kParked instead of waiting when the next request's head has not (wholly) arrived: the caller
+// polls the socket and calls again when it is readable, or when the head's deadline passed (the
+// call then answers 408). kClosed: the connection is done; destroy the session.
+enum class SessionEnd { kClosed, kParked };
+SessionEnd serve_session(const ExchangeSetup& setup, Session& session,
+                         const std::function<bool()>& stopping);
 
 // The bytes of `response` as an answer to `request` (status line, fields, body; no body for
 // HEAD, 1xx, 204 and 304), with the default headers, a content coding the client accepts for

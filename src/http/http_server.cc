@@ -11,15 +11,40 @@
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "http/exchange.h"
 #include "http/tls.h"
 
 namespace zhizao::http {
+
+namespace {
+
+// One accepted client while it is not being served: parked in the listener's poll set, or ready
+// in the queue for a worker.
+struct Client {
+  Client() = default;
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+  ~Client() {
+    if (raw_fd >= 0) ::close(raw_fd);
+  }
+  int fd() const { return session ? session->connection->socket_fd() : raw_fd; }
+  // A head begun and not finished: when parked time runs out, a worker answers 408.
+  bool head_begun() const { return session && session->reader->head_deadline().has_value(); }
+
+  int raw_fd = -1;                   // TLS: accepted, the handshake not yet made (owned)
+  std::unique_ptr<Session> session;  // plain: from the accept; TLS: from the handshake
+  Deadline until{};                  // parked: closed, or answered 408 (head_begun), then
+};
+
+}  // namespace
 
 struct HttpServer::Impl {
   ServerOptions options;
@@ -27,60 +52,138 @@ struct HttpServer::Impl {
   std::unique_ptr<TlsContext> tls;
   int listen_fd = -1;
   int stop_fd = -1;  // an eventfd, readable once stop() was called
+  int wake_fd = -1;  // an eventfd, readable when a worker parked a client
   std::atomic<bool> stopping{false};
   std::atomic<bool> running{false};
+  std::atomic<int> open_clients{0};  // accepted and not yet closed: parked, ready or served
   std::mutex mutex;
-  std::condition_variable ready;
-  std::deque<int> pending;  // accepted sockets waiting for a worker
+  std::condition_variable ready_cv;
+  std::deque<std::unique_ptr<Client>> ready;      // readable, waiting for a worker
+  std::vector<std::unique_ptr<Client>> returned;  // parked by workers, for the listener
+  std::vector<std::unique_ptr<Client>> parked;    // the listener's own
 
   ~Impl() {
     if (listen_fd >= 0) ::close(listen_fd);
     if (stop_fd >= 0) ::close(stop_fd);
-    for (int fd : pending) ::close(fd);
+    if (wake_fd >= 0) ::close(wake_fd);
   }
 
-  void serve_socket(int fd) {
-    Deadline handshake_deadline = Clock::now() + options.limits.head_timeout;
-    std::unique_ptr<Connection> connection;
-    if (tls) {
-      Result<std::unique_ptr<Connection>> accepted = tls->accept(fd, stop_fd, handshake_deadline);
-      if (!accepted) return;  // a failed handshake has nobody to answer
-      connection = std::move(*accepted);
-    } else {
-      connection = make_plain_connection(fd, stop_fd);
+  void close_client(std::unique_ptr<Client> client) {
+    client.reset();
+    --open_clients;
+  }
+
+  // Serves what has arrived on `client`; parks it again when its next head has not.
+  void serve(std::unique_ptr<Client> client) {
+    if (!client->session) {
+      Deadline handshake_deadline = Clock::now() + options.limits.head_timeout;
+      Result<std::unique_ptr<Connection>> accepted =
+          tls->accept(std::exchange(client->raw_fd, -1), stop_fd, handshake_deadline);
+      if (!accepted) return close_client(std::move(client));  // nobody to answer
+      client->session = std::make_unique<Session>(std::move(*accepted), options.limits);
     }
-    serve_connection(setup, *connection, [this] { return stopping.load(); });
+    if (serve_session(setup, *client->session, [this] { return stopping.load(); }) ==
+        SessionEnd::kClosed) {
+      return close_client(std::move(client));
+    }
+    client->until = client->session->reader->head_deadline().value_or(Clock::now() +
+                                                                      options.limits.idle_timeout);
+    {
+      std::lock_guard lock(mutex);
+      returned.push_back(std::move(client));
+    }
+    std::uint64_t one = 1;
+    (void)!::write(wake_fd, &one, sizeof one);
   }
 
   void work() {
     for (;;) {
-      int fd;
+      std::unique_ptr<Client> client;
       {
         std::unique_lock lock(mutex);
-        ready.wait(lock, [this] { return stopping || !pending.empty(); });
+        ready_cv.wait(lock, [this] { return stopping || !ready.empty(); });
         if (stopping) return;
-        fd = pending.front();
-        pending.pop_front();
+        client = std::move(ready.front());
+        ready.pop_front();
       }
-      serve_socket(fd);
+      serve(std::move(client));
     }
   }
 
-  // Hands `fd` to a worker, or answers 503 at once when too many wait.
-  void enqueue(int fd) {
+  // Hands `client` to a worker. A new client finds the queue full: 503 at once, and closed.
+  void make_ready(std::unique_ptr<Client> client) {
+    const bool fresh = !client->session || client->session->served == 0;
     {
       std::lock_guard lock(mutex);
-      if (pending.size() < static_cast<size_t>(options.limits.max_pending_connections)) {
-        pending.push_back(fd);
-        ready.notify_one();
+      if (!fresh || ready.size() < static_cast<size_t>(options.limits.max_pending_connections)) {
+        ready.push_back(std::move(client));
+        ready_cv.notify_one();
         return;
       }
+    }
+    refuse_busy(client->fd());
+    close_client(std::move(client));
+  }
+
+  void refuse_busy(int fd) const {
+    // What the client has sent is read first (up to 64 KiB, without waiting): a socket closed
+    // with unread bytes sends a reset, which may destroy the answer before the client reads it.
+    char discard[16 * 1024];
+    for (int i = 0; i < 4 && ::recv(fd, discard, sizeof discard, MSG_DONTWAIT) > 0; ++i) {
     }
     static constexpr char kBusy[] =
         "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n"
         "Connection: close\r\n\r\n";
     if (!tls) (void)::send(fd, kBusy, sizeof kBusy - 1, MSG_NOSIGNAL | MSG_DONTWAIT);
-    ::close(fd);
+  }
+
+  // Parks a newly accepted socket until its first bytes arrive, or refuses it (503) when the
+  // server holds max_open_connections already.
+  void accept_client(int fd) {
+    if (open_clients.load() >= options.limits.max_open_connections) {
+      refuse_busy(fd);
+      ::close(fd);
+      return;
+    }
+    ++open_clients;
+    auto client = std::make_unique<Client>();
+    if (tls) {
+      client->raw_fd = fd;
+    } else {
+      client->session =
+          std::make_unique<Session>(make_plain_connection(fd, stop_fd), options.limits);
+    }
+    client->until = Clock::now() + options.limits.idle_timeout;
+    parked.push_back(std::move(client));
+  }
+
+  // The poll timeout until the earliest parked client's time runs out (-1: none parked).
+  int poll_timeout() const {
+    if (parked.empty()) return -1;
+    Deadline earliest = parked.front()->until;
+    for (const auto& client : parked) earliest = std::min(earliest, client->until);
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(earliest - Clock::now());
+    return static_cast<int>(std::clamp<long>(left.count() + 1, 0, 60'000));
+  }
+
+  // After a poll: readable clients and those whose head ran out of time go to the workers; idle
+  // ones whose time ran out are closed.
+  void sweep_parked(const std::vector<pollfd>& fds, size_t first) {
+    Deadline now = Clock::now();
+    std::vector<std::unique_ptr<Client>> kept;
+    kept.reserve(parked.size());
+    for (size_t i = 0; i < parked.size(); ++i) {
+      std::unique_ptr<Client>& client = parked[i];
+      const bool readable = i + first < fds.size() && fds[i + first].revents != 0;
+      if (readable || (now >= client->until && client->head_begun())) {
+        make_ready(std::move(client));
+      } else if (now >= client->until) {
+        close_client(std::move(client));
+      } else {
+        kept.push_back(std::move(client));
+      }
+    }
+    parked = std::move(kept);
   }
 };
 
@@ -89,6 +192,7 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>()) 
   impl_->setup.limits = impl_->options.limits;
   impl_->setup.allowed_hosts = impl_->options.allowed_hosts;
   impl_->stop_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  impl_->wake_fd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 }
 
 HttpServer::~HttpServer() = default;
@@ -137,7 +241,7 @@ Result<int> HttpServer::bind() {
     if (!tls) return fail(tls.error());
     impl_->tls = std::move(*tls);
   }
-  if (impl_->stop_fd < 0) return fail(Status::io_error("eventfd failed"));
+  if (impl_->stop_fd < 0 || impl_->wake_fd < 0) return fail(Status::io_error("eventfd failed"));
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -176,25 +280,45 @@ Status HttpServer::listen() {
   }
   d.running = !d.stopping;
   Status outcome = Status::ok();
+  std::vector<pollfd> fds;
+  // Clients wait here, in one poll set, between requests and while their heads arrive, and take
+  // a worker only when they have sent something: an idle keep-alive connection or a head sent a
+  // byte at a time holds no worker (docs/security.md, "Bounds").
+  constexpr size_t kFirstParked = 3;
   while (!d.stopping) {
-    pollfd fds[2] = {{d.listen_fd, POLLIN, 0}, {d.stop_fd, POLLIN, 0}};
-    int n = ::poll(fds, 2, -1);
+    {
+      std::lock_guard lock(d.mutex);
+      for (auto& client : d.returned) d.parked.push_back(std::move(client));
+      d.returned.clear();
+    }
+    fds.assign({{d.listen_fd, POLLIN, 0}, {d.stop_fd, POLLIN, 0}, {d.wake_fd, POLLIN, 0}});
+    for (const auto& client : d.parked) fds.push_back({client->fd(), POLLIN, 0});
+    int n = ::poll(fds.data(), fds.size(), d.poll_timeout());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       outcome = Status::io_error(std::string("poll: ") + std::strerror(errno));
       break;
     }
     if (fds[1].revents != 0) break;
-    int client = ::accept4(d.listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
-    if (client < 0) continue;  // the peer gave up, or out of descriptors for a moment
-    d.enqueue(client);
+    if (fds[2].revents != 0) {
+      std::uint64_t count = 0;
+      (void)!::read(d.wake_fd, &count, sizeof count);
+    }
+    d.sweep_parked(fds, kFirstParked);
+    if (fds[0].revents != 0) {
+      int client = ::accept4(d.listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
+      if (client >= 0) d.accept_client(client);  // else the peer gave up, or out of descriptors
+    }
   }
   {
     std::lock_guard lock(d.mutex);
     d.stopping = true;
   }
-  d.ready.notify_all();
+  d.ready_cv.notify_all();
   for (std::thread& worker : workers) worker.join();
+  d.parked.clear();  // closes them: the server has stopped
+  d.returned.clear();
+  d.ready.clear();
   d.running = false;
   return outcome;
 }
@@ -204,7 +328,7 @@ void HttpServer::stop() {
   uint64_t one = 1;
   if (impl_->stop_fd >= 0) (void)!::write(impl_->stop_fd, &one, sizeof one);
   { std::lock_guard lock(impl_->mutex); }
-  impl_->ready.notify_all();
+  impl_->ready_cv.notify_all();
 }
 
 bool HttpServer::is_running() const { return impl_->running; }

@@ -20,18 +20,21 @@ struct Limits {
   std::chrono::milliseconds head_timeout{10'000};
   // Time between two reads of a body, and between two writes of an answer.
   std::chrono::milliseconds io_timeout{10'000};
-  // How long an idle keep-alive connection waits for its next request. It holds its worker
-  // meanwhile, so this is short: a browser's burst of requests reuses it, a second visitor does
-  // not wait long behind idle connections (see `workers`).
-  std::chrono::milliseconds idle_timeout{2'000};
+  // How long an idle keep-alive connection, or a new one, waits for the first byte of its next
+  // request. It waits parked in the listener's poll set, holding no worker (http_server.cc).
+  std::chrono::milliseconds idle_timeout{15'000};
   // Requests served on one connection before it is closed.
   int max_requests_per_connection = 100;
-  // Threads that serve connections; a connection holds one while it is open, idle keep-alive
-  // included, and a browser keeps up to 6 open per page: 32 serve several visitors at once. The
-  // memory bound per worker is a head, a body and a read buffer (about 300 KiB).
+  // Threads that serve requests. A connection takes one only while a request of it is being
+  // read (from its first byte), answered or written; the memory bound per worker is a head, a
+  // body and a read buffer (about 300 KiB).
   int workers = 32;
-  // Accepted connections waiting for a worker; beyond, new ones get 503 and are closed.
+  // Connections whose request has arrived and waits for a worker; beyond, a new connection's
+  // first request gets 503 and the connection is closed.
   int max_pending_connections = 64;
+  // Connections open at once (parked, waiting for a worker or being served); beyond, a new one
+  // gets 503 at once and is closed. Each costs a descriptor and, parked, its head read so far.
+  int max_open_connections = 512;
   // After an early refusal (413, 431, 429...), what the server still reads and drops so that the
   // client sees the answer before the close (RFC 9112 §9.6): at most this long and this much.
   std::chrono::milliseconds linger_timeout{1'000};

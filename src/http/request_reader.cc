@@ -52,6 +52,11 @@ struct RequestReader::Impl {
   const Limits& limits;
   std::string pending;  // bytes read and not yet consumed by the parser
   std::optional<Parser> parser;
+  // The head being read, kept across read_head calls that return kWaiting.
+  bool head_started = false;
+  std::optional<Deadline> head_deadline;
+  size_t head_bytes = 0;
+  Deadline idle_deadline;
 
   Impl(Connection& c, const Limits& l) : connection(c), limits(l) {}
 
@@ -62,8 +67,10 @@ struct RequestReader::Impl {
     Result<size_t> n = connection.read_some(pending.data() + old_size, kReadChunk, deadline);
     pending.resize(old_size + (n ? *n : 0));
     if (!n) {
-      if (on_timeout == ReadEnd::kRefused && n.error().message() == "timed out") {
-        return refused(408, "the request was not sent in time");
+      if (n.error().message() == "timed out") {
+        if (on_timeout == ReadEnd::kRefused)
+          return refused(408, "the request was not sent in time");
+        if (on_timeout == ReadEnd::kWaiting) return {ReadEnd::kWaiting, 0, ""};
       }
       return {ReadEnd::kClosed, 0, ""};
     }
@@ -90,42 +97,56 @@ RequestReader::RequestReader(Connection& connection, const Limits& limits)
 
 RequestReader::~RequestReader() = default;
 
-ReadOutcome RequestReader::read_head(Request& request) {
+ReadOutcome RequestReader::read_head(Request& request, HeadWait wait) {
   Impl& d = *impl_;
-  d.parser.emplace();
-  d.parser->header_limit(static_cast<std::uint32_t>(d.limits.max_head_bytes));
-  d.parser->body_limit(static_cast<std::uint64_t>(d.limits.max_body_bytes));
-  d.parser->eager(false);  // stop at the end of the head, so head_bytes counts only the head
-  Deadline idle_deadline = Clock::now() + d.limits.idle_timeout;
-  std::optional<Deadline> head_deadline;
-  size_t head_bytes = 0;
+  if (!d.head_started) {
+    d.parser.emplace();
+    d.parser->header_limit(static_cast<std::uint32_t>(d.limits.max_head_bytes));
+    d.parser->body_limit(static_cast<std::uint64_t>(d.limits.max_body_bytes));
+    d.parser->eager(false);  // stop at the end of the head, so head_bytes counts only the head
+    d.head_started = true;
+    d.head_deadline.reset();
+    d.head_bytes = 0;
+    d.idle_deadline = Clock::now() + d.limits.idle_timeout;
+  }
   for (;;) {
     if (!d.pending.empty()) {
-      if (!head_deadline) head_deadline = Clock::now() + d.limits.head_timeout;
+      if (!d.head_deadline) d.head_deadline = Clock::now() + d.limits.head_timeout;
       // The header is parsed in one piece: Beast consumes nothing until it is complete, and
       // refuses with header_limit once more than the limit is buffered without its end.
       boost::beast::error_code error;
       size_t used = d.parser->put(boost::asio::buffer(d.pending.data(), d.pending.size()), error);
       d.pending.erase(0, used);
       if (error && error != beast_http::error::need_more) {
-        return refusal_for(error, d.pending, head_bytes, d.limits);
+        return refusal_for(error, d.pending, d.head_bytes, d.limits);
       }
-      head_bytes += used;
+      d.head_bytes += used;
       // Beast 1.74 applies header_limit to each put() alone and consumes the line and each field
       // as they complete, so the head's total is bounded here.
       bool done = d.parser->is_header_done();
-      if (head_bytes + (done ? 0 : d.pending.size()) > d.limits.max_head_bytes) {
-        return refusal_for(beast_http::error::header_limit, d.pending, head_bytes, d.limits);
+      if (d.head_bytes + (done ? 0 : d.pending.size()) > d.limits.max_head_bytes) {
+        return refusal_for(beast_http::error::header_limit, d.pending, d.head_bytes, d.limits);
       }
       if (done) break;
     }
-    ReadOutcome more = d.read_more(head_deadline.value_or(idle_deadline),
-                                   head_deadline ? ReadEnd::kRefused : ReadEnd::kClosed);
+    ReadOutcome more;
+    if (wait == HeadWait::kPark) {
+      if (d.head_deadline && Clock::now() >= *d.head_deadline) {
+        return refused(408, "the request was not sent in time");
+      }
+      // A deadline already passed: take what has arrived, wait for nothing.
+      more = d.read_more(Clock::now(), ReadEnd::kWaiting);
+    } else {
+      more = d.read_more(d.head_deadline.value_or(d.idle_deadline),
+                         d.head_deadline ? ReadEnd::kRefused : ReadEnd::kClosed);
+    }
     if (more.end != ReadEnd::kDone) {
       // A client that closes mid-head gets no answer; one that stalls mid-head gets 408.
       return more;
     }
   }
+  d.head_started = false;
+  d.head_deadline.reset();
   const auto& message = d.parser->get();
   request = Request();
   request.method = std::string(message.method_string());
@@ -162,6 +183,8 @@ ReadOutcome RequestReader::read_body(Request& request) {
   return {};
 }
 
+std::optional<Deadline> RequestReader::head_deadline() const { return impl_->head_deadline; }
+
 bool RequestReader::keep_alive() const {
   return impl_->parser && impl_->parser->is_header_done() && impl_->parser->keep_alive();
 }
@@ -182,6 +205,7 @@ class BytesConnection final : public Connection {
   void close_after_answer(std::chrono::milliseconds, size_t) override {}
   const std::string& remote_addr() const override { return addr_; }
   int remote_port() const override { return 0; }
+  int socket_fd() const override { return -1; }
 
  private:
   std::string_view bytes_;
