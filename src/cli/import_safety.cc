@@ -4,45 +4,72 @@
 
 #include "cli/exit_code.h"
 #include "demo/demo_safety.h"
-#include "safety/safety_import.h"
 
 namespace zhizao {
 
-int import_with_safety_files(const SafetyImportArgs& args,
-                             const std::function<int(std::vector<std::string>)>& import_contract) {
-  std::vector<std::string> contract;
-  std::vector<std::string> safety;
-  for (const std::string& file : args.files) {
-    (safety_kind_from_file_name(file) ? safety : contract).push_back(file);
+ImportFiles split_import_files(const std::vector<std::string>& files) {
+  ImportFiles split;
+  for (const std::string& file : files) {
+    (safety_kind_from_file_name(file) ? split.safety : split.contract).push_back(file);
   }
-  if (!contract.empty()) {
-    int code = import_contract(contract);
-    if (code != kExitDone || safety.empty()) return code;
-  }
-  std::optional<Encoding> forced;
-  if (args.encoding == "utf-8" || args.encoding == "utf8") forced = Encoding::kUtf8;
-  if (args.encoding == "gb18030" || args.encoding == "gbk") forced = Encoding::kGb18030;
-  auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
-  if (!db) return report_failure(db.error());
-  auto outcome = import_safety_files(**db, safety, forced, args.max_file_size);
-  if (!outcome) return report_failure(outcome.error());
-  for (const std::string& warning : outcome->warnings) fmt::print(stderr, "warning: {}\n", warning);
-  if (outcome->refused()) {
-    for (const std::string& error : outcome->errors) fmt::print(stderr, "{}\n", error);
-    fmt::print(stderr,
-               "zhizao: import of the safety files refused: {} error{}; none of them was "
-               "stored{}\n",
-               outcome->errors.size(), outcome->errors.size() == 1 ? "" : "s",
-               contract.empty() ? "" : " (the other files were stored)");
+  return split;
+}
+
+SafetyFilesInImport::SafetyFilesInImport(Database& db, std::vector<SourceFile> sources,
+                                         std::optional<Encoding> forced, ApplyObserver* inner)
+    : db_(db), sources_(std::move(sources)), forced_(forced), inner_(inner) {}
+
+void SafetyFilesInImport::tables_written(const std::vector<SourcedBatch>& batches) {
+  if (inner_ != nullptr) inner_->tables_written(batches);
+}
+
+Status SafetyFilesInImport::before_commit() {
+  Result<SafetyImportOutcome> outcome = import_safety_sources(db_, sources_, forced_);
+  if (!outcome) return outcome.error();
+  outcome_ = std::move(*outcome);
+  if (outcome_->refused()) return Status::invalid_data("the safety files were refused");
+  if (inner_ != nullptr) return inner_->before_commit();
+  return Status::ok();
+}
+
+void SafetyFilesInImport::committed(const ApplySummary& summary) {
+  if (inner_ != nullptr) inner_->committed(summary);
+}
+
+void SafetyFilesInImport::abandoned() {
+  if (inner_ != nullptr) inner_->abandoned();
+}
+
+int print_safety_outcome(const SafetyImportOutcome& outcome, bool quiet, const char* refused_note) {
+  for (const std::string& warning : outcome.warnings) fmt::print(stderr, "warning: {}\n", warning);
+  if (outcome.refused()) {
+    for (const std::string& error : outcome.errors) fmt::print(stderr, "{}\n", error);
+    fmt::print(stderr, "zhizao: import of the safety files refused: {} error{}; {}\n",
+               outcome.errors.size(), outcome.errors.size() == 1 ? "" : "s", refused_note);
     return kExitDataRefused;
   }
-  if (!args.quiet) {
-    for (const auto& file : outcome->files) {
+  if (!quiet) {
+    for (const auto& file : outcome.files) {
       fmt::print("{}: {} rows of {}\n", file.name, file.rows, file.kind);
     }
-    fmt::print("safety records: {} stored (rows of the same key replaced)\n", outcome->stored);
+    fmt::print("safety records: {} stored (rows of the same key replaced)\n", outcome.stored);
   }
   return kExitDone;
+}
+
+std::optional<Encoding> forced_encoding(const std::string& encoding) {
+  if (encoding == "utf-8" || encoding == "utf8") return Encoding::kUtf8;
+  if (encoding == "gb18030" || encoding == "gbk") return Encoding::kGb18030;
+  return std::nullopt;
+}
+
+int import_safety_files_alone(const SafetyImportArgs& args) {
+  auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
+  if (!db) return report_failure(db.error());
+  auto outcome =
+      import_safety_files(**db, args.files, forced_encoding(args.encoding), args.max_file_size);
+  if (!outcome) return report_failure(outcome.error());
+  return print_safety_outcome(*outcome, args.quiet, "none of them was stored");
 }
 
 Status store_demo_safety(Database& db, const Dataset& dataset) {

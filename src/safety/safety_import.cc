@@ -212,9 +212,8 @@ Result<SafetyImportOutcome> import_safety_sources(Database& db,
   return outcome;
 }
 
-Result<SafetyImportOutcome> import_safety_files(Database& db, const std::vector<std::string>& paths,
-                                                std::optional<Encoding> forced,
-                                                uint64_t max_file_bytes) {
+Result<std::vector<SourceFile>> read_safety_files(const std::vector<std::string>& paths,
+                                                  uint64_t max_file_bytes) {
   namespace fs = std::filesystem;
   std::vector<SourceFile> sources;
   for (const std::string& path : paths) {
@@ -240,7 +239,15 @@ Result<SafetyImportOutcome> import_safety_files(Database& db, const std::vector<
     if (!in) return fail(Status::io_error(fmt::format("cannot read {}", path)));
     sources.push_back(SourceFile{path, bytes.str()});
   }
-  return import_safety_sources(db, sources, forced);
+  return sources;
+}
+
+Result<SafetyImportOutcome> import_safety_files(Database& db, const std::vector<std::string>& paths,
+                                                std::optional<Encoding> forced,
+                                                uint64_t max_file_bytes) {
+  Result<std::vector<SourceFile>> sources = read_safety_files(paths, max_file_bytes);
+  if (!sources) return fail(sources.error());
+  return import_safety_sources(db, *sources, forced);
 }
 
 }  // namespace zhizao

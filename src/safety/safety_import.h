@@ -5,6 +5,7 @@
 // through src/ingest.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,11 +45,19 @@ struct SafetyImportOutcome {
 // against each other and the database — plans named by checks, checks named by hazards, the
 // enterprises of enterprises.csv — fills empty hazard deadlines from safety_hazard_deadline, and
 // stores every row in one transaction, replacing rows of the same key, moving the data version.
+// Called inside a transaction of `db` (ApplyObserver::before_commit), it validates against what
+// that transaction has written and stores into it (a savepoint), so that the contract's files and
+// the safety files of one command are stored together or not at all.
 // Data errors are in the outcome; the Result fails only when the database cannot be read or
 // written (kIoError, kCorruption).
 Result<SafetyImportOutcome> import_safety_sources(Database& db,
                                                   const std::vector<SourceFile>& files,
                                                   std::optional<Encoding> forced);
+
+// Reads the regular files at `paths`, each at most `max_file_bytes`. Errors: kNotFound / kIoError
+// for a file that cannot be read; kInvalidData for one that is not a regular file or is too large.
+Result<std::vector<SourceFile>> read_safety_files(const std::vector<std::string>& paths,
+                                                  uint64_t max_file_bytes);
 
 // Reads the regular files at `paths` (each at most `max_file_bytes`) and imports them as above.
 // Errors: kNotFound / kIoError for a file that cannot be read; kInvalidData for one that is not a

@@ -99,6 +99,9 @@ class ObserverScope {
     observer_->tables_written(batches);
     told_ = true;
   }
+  Status before_commit() {
+    return observer_ == nullptr ? Status::ok() : observer_->before_commit();
+  }
   void committed(const ApplySummary& summary) {
     if (observer_ == nullptr) return;
     told_ = false;
@@ -219,6 +222,10 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
   for (const SourcedBatch& batch : batches) {
     Status applied = writer.apply_monthly(batch);
     if (!applied.is_ok()) return fail(in_batch(batch, applied));
+  }
+  ZHIZAO_RETURN_IF_ERROR_RESULT(observed.before_commit());
+  if (sqlite3_get_autocommit(handle_) != 0) {
+    return fail(Status::io_error("the import's transaction ended while its observer wrote"));
   }
   ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
   ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, detail::kAdvanceDataVersionSql));

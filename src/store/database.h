@@ -81,6 +81,11 @@ class ApplyObserver {
   virtual void committed(const ApplySummary& summary) = 0;
   // The apply failed after tables_written() and was rolled back.
   virtual void abandoned() = 0;
+  // Every row of `batches` is written, the data version not yet moved: the observer's own writes
+  // through the database's connection, on this thread, join the apply's transaction (a
+  // SqliteTransaction begun now is a savepoint of it). An error rolls the whole apply back and
+  // apply() returns it. The default writes nothing.
+  virtual Status before_commit() { return Status::ok(); }
 };
 
 // One replacement of a stored key: old and new values as JSON objects with the data contract's

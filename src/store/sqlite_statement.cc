@@ -161,19 +161,31 @@ Result<SqliteStatement*> StatementCache::get(std::string_view sql) {
   return &found->second;
 }
 
+namespace {
+// One name serves every level: RELEASE and ROLLBACK TO act on the innermost savepoint of a name.
+constexpr const char* kSavepoint = "SAVEPOINT zhizao_nested";
+constexpr const char* kReleaseSavepoint = "RELEASE zhizao_nested";
+constexpr const char* kRollbackSavepoint = "ROLLBACK TO zhizao_nested; RELEASE zhizao_nested";
+}  // namespace
+
 SqliteTransaction::~SqliteTransaction() {
-  if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (!open_) return;
+  sqlite3_exec(db_, nested_ ? kRollbackSavepoint : "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 Status SqliteTransaction::begin(TransactionKind kind) {
-  ZHIZAO_RETURN_IF_ERROR(
-      exec_sql(db_, kind == TransactionKind::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"));
+  // The outer transaction already holds the lock the kind asks for (an apply begins IMMEDIATE).
+  nested_ = sqlite3_get_autocommit(db_) == 0;
+  const char* sql = nested_                               ? kSavepoint
+                    : kind == TransactionKind::kImmediate ? "BEGIN IMMEDIATE"
+                                                          : "BEGIN DEFERRED";
+  ZHIZAO_RETURN_IF_ERROR(exec_sql(db_, sql));
   open_ = true;
   return Status::ok();
 }
 
 Status SqliteTransaction::commit() {
-  ZHIZAO_RETURN_IF_ERROR(exec_sql(db_, "COMMIT"));
+  ZHIZAO_RETURN_IF_ERROR(exec_sql(db_, nested_ ? kReleaseSavepoint : "COMMIT"));
   open_ = false;
   return Status::ok();
 }

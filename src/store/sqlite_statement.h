@@ -132,7 +132,11 @@ class CacheSizeScope {
 enum class TransactionKind { kDeferred, kImmediate };
 
 // A transaction scope: begin() starts it, commit() ends it, and the destructor rolls back a
-// transaction that was begun and not committed. Not thread-safe.
+// transaction that was begun and not committed. Begun inside another transaction of the same
+// connection (one import storing the contract's files and the safety files together), it is a
+// savepoint of that one (https://sqlite.org/lang_savepoint.html): commit() releases it into the
+// outer transaction, which alone commits to the file, and a rollback undoes only its own writes.
+// Not thread-safe.
 class SqliteTransaction {
  public:
   explicit SqliteTransaction(sqlite3* db) : db_(db) {}
@@ -147,6 +151,7 @@ class SqliteTransaction {
  private:
   sqlite3* db_;
   bool open_ = false;
+  bool nested_ = false;  // a savepoint of an outer transaction
 };
 
 }  // namespace zhizao::detail

@@ -86,5 +86,43 @@ TEST_F(SafetyCli, BadSafetyFileIsRefusedWithEveryError) {
   EXPECT_NE(help.out.find("Example"), std::string::npos);
 }
 
+// One command with the contract's files and safety files stores all or nothing: a bad hazard
+// refuses the enterprises and monthly records of the same command too (one transaction).
+TEST(SafetyCliMixed, BadSafetyFileRefusesTheWholeCommand) {
+  std::filesystem::path dir = fresh_directory("safety-mixed");
+  const std::string db = (dir / "city.db").string();
+  std::vector<std::string> args = {"import", "--db", db};
+  for (const std::string& file : csv_files_in(test_data("cli/small"), FileOrder::kByName)) {
+    args.push_back(file);
+  }
+  for (const char* name : {"safety_plans.csv", "safety_checks.csv"}) {
+    args.push_back(test_data(std::string("cli/safety/") + name).string());
+  }
+  args.push_back(test_data("cli/safety_bad/safety_hazards.csv").string());
+  RunResult run = run_zhizao(args);
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("safety_hazards.csv:2: level: not a hazard level"), std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("nothing was stored, neither these nor the other files"),
+            std::string::npos)
+      << run.err;
+  RunResult report = run_zhizao({"report", "--db", db, "--period", "2021-06", "--json"});
+  EXPECT_NE(report.err.find("no enterprise has a record of 2021-06"), std::string::npos)
+      << report.err;
+  // The contract's files alone now insert every row: none of them was stored before.
+  std::vector<std::string> again = {"import", "--db", db};
+  for (const std::string& file : csv_files_in(test_data("cli/small"), FileOrder::kByName)) {
+    again.push_back(file);
+  }
+  RunResult stored = run_zhizao(again);
+  ASSERT_EQ(stored.exit_code, 0) << stored.err;
+  EXPECT_NE(stored.out.find("inserted, 0 replaced (revisions kept), 0 unchanged"),
+            std::string::npos)
+      << stored.out;
+  RunResult safety = run_zhizao({"safety", "--db", db, "--period", "2021-06", "--format", "json"});
+  ASSERT_EQ(safety.exit_code, 0) << safety.err;
+  EXPECT_TRUE(nlohmann::json::parse(safety.out)["plans"].empty()) << safety.out;
+}
+
 }  // namespace
 }  // namespace zhizao::testing

@@ -83,6 +83,41 @@ TEST_F(SqliteStatementTest, UncommittedTransactionRollsBack) {
   EXPECT_EQ(count_rows(), 1);
 }
 
+// Begun inside another transaction, a SqliteTransaction is a savepoint of it: its rollback undoes
+// only its own rows, its commit hands them to the outer transaction, which alone decides.
+TEST_F(SqliteStatementTest, NestedTransactionIsASavepointOfTheOuterOne) {
+  {
+    SqliteTransaction outer(db_);
+    ASSERT_TRUE(outer.begin(TransactionKind::kImmediate).is_ok());
+    ASSERT_TRUE(exec_sql(db_, "INSERT INTO t VALUES ('outer', 1)").is_ok());
+    {
+      SqliteTransaction inner(db_);
+      ASSERT_TRUE(inner.begin(TransactionKind::kImmediate).is_ok());
+      ASSERT_TRUE(exec_sql(db_, "INSERT INTO t VALUES ('abandoned', 2)").is_ok());
+    }
+    EXPECT_EQ(count_rows(), 1);  // the inner rows are gone, the outer ones stay
+    {
+      SqliteTransaction inner(db_);
+      ASSERT_TRUE(inner.begin(TransactionKind::kDeferred).is_ok());
+      ASSERT_TRUE(exec_sql(db_, "INSERT INTO t VALUES ('kept', 3)").is_ok());
+      ASSERT_TRUE(inner.commit().is_ok());
+    }
+    EXPECT_EQ(count_rows(), 2);
+    EXPECT_EQ(sqlite3_get_autocommit(db_), 0);  // still inside the outer transaction
+  }
+  EXPECT_EQ(count_rows(), 0);  // the outer rollback undoes the committed savepoint too
+  {
+    SqliteTransaction outer(db_);
+    ASSERT_TRUE(outer.begin(TransactionKind::kImmediate).is_ok());
+    SqliteTransaction inner(db_);
+    ASSERT_TRUE(inner.begin(TransactionKind::kImmediate).is_ok());
+    ASSERT_TRUE(exec_sql(db_, "INSERT INTO t VALUES ('both', 4)").is_ok());
+    ASSERT_TRUE(inner.commit().is_ok());
+    ASSERT_TRUE(outer.commit().is_ok());
+  }
+  EXPECT_EQ(count_rows(), 1);
+}
+
 TEST_F(SqliteStatementTest, CacheReturnsTheSameResetStatement) {
   StatementCache cache(db_);
   ASSERT_TRUE(exec_sql(db_, "INSERT INTO t VALUES ('a', 1), ('b', 2)").is_ok());
