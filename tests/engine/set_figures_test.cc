@@ -1,7 +1,8 @@
 // set_figures_of_periods: the sets of compute_report for many periods at once, bit for bit (but
 // the two-year average, left out), on records that exercise what pairing does: January reported
 // apart in one year and folded into February in the other, an enterprise entering scope in the
-// middle of a year, a missing measure, a division without PPI, parks, chains and region groups.
+// middle of a year, one in scope only in January, a missing measure, a division without PPI,
+// parks, chains and region groups.
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
@@ -20,7 +21,7 @@ Dataset awkward_records() {
   Dataset data;
   data.enterprises = {firm("A", "13", "410302"), firm("B", "14", "410303"),
                       firm("C", "06", "410303"), firm("D", "39", "410323"),
-                      firm("E", "13", "410102")};
+                      firm("E", "13", "410102"), firm("F", "14", "410102")};
   data.enterprises[0].park = "P1";
   data.enterprises[1].park = "P9";  // not in parks.csv
   data.enterprises[0].chains = {"K1", "K2"};
@@ -28,8 +29,8 @@ Dataset awkward_records() {
   data.parks = {{"P1", "一号园区", "", ""}};
   data.chains = {{"K2", "二号链"}, {"K1", "一号链"}};
   data.region_groups = {{"G", "都市圈", {"410300"}}};
-  const char* ids[] = {"A", "B", "C", "D", "E"};
-  for (int i = 0; i < 5; ++i) {
+  const char* ids[] = {"A", "B", "C", "D", "E", "F"};
+  for (int i = 0; i < 6; ++i) {
     for (int year = 2019; year <= 2021; ++year) {
       for (int m = 1; m <= 12; ++m) {
         // B reports January apart only in 2020: folded 1–2月 against 2019 and 2021.
@@ -37,8 +38,10 @@ Dataset awkward_records() {
         double value = 100.0 * (i + 1) + 3.7 * m + 11.3 * (year - 2019) - (i == 3 ? 9.1 * m : 0);
         MonthlyRecord record = va_record(ids[i], {year, m}, value);
         record.electricity = 0.37 * value + (i == 2 ? 5.5 * (2021 - year) : 0);
-        // D enters scope in May 2021; C lacks electricity in March 2020.
+        // D enters scope in May 2021; F is in scope in 2021 only in January (reported apart),
+        // so it is in 1月's sets only; C lacks electricity in March 2020.
         if (i == 3 && year == 2021 && m < 5) record.in_scope = false;
+        if (i == 5 && year == 2021 && m > 1) record.in_scope = false;
         if (i == 2 && year == 2020 && m == 3) record.electricity.reset();
         data.monthly.push_back(record);
       }
@@ -97,7 +100,7 @@ TEST(SetFiguresOfPeriodsTest, EachPeriodsSetsAsItsReport) {
   detail::IndexedDataset records(data);
   // Two years, out of order, February (1–2月) and December included.
   const std::vector<YearMonth> periods = {{2021, 6}, {2021, 2}, {2020, 12}, {2021, 3},
-                                          {2020, 5}, {2020, 2}, {2021, 5}};
+                                          {2020, 5}, {2020, 2}, {2021, 5},  {2021, 4}};
   for (WindowKind window : {WindowKind::kCumulative, WindowKind::kMonthly}) {
     for (std::string scope : {"", "410300", "410303"}) {
       ReportRequest request{{2021, 7}, window, scope};
