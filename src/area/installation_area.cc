@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "base/text.h"
 #include "domain/region.h"
 
 namespace zhizao {
@@ -69,8 +70,8 @@ Result<InstallationArea> area_of_code(std::string_view code) {
   if (code == kCountryCode) return country_area();
   const Region* region = find_region(code);
   if (region == nullptr || (region->level == RegionLevel::kCity && !is_named_city(*region))) {
-    return fail(Status::usage(
-        fmt::format("not a county, city, province or 000000 of GB/T 2260: {}", code)));
+    return fail(Status::usage(fmt::format("not a county, city, province or 000000 of GB/T 2260: {}",
+                                          shorten_for_message(code))));
   }
   return area_of(*region);
 }

@@ -56,6 +56,13 @@ TEST(AreaOfCodeTest, EveryLevelAndRefusals) {
     EXPECT_EQ(area.error().code(), StatusCode::kUsage);
     EXPECT_NE(area.error().message().find(bad), std::string::npos);
   }
+  // A code given on the command line is quoted cut short (docs/security.md, "Bounds on input").
+  const std::string long_code(100'000, '4');
+  Result<InstallationArea> area = area_of_code(long_code);
+  ASSERT_FALSE(area);
+  EXPECT_LT(area.error().message().size(), 200U);
+  EXPECT_NE(area.error().message().find("(100000 bytes)"), std::string::npos)
+      << area.error().message();
 }
 
 TEST(WholeAreaWordTest, TheRegistersWordsByLevelAndName) {
