@@ -13,17 +13,11 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { chartsDrawn, webDir } from './browser.mjs';
 import { apiGet, cli, markStale, openCockpit, shot, shots, signedInPage, suite, text } from './fixture.mjs';
+import { rounded } from './rounding.mjs';
 
 const require = createRequire(join(webDir, 'package.json'));
 const { unzipSync, strFromU8 } = require('fflate');
 
-/** `value` rounded once, half away from zero (as figures.test.mjs and the report's llround). */
-function rounded(value, digits) {
-  const scaled = value * 10 ** digits;
-  const magnitude = Math.round(Math.abs(scaled));
-  const text = (magnitude / 10 ** digits).toFixed(digits);
-  return scaled < 0 && magnitude > 0 ? `-${text}` : text;
-}
 const rate = (v) => `${rounded(v, 1)}%`;
 
 /** The rank of `code` by value-added growth among `sets` (1 = fastest) and their count. */

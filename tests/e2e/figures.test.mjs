@@ -8,21 +8,12 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { apiGet, cli, openCockpit, shot, signedInPage, suite, text } from './fixture.mjs';
+import { rounded } from './rounding.mjs';
 
 // The report's decimals (src/report/number_format.h: kRateDecimals, kElectricityDecimals,
 // kTablePullDecimals; format_yi_yuan; the English narrative writes billions with two).
 const decimals = { rate: 1, electricity: 2, pull: 2 };
 
-/** `value` rounded once, half away from zero, as the report's llround(value × 10^d). */
-function rounded(value, digits, group = false) {
-  if (value === null || value === undefined) return '—';
-  const scaled = value * 10 ** digits;
-  const magnitude = Math.round(Math.abs(scaled));
-  const whole = String(Math.floor(magnitude / 10 ** digits));
-  const fraction = String(magnitude % 10 ** digits).padStart(digits, '0');
-  const text = `${group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole}${digits ? `.${fraction}` : ''}`;
-  return scaled < 0 && magnitude > 0 ? `-${text}` : text;
-}
 const rate = (v, d = decimals.rate) => (v === null || v === undefined ? '—' : `${rounded(v, d)}%`);
 
 const at = (object, path) => path.split('.').reduce((o, key) => o?.[key], object);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { chartsDrawn } from './browser.mjs';
 import { apiGet, markStale, openCockpit, shot, signedInPage, suite, text } from './fixture.mjs';
+import { rounded } from './rounding.mjs';
 
 const cjk = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
@@ -159,7 +160,7 @@ describe('navigation (issue #18, items 4, 5, 9, 11)', () => {
     await page.waitForSelector('#view:not([data-stale]) [data-testid="projects-table"] tbody tr');
     const list = await apiGet(page, '/api/projects?period=2021-04');
     assert.deepEqual(list.totals, p);
-    const share = (v) => `${v.toFixed(1)}%`;
+    const share = (v) => `${rounded(v, 1)}%`;
     assert.equal(await text(page, 'projects-starts'), `${p.actual_starts} / ${p.year_planned_starts}（${share(p.start_share)}）`);
     assert.equal(await text(page, 'projects-completions'), `${p.actual_completions} / ${p.year_planned_completions}（${share(p.completion_share)}）`);
     assert.equal(await text(page, 'projects-starts-due'), String(p.planned_starts));

@@ -15,22 +15,10 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { webDir } from './browser.mjs';
 import { apiGet, markStale, openCockpit, shot, signedInPage, suite, text } from './fixture.mjs';
+import { count, isNumber, rate, rounded } from './rounding.mjs';
 
 const period = '2021-04';
 
-/** `value` rounded once, half away from zero (the report's llround(value × 10^d)). */
-function rounded(value, digits, group = false) {
-  if (value === null || value === undefined) return '—';
-  const scaled = value * 10 ** digits;
-  const magnitude = Math.round(Math.abs(scaled));
-  const whole = String(Math.floor(magnitude / 10 ** digits));
-  const fraction = String(magnitude % 10 ** digits).padStart(digits, '0');
-  const body = `${group ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole}${digits ? `.${fraction}` : ''}`;
-  return scaled < 0 && magnitude > 0 ? `-${body}` : body;
-}
-const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
-const rate = (v) => (isNumber(v) ? `${rounded(v, 1)}%` : '—');
-const count = (v) => (isNumber(v) ? rounded(v, 0, true) : '—');
 const yi = (wan) => rounded(wan / 1e4, 1, true); // 万元 → 亿元, as the Chinese report
 /** A product quantity as the Chinese report writes it (products_section.cc, quantity_zh). */
 const quantityZh = (q, unit) => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { signIn, signOut } from './browser.mjs';
 import { apiGet, markStale, shot, signedInPage, suite, text } from './fixture.mjs';
+import { rounded } from './rounding.mjs';
 
 const yearBefore = (period) => `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 const previousMonth = (period) => {
@@ -130,7 +131,7 @@ describe('submission and review (issue #18, items 6 and 7)', () => {
     assert.match(outputCell, new RegExp(wan(figures.output).replace(/[.]/g, '\\.')));
     assert.match(outputCell, new RegExp(`上年 ${wan(prev.output).replace(/[.]/g, '\\.')}`));
     const growth = (figures.output / prev.output - 1) * 100;
-    assert.match(outputCell, new RegExp(`增速 \\+${(Math.round(growth * 10) / 10).toFixed(1)}%`));
+    assert.match(outputCell, new RegExp(`增速 \\+${rounded(growth, 1)}%`));
     await page.screenshot({ path: shot('item6-review-queue'), fullPage: true });
 
     // It returns the month with a reason.
