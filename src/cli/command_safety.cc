@@ -10,6 +10,7 @@
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
 #include "cli/safety_report.h"
+#include "cli/warning_rules_option.h"
 #include "domain/region.h"
 #include "report/narrative.h"
 #include "report/safety_section.h"
@@ -21,8 +22,9 @@ namespace zhizao {
 namespace {
 
 struct SafetyArgs {
-  ReportOptions report;  // db, period, scope, lang, --monthly, output, format
-  std::string date;      // as-of day instead of the period's last day
+  ReportOptions report;       // db, period, scope, lang, --monthly, output, format
+  std::string date;           // as-of day instead of the period's last day
+  std::string warning_rules;  // --warning-rules FILE: the safety warnings are its rules
 };
 
 struct SafetyAnswer {
@@ -99,6 +101,9 @@ int run_safety(const SafetyArgs& args) {
   if (args.report.period.empty() && args.date.empty()) {
     return report_failure(Status::usage("give --period YYYY-MM or --date YYYY-MM-DD"));
   }
+  if (Status rules = use_warning_rules(args.warning_rules); !rules.is_ok()) {
+    return report_failure(rules);
+  }
   Result<SafetyFigureRequest> request = safety_request(args);
   if (!request) return report_failure(request.error());
   auto input = open_report_input(args.report.db, args.report.no_snapshot);
@@ -148,6 +153,7 @@ void add_safety_command(CLI::App& app, int* exit_code) {
   cmd->add_option("-o,--output", o.output, "Write to FILE instead of standard output");
   cmd->add_flag("--no-snapshot", o.no_snapshot,
                 "Read every record from the database, not the columnar snapshot (to compare)");
+  add_warning_rules_option(cmd, &args->warning_rules);
   cmd->footer(
       "Examples:\n  zhizao safety --db city.db --period 2021-06\n"
       "  zhizao safety --db city.db --date 2021-07-15 --scope 410381 --format json\n"

@@ -1,5 +1,5 @@
 // --warning-rules FILE, on the commands whose reports carry early warnings (report, warnings,
-// serve): the bureau's own rules instead of the compiled-in rules/default_warnings.toml.
+// safety, serve): the bureau's own rules instead of the compiled-in rules/default_warnings.toml.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -1,6 +1,7 @@
 // export_contract_workbook: the Dataset as one workbook that import_sources reads back.
 #include <fmt/format.h>
 
+#include "ingest/case_export_check.h"
 #include "ingest/column_schema.h"
 #include "ingest/sheet_columns.h"
 #include "ingest/v2_columns.h"
@@ -35,6 +36,7 @@ Status write_kind(xlsx::WorkbookWriter& workbook, FileKind kind,
 }  // namespace
 
 Status export_contract_workbook(const Dataset& dataset, const std::string& path) {
+  ZHIZAO_RETURN_IF_ERROR(check_cases_have_department(dataset));
   Result<std::unique_ptr<xlsx::WorkbookWriter>> workbook = xlsx::WorkbookWriter::create(path);
   if (!workbook) return workbook.error();
   for (FileKind kind : {FileKind::kChains, FileKind::kParks, FileKind::kEnterprises,

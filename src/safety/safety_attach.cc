@@ -3,8 +3,10 @@
 #include <iterator>
 #include <tuple>
 
+#include "area/installation_area.h"
 #include "safety/safety_figures.h"
 #include "safety/safety_store.h"
+#include "warnings/safety_rule_warnings.h"
 
 namespace zhizao {
 
@@ -16,7 +18,10 @@ Status attach_safety_figures(const Database& db, const Dataset& tables, ReportDa
       compute_safety_figures(*records, tables, safety_request_of(report));
   if (!figures) return figures.error();
   if (!*figures) return Status::ok();
-  std::vector<Warning> raised = safety_warnings(**figures);
+  // As safety_warnings, with the report's own word for its whole ({whole}: 全市, 全省, ...).
+  std::vector<Warning> raised = safety_rule_warnings(
+      **figures, *active_warning_rules(),
+      {whole_area_word(report.area, Language::kZh), whole_area_word(report.area, Language::kEn)});
   report.warnings.insert(report.warnings.end(), std::make_move_iterator(raised.begin()),
                          std::make_move_iterator(raised.end()));
   // The order of every warning list (docs/methodology.md, "Early warnings"): level, then rule

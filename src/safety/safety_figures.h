@@ -33,9 +33,11 @@ Result<std::optional<SafetyFigures>> compute_safety_figures(const SafetyRegister
                                                             const Dataset& tables,
                                                             const SafetyFigureRequest& request);
 
-// The warnings of docs/safety.md for `figures`: an overdue major hazard red, an overdue ordinary
-// hazard orange, a plan past its end with enterprises unchecked orange, a running plan whose
-// coverage is below its time progress yellow; most severe first, then in plan and hazard order.
+// The warnings of docs/safety.md for `figures`: the safety rules of the process's warning rules
+// (active_warning_rules(); by default an overdue major hazard red, an overdue ordinary hazard
+// orange, a plan past its end with enterprises unchecked orange, a running plan whose coverage is
+// below its time progress yellow), evaluated by warnings/safety_rule_warnings.h; most severe
+// first, then in plan and hazard order.
 std::vector<Warning> safety_warnings(const SafetyFigures& figures);
 
 // Sets report.safety from the safety records of `db` and merges their warnings into

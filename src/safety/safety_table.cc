@@ -5,6 +5,7 @@
 #include "base/text.h"
 #include "ingest/csv_reader.h"
 #include "ingest/encoding.h"
+#include "ingest/formula_guard.h"
 #include "ingest/sheet_grid.h"
 #include "xlsx/workbook.h"
 
@@ -44,6 +45,10 @@ tl::expected<SafetyTable, Finding> read_csv(std::string_view bytes,
       continue;
     }
     if (blank(fields)) continue;
+    // A cell a spreadsheet would take for a formula is written '=… by zhizao's CSV export (a
+    // phone "+86 …" too): read back as the value, as the contract's files are
+    // (ingest/formula_guard.h).
+    for (std::string& field : fields) field = std::string(restore_formula_text(field));
     table.rows.push_back(make_row(record.line, std::move(fields)));
   }
   if (!have_header) return tl::unexpected(Finding{1, "(header)", "the file is empty"});

@@ -259,6 +259,39 @@ Status set_aside_old_database(const std::string& db_path, const std::string& kep
   return Status::ok();
 }
 
+// The names of safety_proof, sorted; empty when the file has no such table (a schema before
+// migration 13).
+Result<std::vector<std::string>> stored_proof_names(sqlite3* db) {
+  Result<int64_t> tables = query_int(
+      db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'safety_proof'");
+  if (!tables) return fail(tables.error());
+  std::vector<std::string> names;
+  if (*tables == 0) return names;
+  Result<SqliteStatement> statement =
+      SqliteStatement::prepare(db, "SELECT name FROM safety_proof ORDER BY name");
+  if (!statement) return fail(statement.error());
+  for (;;) {
+    Result<StepResult> stepped = statement->step();
+    if (!stepped) return fail(stepped.error());
+    if (*stepped == StepResult::kDone) return names;
+    names.push_back(statement->column_text(0));
+  }
+}
+
+// Runs `hook` on the proof names of the file at `path` (read-only), when there is a hook.
+Status run_before_publish(const BeforePublish& hook, const std::string& path) {
+  if (!hook) return Status::ok();
+  std::vector<std::string> names;
+  {
+    Result<SqliteHandle> copy = open_file(path, SQLITE_OPEN_READONLY);
+    if (!copy) return copy.error();
+    Result<std::vector<std::string>> read = stored_proof_names(copy->get());
+    if (!read) return read.error();
+    names = *std::move(read);
+  }
+  return hook(names);
+}
+
 Status append_restore_audit(const std::string& db_path, const std::string& backup_path,
                             const RestoreSummary& summary) {
   Result<std::unique_ptr<Database>> db = Database::open(db_path, OpenMode::kMustExist);
@@ -302,6 +335,7 @@ Result<BackupSummary> backup_database(const std::string& db_path, const std::str
     if (!version) return fail(version.error());
     summary.schema_version = *version;
   }
+  ZHIZAO_RETURN_IF_ERROR_RESULT(run_before_publish(options.before_publish, temporary.path()));
   ZHIZAO_RETURN_IF_ERROR_RESULT(rename_durably(temporary.path(), backup_path));
   temporary.release();
   summary.bytes = static_cast<long long>(fs::file_size(backup_path, error));
@@ -344,6 +378,7 @@ Result<RestoreSummary> restore_database(const std::string& backup_path, const st
     if (!migrated) return fail(migrated.error());
   }
   summary.schema_version = Database::schema_version();
+  ZHIZAO_RETURN_IF_ERROR_RESULT(run_before_publish(options.before_publish, temporary.path()));
   if (replacing) {
     if (options.replaced == ReplacedDatabase::kKeep) summary.kept_as = kept_name(db_path);
     ZHIZAO_RETURN_IF_ERROR_RESULT(set_aside_old_database(db_path, summary.kept_as));

@@ -6,10 +6,12 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
+#include "base/status.h"
 
 namespace zhizao {
 
@@ -18,6 +20,13 @@ enum class ExistingFile { kRefuse, kReplace };
 
 // Whether restore keeps the database it replaces (as DB.before-restore-<UTC timestamp>).
 enum class ReplacedDatabase { kKeep, kDiscard };
+
+// Called with the names of the proof files (docs/safety.md "Proof files") that a verified copy
+// registers in its table safety_proof, sorted (empty when it has none or no such table), before
+// the copy appears under its final name. An error aborts the backup or restore: nothing appears
+// and the database is untouched. The store does not know where or how the files are kept; the
+// safety module copies them (safety/proof_backup.h). Empty: nothing is called.
+using BeforePublish = std::function<Status(const std::vector<std::string>& proof_names)>;
 
 struct BackupOptions {
   ExistingFile existing = ExistingFile::kRefuse;
@@ -33,6 +42,8 @@ struct BackupOptions {
   // backup gives up with kIoError.
   int busy_retries = 100;
   std::chrono::milliseconds pause_on_busy{50};
+  // The backup's proof files are copied here (see BeforePublish).
+  BeforePublish before_publish;
 };
 
 struct BackupSummary {
@@ -56,6 +67,9 @@ Result<BackupSummary> backup_database(const std::string& db_path, const std::str
 struct RestoreOptions {
   ExistingFile existing = ExistingFile::kRefuse;
   ReplacedDatabase replaced = ReplacedDatabase::kKeep;
+  // The backup's proof files are checked and copied back here, before the database is replaced
+  // (see BeforePublish).
+  BeforePublish before_publish;
 };
 
 struct RestoreSummary {

@@ -75,6 +75,33 @@ constexpr std::array kCaseParameters = {
 };
 constexpr std::array kCaseFigures = {"days_overdue"sv};
 
+constexpr std::array kSafetyPlan = {"safety_plan"sv};
+
+// The safety kinds quote texts besides their figures (docs/rules.md of the warnings, safety):
+// the hazard's id, deadline and level, "N days" / "N天"; the plan's dates and unchecked count.
+constexpr std::array kSafetyHazardParameters = {
+    ParameterSpec{"days", ParameterType::kCount, 0.0, 0.0,
+                  "the days past its deadline it goes beyond"},
+    ParameterSpec{"major", ParameterType::kFlag, 1.0, std::nullopt, "applies to major hazards"},
+    ParameterSpec{"ordinary", ParameterType::kFlag, 1.0, std::nullopt,
+                  "applies to ordinary hazards"},
+};
+constexpr std::array kSafetyHazardFigures = {"days_overdue"sv, "hazard"sv, "deadline"sv, "level"sv,
+                                             "overdue"sv};
+
+constexpr std::array kSafetyUnfinishedParameters = {
+    ParameterSpec{"coverage_below", ParameterType::kNumber, 100.0, 0.0,
+                  "the coverage (%) at the plan's end it is below"},
+};
+constexpr std::array kSafetyBehindParameters = {
+    ParameterSpec{"points", ParameterType::kNumber, 0.0, 0.0,
+                  "the points coverage is behind time progress beyond, at least 0"},
+};
+constexpr std::array kSafetyPlanFigures = {
+    "enterprises"sv, "checked"sv, "coverage"sv,  "time_progress"sv,         "gap"sv,
+    "from"sv,        "to"sv,      "unchecked"sv, "unchecked_enterprises"sv,
+};
+
 constexpr std::array kSpecs = {
     KindSpec{WarningKind::kOutputFalling, "output_falling", kEnterprise, kFallingParameters,
              kFallingFigures},
@@ -92,6 +119,12 @@ constexpr std::array kSpecs = {
     KindSpec{WarningKind::kCampaignBehind, "campaign_behind", kCampaign, kCampaignParameters,
              kCampaignFigures},
     KindSpec{WarningKind::kCaseOverdue, "case_overdue", kCase, kCaseParameters, kCaseFigures},
+    KindSpec{WarningKind::kSafetyHazardOverdue, "safety_hazard_overdue", kEnterprise,
+             kSafetyHazardParameters, kSafetyHazardFigures},
+    KindSpec{WarningKind::kSafetyPlanUnfinished, "safety_plan_unfinished", kSafetyPlan,
+             kSafetyUnfinishedParameters, kSafetyPlanFigures},
+    KindSpec{WarningKind::kSafetyPlanBehind, "safety_plan_behind", kSafetyPlan,
+             kSafetyBehindParameters, kSafetyPlanFigures},
 };
 
 }  // namespace
@@ -109,7 +142,7 @@ const KindSpec& kind_spec(WarningKind kind) { return kSpecs[static_cast<std::siz
 
 bool is_count_figure(std::string_view figure) {
   return figure == "months" || figure == "days_late" || figure == "days" ||
-         figure == "days_overdue";
+         figure == "days_overdue" || figure == "enterprises" || figure == "checked";
 }
 
 }  // namespace zhizao::detail

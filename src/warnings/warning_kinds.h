@@ -27,7 +27,9 @@ struct KindSpec {
   std::string_view name;                       // as written in the file, e.g. "output_falling"
   std::span<const std::string_view> subjects;  // the first is the default
   std::span<const ParameterSpec> parameters;
-  std::span<const std::string_view> figures;  // the Warning's figures, in order
+  // The Warning's figures, in order; for the safety kinds then the texts their reasons quote
+  // (warnings/safety_rule_warnings.h), which are placeholders but not figures.
+  std::span<const std::string_view> figures;
 };
 
 // Every kind, in the order of WarningKind.

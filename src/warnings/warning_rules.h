@@ -26,6 +26,11 @@ enum class WarningKind {
   kElectricityDiverging,  // a division's or county's electricity falling while output rises
   kCampaignBehind,        // a campaign's investment behind its time progress by P points
   kCaseOverdue,           // an enterprise's case (诉求) open more than D days past its deadline
+  // The flood-season safety checks (docs/safety.md "Warnings"), evaluated when the safety part
+  // joins a report (warnings/safety_rule_warnings.h), not by compute_warnings:
+  kSafetyHazardOverdue,   // a hazard (隐患) of a level open more than D days past its deadline
+  kSafetyPlanUnfinished,  // a plan past its end with coverage below C %
+  kSafetyPlanBehind,      // a running plan whose coverage is more than P points behind time
 };
 
 // One rule of the file. Parameters are the kind's own (warning_kinds.cc lists them), all numbers;

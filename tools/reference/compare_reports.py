@@ -27,6 +27,7 @@ import ref_service  # noqa: E402
 import ref_steering  # noqa: E402
 import ref_products  # noqa: E402
 import ref_warnings  # noqa: E402
+import ref_safety  # noqa: E402
 
 SCALARS = [
     ("period",),
@@ -153,6 +154,7 @@ class Comparer:
         ref_steering.compare(self, a, b)
         ref_products.compare(self, a, b)
         ref_warnings.compare(self, a, b)
+        ref_safety.compare(self, a, b)
         return self.differences
 
 

@@ -25,6 +25,7 @@ import ref_service  # noqa: E402
 import ref_steering  # noqa: E402
 import ref_products  # noqa: E402
 import ref_warnings  # noqa: E402
+import ref_safety  # noqa: E402
 import ref_daily_electricity  # noqa: E402
 
 
@@ -68,6 +69,7 @@ def main(argv):
                 ref_steering.add_to(expected, data, directory, year, month)
                 ref_products.add_to(expected, data, directory, year, month, bool(monthly))
                 ref_warnings.add_to(expected, data, directory, year, month, bool(monthly))
+                ref_safety.add_to(expected, directory, year, month, bool(monthly))
             # Through JSON both ways, so that both sides are compared as the contract's text.
             expected = json.loads(json.dumps(expected, allow_nan=False))
             differences = compare_reports.Comparer(1e-9, 1e-12, False).compare(

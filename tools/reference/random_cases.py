@@ -35,6 +35,7 @@ import sys
 
 import random_service  # noqa: E402  (assignments, visits, cases)
 import random_steering  # noqa: E402  (campaigns, targets, projects' campaign)
+import random_safety  # noqa: E402  (the flood-season safety files, docs/safety.md)
 import random_products  # noqa: E402  (products, product_output)
 import random_daily  # noqa: E402  (electricity_daily)
 
@@ -414,6 +415,7 @@ def generate_case(rng, directory):
     random_products.add_product_files(rng, directory, enterprises, write_csv, style, CHINESE)
     random_daily.add_daily_file(directory, [e.uscc for e in enterprises], write_csv, style,
                                 CHINESE)
+    random_safety.add_safety_files(rng, directory, enterprises, write_csv, style, CHINESE)
     with open(os.path.join(directory, "periods.txt"), "w", encoding="utf-8") as stream:
         stream.write(f"{last_month}\n")
 

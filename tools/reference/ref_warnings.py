@@ -267,6 +267,8 @@ def warnings(data, directory, year, month, monthly, rules=None):
             raised += _set_warnings(data, sets_of, rule, year, month, monthly)
         elif kind == "case_overdue":
             raised += _case_warnings(directory, rule, year, month)
+        elif kind.startswith("safety_"):
+            continue  # raised when the safety figures join the report (ref_safety.py)
         else:
             raised += _steering_warnings(data, directory, rule, year, month)
     # Of one kind's warnings about one subject, the most severe (the earlier rule on a tie).

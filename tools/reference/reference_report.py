@@ -30,6 +30,7 @@ import ref_service  # noqa: E402  (the v2 "Enterprise service" figures)
 import ref_steering  # noqa: E402  (the v2 lagging projects, campaigns and targets)
 import ref_products  # noqa: E402  (the v2 "Products" figures)
 import ref_warnings  # noqa: E402  (the v2 early warnings, default rules)
+import ref_safety  # noqa: E402  (the flood-season safety figures, docs/safety.md)
 
 # ---------------------------------------------------------------------------------------------
 # Input files: canonical column names, Chinese aliases, required columns.
@@ -645,6 +646,7 @@ def main(argv):
     ref_steering.add_to(result, data, args.directory, year, month)
     ref_products.add_to(result, data, args.directory, year, month, args.monthly, args.fold)
     ref_warnings.add_to(result, data, args.directory, year, month, args.monthly)
+    ref_safety.add_to(result, args.directory, year, month, args.monthly)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0

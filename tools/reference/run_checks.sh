@@ -31,4 +31,6 @@ done
 "$python" "$here/reference_report.py" "$root/tests/data/reference/plain" --period 2021-01 \
   > /dev/null 2>&1
 if [ $? -eq 1 ]; then echo "ok   January alone refused"; else echo "FAIL January alone"; failed=1; fi
+# The safety figures' oracle on its hand-computed register (docs/safety.md).
+"$python" "$here/ref_safety_check.py" || failed=1
 exit $failed
