@@ -14,10 +14,14 @@ export class ApiError extends Error {
 // state-changing request sends it back in X-CSRF-Token.
 let csrfToken = null;
 
-async function request(method, path, payload) {
+// `rawType`: send `payload` (a Blob, e.g. a proof file) as the body with that Content-Type.
+async function request(method, path, payload, rawType) {
   const init = { method, credentials: 'same-origin', headers: {} };
   if (method !== 'GET' && csrfToken) init.headers['X-CSRF-Token'] = csrfToken;
-  if (payload !== undefined) {
+  if (payload !== undefined && rawType) {
+    init.headers['Content-Type'] = rawType;
+    init.body = payload;
+  } else if (payload !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(payload);
   }
@@ -103,6 +107,18 @@ export const api = {
   cases: (params = {}) => request('GET', `/api/cases${query(params)}`),
   logVisit: (visit) => request('POST', '/api/visits', visit),
   setAssignment: (assignment) => request('POST', '/api/assignments', assignment),
+  // The register forms and histories (issue 14): raise a case, safety changes, revisions.
+  raiseCase: (body) => request('POST', '/api/cases', body),
+  caseDetail: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}`),
+  caseRevisions: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}/revisions`),
+  recordCheck: (body) => request('POST', '/api/safety/checks', body),
+  recordHazard: (body) => request('POST', '/api/safety/hazards', body),
+  hazard: (id) => request('GET', `/api/safety/hazards/${encodeURIComponent(id)}`),
+  hazardRevisions: (id) => request('GET', `/api/safety/hazards/${encodeURIComponent(id)}/revisions`),
+  checkRevisions: (id) => request('GET', `/api/safety/checks/${encodeURIComponent(id)}/revisions`),
+  uploadProof: (id, file) => request('POST', `/api/safety/hazards/${encodeURIComponent(id)}/proof`, file, file.type || 'application/octet-stream'),
+  rectifyHazard: (id, body) => request('POST', `/api/safety/hazards/${encodeURIComponent(id)}/rectify`, body),
+  reinspectHazard: (id, body) => request('POST', `/api/safety/hazards/${encodeURIComponent(id)}/reinspect`, body),
   product: (code, period, monthly) =>
     cachedGet(`/api/products/${encodeURIComponent(code)}${query({ period, window: monthly ? 'monthly' : 'cumulative' })}`),
   project: (id, period) => request('GET', `/api/projects/${encodeURIComponent(id)}${query({ period })}`),

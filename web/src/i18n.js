@@ -282,6 +282,7 @@ const table = {
   navSteering: ['目标预警', 'Warnings'],
   navQuality: ['数据质量', 'Quality'],
   navService: ['企业服务', 'Service'],
+  navCases: ['诉求', 'Cases'],
   steeringTitle: ['目标、预警与产品', 'Targets, warnings and products'],
   openSafety: ['汛期安全检查', 'Flood-season safety checks'],
   openSteering: ['查看目标与预警', 'Open targets and warnings'],

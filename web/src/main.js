@@ -8,10 +8,13 @@ import { currentLang, setLang, t } from './i18n.js';
 import { renderShell } from './shell.js';
 import { currentRoute, go, roleKind, screenMode, state } from './state.js';
 import * as analysis from './views/analysis.js';
+import * as caseDetail from './views/case_detail.js';
+import * as cases from './views/cases.js';
 import * as cockpit from './views/cockpit.js';
 import * as detail from './views/detail.js';
 import * as electricity from './views/electricity.js';
 import * as enterprise from './views/enterprise.js';
+import * as hazard from './views/hazard.js';
 import * as login from './views/login.js';
 import * as product from './views/product.js';
 import * as projects from './views/projects.js';
@@ -39,6 +42,9 @@ const routes = {
   safety: { view: safety, roles: ['admin', 'city', 'county'] },
   electricity: { view: electricity, roles: ['admin', 'city'] },
   service: { view: service, roles: ['admin', 'city', 'county'] },
+  cases: { view: cases, roles: ['admin', 'city', 'county', 'enterprise'] },
+  case: { view: caseDetail, roles: ['admin', 'city', 'county', 'enterprise'] },
+  hazard: { view: hazard, roles: ['admin', 'city', 'county', 'enterprise'] },
 };
 
 /** The first page of a role: enterprises submit, everyone else looks at the cockpit. */

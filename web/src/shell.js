@@ -27,6 +27,7 @@ const navItems = [
   { name: 'analysis', label: 'navAnalysis', kinds: ['admin', 'city', 'county'] },
   { name: 'review', label: 'navReview', kinds: ['admin', 'city', 'county'] },
   { name: 'submit', label: 'navSubmit', kinds: ['enterprise'] },
+  { name: 'cases', label: 'navCases', kinds: ['admin', 'city', 'county', 'enterprise'] },
 ];
 
 function roleText() {

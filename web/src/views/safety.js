@@ -8,9 +8,11 @@ import { api } from '../api.js';
 import { backLinkHtml } from '../back.js';
 import { escapeHtml, fixed, percent } from '../format.js';
 import { currentLang, periodText, t } from '../i18n.js';
+import { link } from '../state.js';
 
 import { downloadButtonsHtml } from '../table_export.js';
 import { selectedPeriodOrNotice } from './period_notice.js';
+import { safetyFormsHtml, wireSafetyForms } from './safety_forms.js';
 
 // The page's own words (zh, en); the shared table of i18n.js is not this page's to edit.
 const words = {
@@ -100,7 +102,7 @@ function hazardsHtml(hazards) {
   const rows = hazards
     .map(
       (h) => `<tr data-testid="safety-hazard" data-id="${escapeHtml(h.id)}" data-state="${escapeHtml(h.state)}">
-        <td>${escapeHtml(h.id)}</td><td>${escapeHtml(h.name || h.uscc)}</td><td>${escapeHtml(w(h.level))}</td>
+        <td><a href="${escapeHtml(link(['hazard', h.id]))}" data-testid="hazard-link">${escapeHtml(h.id)}</a></td><td>${escapeHtml(h.name || h.uscc)}</td><td>${escapeHtml(w(h.level))}</td>
         <td>${escapeHtml(h.found)}</td><td>${escapeHtml(h.deadline)}</td><td>${escapeHtml(w(stateWords[h.state] ?? h.state))}</td>
         <td class="num">${h.state === 'overdue' ? escapeHtml(count(h.days_overdue)) : ''}</td>
         <td>${h.proof?.url ? `<a href="${escapeHtml(h.proof.url)}" download>${escapeHtml(w('download'))}</a>` : ''}</td></tr>`,
@@ -119,7 +121,8 @@ function rosterHtml(roster) {
 }
 
 /** Draws the safety view into `root`. */
-export async function render(root, { isCurrent }) {
+export async function render(root, context) {
+  const { isCurrent } = context;
   const selected = selectedPeriodOrNotice(root);
   if (!selected) return;
   const { period, monthly } = selected;
@@ -137,9 +140,11 @@ export async function render(root, { isCurrent }) {
       plans.length
         ? `<section class="panel" aria-labelledby="safety-hazards-title"><header><h2 id="safety-hazards-title">${escapeHtml(w('hazards'))}</h2>${downloadButtonsHtml('safety-hazards', w('hazards'))}</header>
              <div class="table-scroll" id="safety-hazards">${hazardsHtml(answer.hazards ?? [])}</div></section>
+           ${safetyFormsHtml(answer)}
            <section class="panel" aria-labelledby="safety-roster-title"><header><h2 id="safety-roster-title">${escapeHtml(w('roster'))}</h2>${downloadButtonsHtml('safety-roster-list', w('roster'))}</header>
              <div class="table-scroll" id="safety-roster-list">${rosterHtml(answer.roster ?? [])}</div></section>`
         : ''
     }
     <footer class="page-footer">${escapeHtml(t('footer'))}</footer>`;
+  wireSafetyForms(root, () => render(root, context));
 }

@@ -6,6 +6,7 @@
 import { api } from '../api.js';
 import { escapeHtml, fixed } from '../format.js';
 import { currentLang } from '../i18n.js';
+import { link } from '../state.js';
 
 const words = {
   title: ['汛期安全检查', 'Flood-season safety checks'],
@@ -53,7 +54,7 @@ export function safetySectionHtml(answer) {
     .join('');
   const hazards = (answer.hazards ?? [])
     .map(
-      (h) => `<tr data-state="${escapeHtml(h.state)}"><td>${escapeHtml(h.id)}</td><td>${escapeHtml(w(h.level))}</td><td>${escapeHtml(h.deadline)}</td>
+      (h) => `<tr data-state="${escapeHtml(h.state)}"><td><a href="${escapeHtml(link(['hazard', h.id]))}" data-testid="hazard-link">${escapeHtml(h.id)}</a></td><td>${escapeHtml(w(h.level))}</td><td>${escapeHtml(h.deadline)}</td>
         <td>${escapeHtml(w(`${h.state}_state`))}${h.state === 'overdue' ? ` ${escapeHtml(count(h.days_overdue))}` : ''}</td>
         <td>${h.proof?.url ? `<a href="${escapeHtml(h.proof.url)}" download>${escapeHtml(w('download'))}</a>` : ''}</td></tr>`,
     )
