@@ -108,3 +108,10 @@ bench: deps-bench
 	@cmake --build $(BUILD_DIR) --target zhizao -j $(JOBS)
 	@cd bench && npm ci --no-audit --no-fund --loglevel=error
 	@bench/bench.sh $(BUILD_DIR)/zhizao
+
+# Daily readings in the embedded store, one ClickHouse shard and two (issue 13, bench/README.md).
+.PHONY: bench-clickhouse
+bench-clickhouse: deps-test
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIZAO_TESTS=OFF > /dev/null
+	@cmake --build $(BUILD_DIR) --target zhizao -j $(JOBS)
+	@bench/clickhouse_bench.sh $(BUILD_DIR)/zhizao

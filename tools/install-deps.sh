@@ -18,6 +18,7 @@ test_packages=(
   libreoffice-writer libreoffice-calc poppler-utils
   chromium
   clang-14 libclang-rt-14-dev
+  clickhouse-server clickhouse-client
 )
 
 # `bench`: what `make bench` needs beyond the build (the SQLite peer, GNU time for peak memory).

@@ -4,9 +4,11 @@
 
 #include <memory>
 
+#include "cli/clickhouse_option.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
+#include "clickhouse/daily_readings_of.h"
 #include "signals/nowcast_render.h"
 
 namespace zhizao {
@@ -18,6 +20,7 @@ struct NowcastArgs {
   bool json = false;
   std::string lang = "zh";
   bool no_snapshot = false;
+  std::string clickhouse;  // --clickhouse URL: the readings are read there
 };
 
 int run_nowcast(const NowcastArgs& args) {
@@ -28,9 +31,10 @@ int run_nowcast(const NowcastArgs& args) {
   auto input =
       open_report_input(**db, args.db, args.no_snapshot ? SnapshotUse::kOff : SnapshotUse::kAuto);
   if (!input) return report_failure(input.error());
-  DailyElectricityStore store(**db);
+  auto store = daily_readings_of(**db, args.clickhouse);
+  if (!store) return report_failure(store.error());
   Result<Nowcast> nowcast = compute_nowcast(
-      store,
+      **store,
       value_added_growth_from([&](const ReportRequest& request) { return input->report(request); }),
       *period);
   if (!nowcast) return report_failure(nowcast.error());
@@ -57,6 +61,7 @@ void add_nowcast_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--lang", args->lang, "Language of the text")->check(CLI::IsMember({"zh", "en"}));
   cmd->add_flag("--no-snapshot", args->no_snapshot,
                 "Read the monthly records from SQLite, not the columnar snapshot");
+  add_clickhouse_option(cmd, &args->clickhouse);
   cmd->footer(
       "Examples:\n  zhizao nowcast --db city.db --period 2021-06\n"
       "  zhizao nowcast --db city.db --period 2021-06 --json\n"

@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/clickhouse_option.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/options_file.h"
@@ -33,6 +34,7 @@ struct ServeArgs {
   std::string warning_rules;  // --warning-rules FILE (cli/warning_rules_option.h)
   std::string quality_rules;  // --quality-rules FILE (quality/quality_thresholds.h)
   std::string proof_dir;      // --proof-dir DIR (safety proof files)
+  std::string clickhouse;     // --clickhouse URL (cli/clickhouse_option.h)
   std::string tls_cert;
   std::string tls_key;
   int login_limit = 10;  // login attempts a minute per client address; 0: no limit
@@ -82,6 +84,7 @@ int run_serve(const ServeArgs& args) {
   ServerOptions options;
   options.quality_thresholds = *thresholds;
   options.proof_dir = args.proof_dir;
+  options.clickhouse = args.clickhouse;
   options.db_path = args.db;
   options.bind = args.bind;
   options.port = args.port;
@@ -158,6 +161,7 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--quality-rules", args->quality_rules,
                   "Data-quality thresholds file (TOML) for /api/quality and the documents' "
                   "appendix (default: built-in; as zhizao quality --quality-rules)");
+  add_clickhouse_option(cmd, &args->clickhouse);
   cmd->add_option("--proof-dir", args->proof_dir,
                   "Folder of the safety proof files (default: the database's path + .files)");
   cmd->add_option("--tls-cert", args->tls_cert,

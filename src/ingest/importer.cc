@@ -78,6 +78,18 @@ std::vector<SourcedBatch> batches_in_dependency_order(std::vector<ParsedFile>& f
   return batches;
 }
 
+// Moves every electricity_daily reading out of `batches` into `sink` (DailyReadingsSink).
+Status stage_daily_readings(std::vector<SourcedBatch>& batches, DailyReadingsSink& sink) {
+  std::vector<DailyElectricity> readings;
+  for (SourcedBatch& batch : batches) {
+    std::vector<DailyElectricity>& rows = batch.rows.electricity_daily;
+    readings.insert(readings.end(), std::make_move_iterator(rows.begin()),
+                    std::make_move_iterator(rows.end()));
+    rows.clear();
+  }
+  return sink.stage(readings);
+}
+
 // What a path that is not a regular file is, for the message that refuses it.
 std::string_view kind_of_special_file(mode_t mode) {
   if (S_ISDIR(mode)) return "a directory";
@@ -184,10 +196,18 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   if (outcome.refused()) return outcome;
   report_progress("storing", sources.size(), sources.size());
   std::vector<SourcedBatch> batches = batches_in_dependency_order(files);
+  if (options.daily_readings_sink != nullptr) {
+    Status staged = stage_daily_readings(batches, *options.daily_readings_sink);
+    if (!staged.is_ok()) return fail(staged);
+  }
   Result<ApplySummary> summary = db.apply(
       batches, [&](size_t done, size_t total) { report_progress("storing", done, total); },
       options.apply_observer);
   if (!summary) return fail(summary.error());
+  if (options.daily_readings_sink != nullptr) {
+    Status committed = options.daily_readings_sink->commit();
+    if (!committed.is_ok()) return fail(committed);
+  }
   outcome.summary = *summary;
   if (options.on_stored) options.on_stored(batches, *summary);
   return outcome;

@@ -23,7 +23,11 @@ DailyElectricityMonths DailyElectricityMonths::from_blocks(
 
 Result<DailyElectricityMonths> DailyElectricityMonths::load(const Database& db, int first_year,
                                                             int last_year) {
-  DailyElectricityStore store(db);
+  return load(DailyElectricityStore(db), first_year, last_year);
+}
+
+Result<DailyElectricityMonths> DailyElectricityMonths::load(const DailyReadingsSource& store,
+                                                            int first_year, int last_year) {
   DailyElectricityMonths months;
   for (int year = first_year; year <= last_year; ++year) {
     Result<std::vector<DailyElectricityYear>> blocks = store.year(year);

@@ -30,6 +30,10 @@ class DailyElectricityMonths {
   // The complete months of years first_year..last_year read from `db`. Errors: kIoError,
   // kCorruption (as DailyElectricityStore::year).
   static Result<DailyElectricityMonths> load(const Database& db, int first_year, int last_year);
+  // The same read from any source of readings (ClickHouse with --clickhouse). Errors: those of
+  // `source`.
+  static Result<DailyElectricityMonths> load(const DailyReadingsSource& source, int first_year,
+                                             int last_year);
 
   // Σ kWh / 10^4 of the enterprise's readings in `month` when every day of it has a reading;
   // nullopt when a day lacks one or the enterprise has none.

@@ -51,6 +51,7 @@ struct ServerOptions {
   // The folder of the safety proof files (safety/proof_file.h): "" for the database's path +
   // ".files", beside the database; never under web_root (bind() refuses that).
   std::string proof_dir;
+  std::string clickhouse;  // serve --clickhouse URL: the daily readings there ("": the database)
 };
 
 // Not copyable. start()/stop() may be called from different threads; everything else from one.

@@ -3,10 +3,12 @@
 // by day against the same days of last year. Both are figures of the whole city's readings, so
 // only admin and city users see them (403 for county and enterprise users, as for any record
 // outside their scope). A period without readings answers 404.
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "base/year_month.h"
+#include "clickhouse/daily_readings_of.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "server/served_input.h"
@@ -36,14 +38,26 @@ void send_no_readings(ApiCall& call, YearMonth period) {
   send_error(call.res, 404, "not_found", "no daily electricity reading of " + period.to_string());
 }
 
-void get_nowcast(ApiCall& call, const std::string& db_path) {
+// The readings of the database or of `serve --clickhouse`; answers 500 and returns null when
+// they cannot be opened.
+std::unique_ptr<DailyReadingsSource> readings_of(ApiCall& call, const std::string& clickhouse) {
+  Result<std::unique_ptr<DailyReadingsSource>> source = daily_readings_of(call.db, clickhouse);
+  if (!source) {
+    send_status(call.res, source.error());
+    return nullptr;
+  }
+  return *std::move(source);
+}
+
+void get_nowcast(ApiCall& call, const std::string& db_path, const std::string& clickhouse) {
   std::optional<YearMonth> period = city_period(call);
   if (!period) return;
   std::optional<ReportInput> input = served_input(call, db_path);
   if (!input) return;
-  DailyElectricityStore store(call.db);
+  std::unique_ptr<DailyReadingsSource> store = readings_of(call, clickhouse);
+  if (!store) return;
   Result<Nowcast> nowcast = compute_nowcast(
-      store,
+      *store,
       value_added_growth_from([&](const ReportRequest& request) { return input->report(request); }),
       *period);
   if (!nowcast) {
@@ -57,10 +71,12 @@ void get_nowcast(ApiCall& call, const std::string& db_path) {
   send_json(call.res, 200, nowcast_json(*nowcast, NowcastJson::kDetailed));
 }
 
-void get_daily(ApiCall& call) {
+void get_daily(ApiCall& call, const std::string& clickhouse) {
   std::optional<YearMonth> period = city_period(call);
   if (!period) return;
-  Result<DailyComparison> comparison = compare_daily(DailyElectricityStore(call.db), *period);
+  std::unique_ptr<DailyReadingsSource> store = readings_of(call, clickhouse);
+  if (!store) return;
+  Result<DailyComparison> comparison = compare_daily(*store, *period);
   if (!comparison) {
     send_status(call.res, comparison.error());
     return;
@@ -77,11 +93,13 @@ void get_daily(ApiCall& call) {
 }  // namespace
 
 void add_nowcast_routes(http::Router& routes, const ServerConfig& config) {
-  routes.get(R"(/api/nowcast)", authenticated(config, [db_path = config.db_path](ApiCall& call) {
-               get_nowcast(call, db_path);
-             }));
+  routes.get(R"(/api/nowcast)",
+             authenticated(config, [db_path = config.db_path, clickhouse = config.clickhouse](
+                                       ApiCall& call) { get_nowcast(call, db_path, clickhouse); }));
   routes.get(R"(/api/electricity/daily)",
-             authenticated(config, [](ApiCall& call) { get_daily(call); }));
+             authenticated(config, [clickhouse = config.clickhouse](ApiCall& call) {
+               get_daily(call, clickhouse);
+             }));
 }
 
 }  // namespace zhizao::server

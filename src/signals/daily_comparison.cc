@@ -18,7 +18,7 @@ std::optional<CivilDate> in_month(std::optional<CivilDate> date, int month) {
 
 }  // namespace
 
-Result<DailyComparison> compare_daily(const DailyElectricityStore& store, YearMonth period) {
+Result<DailyComparison> compare_daily(const DailyReadingsSource& store, YearMonth period) {
   Result<std::vector<DailyElectricityYear>> current = store.year(period.year);
   if (!current) return fail(current.error());
   Result<std::vector<DailyElectricityYear>> previous = store.year(period.year - 1);

@@ -30,7 +30,7 @@ struct DailyComparison {
 };
 
 // Compares month M of Y with Y−1 day by day. Errors: kIoError, kCorruption from the store.
-Result<DailyComparison> compare_daily(const DailyElectricityStore& store, YearMonth period);
+Result<DailyComparison> compare_daily(const DailyReadingsSource& store, YearMonth period);
 
 // {"period", "electricity_growth", "spring_festival", "previous_spring_festival", "days": [{"date",
 // "kwh", "paired_kwh", "paired_kwh_prev", "growth"}]}; kWh as read, growth in percent, null

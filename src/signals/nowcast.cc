@@ -12,7 +12,7 @@ namespace {
 // The readings of each year, read from the store once.
 class YearCache {
  public:
-  explicit YearCache(const DailyElectricityStore& store) : store_(store) {}
+  explicit YearCache(const DailyReadingsSource& store) : store_(store) {}
 
   Result<const std::vector<DailyElectricityYear>*> of(int year) {
     auto found = years_.find(year);
@@ -25,7 +25,7 @@ class YearCache {
   }
 
  private:
-  const DailyElectricityStore& store_;
+  const DailyReadingsSource& store_;
   std::map<int, std::vector<DailyElectricityYear>> years_;
 };
 
@@ -71,7 +71,7 @@ std::vector<Observation> observations(std::span<const TrainingWindow> windows) {
 }
 
 // Every window released before `key` with statistics and aligned growth, oldest first.
-Result<std::vector<TrainingWindow>> training_windows(const DailyElectricityStore& store,
+Result<std::vector<TrainingWindow>> training_windows(const DailyReadingsSource& store,
                                                      YearCache& cache,
                                                      const ValueAddedGrowthOf& statistics,
                                                      YearMonth key) {
@@ -97,7 +97,7 @@ Result<std::vector<TrainingWindow>> training_windows(const DailyElectricityStore
 
 }  // namespace
 
-Result<Nowcast> compute_nowcast(const DailyElectricityStore& store,
+Result<Nowcast> compute_nowcast(const DailyReadingsSource& store,
                                 const ValueAddedGrowthOf& statistics, YearMonth period,
                                 const NowcastOptions& options) {
   if (period.year < 1900 || period.year > 2999 || period.month < 1 || period.month > 12) {

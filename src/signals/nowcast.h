@@ -57,7 +57,7 @@ struct Nowcast {
 // Computes the nowcast of `period` from the readings in `store` and the statistics of the
 // earlier windows. A period without readings gives days = 0 and no estimate, not an error.
 // Errors: kUsage for a period outside 1900..2999; those of the store and of `statistics`.
-Result<Nowcast> compute_nowcast(const DailyElectricityStore& store,
+Result<Nowcast> compute_nowcast(const DailyReadingsSource& store,
                                 const ValueAddedGrowthOf& statistics, YearMonth period,
                                 const NowcastOptions& options = {});
 

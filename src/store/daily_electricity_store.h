@@ -12,28 +12,23 @@
 
 #include "base/result.h"
 #include "domain/records.h"
+#include "store/daily_readings_source.h"
 #include "store/daily_year_block.h"
 #include "store/database.h"
 #include "store/sqlite_statement.h"
 
 namespace zhizao {
 
-// One enterprise's readings of one year.
-struct DailyElectricityYear {
-  std::string uscc;
-  int year = 0;
-  detail::DailyYearBlock readings;
-};
-
-// Reads the stored readings. Borrows `db`, which must outlive it; same thread rules as Database.
-class DailyElectricityStore {
+// Reads the stored readings (the embedded DailyReadingsSource). Borrows `db`, which must outlive
+// it; same thread rules as Database.
+class DailyElectricityStore : public DailyReadingsSource {
  public:
   explicit DailyElectricityStore(const Database& db) : db_(db) {}
 
   // Every enterprise's readings of `year`, by uscc. Errors: kIoError, kCorruption.
-  Result<std::vector<DailyElectricityYear>> year(int year) const;
+  Result<std::vector<DailyElectricityYear>> year(int year) const override;
   // The years with readings, oldest first. Errors: kIoError.
-  Result<std::vector<int>> years() const;
+  Result<std::vector<int>> years() const override;
   // Every reading as contract rows, by (uscc, date): for export and tests, not for figures.
   // Errors: kIoError, kCorruption.
   Result<std::vector<DailyElectricity>> all_readings() const;

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# `make bench-clickhouse` (issue 13): daily electricity readings loaded into the embedded store,
+# into one ClickHouse shard and into two, and the nowcast read back from each; load rate and
+# query time side by side (bench/README.md, "ClickHouse"). Starts two clickhouse-server processes
+# of its own on loopback (configs, data and logs under the work folder), stops them and deletes
+# everything it wrote at the end, also on failure.
+#
+# Usage: bench/clickhouse_bench.sh ZHIZAO
+# Environment (defaults in brackets):
+#   BENCH_WORK [bench/work-clickhouse]  where the files and databases go (~1 GB per 10M readings)
+#   BENCH_CH_ENTERPRISES [10000]        enterprises; each has a reading every day of 2019–2021,
+#                                       so 1,096 readings each (10,000 → 10.96 million)
+#   BENCH_CH_PERIOD [2021-06]           the nowcast's period
+#   BENCH_CH_REPS [3]                   nowcast repetitions (the median is kept)
+#   BENCH_CH_PORT [18400]               first of four loopback ports (two http, two native)
+#   BENCH_KEEP=1                        keep the work folder
+set -euo pipefail
+shopt -s inherit_errexit
+
+here=$(cd "$(dirname "$0")" && pwd)
+zhizao=$(realpath "${1:?usage: bench/clickhouse_bench.sh ZHIZAO}")
+work=$(mkdir -p "${BENCH_WORK:-$here/work-clickhouse}" && cd "${BENCH_WORK:-$here/work-clickhouse}" && pwd)
+enterprises=${BENCH_CH_ENTERPRISES:-10000}
+period=${BENCH_CH_PERIOD:-2021-06}
+reps=${BENCH_CH_REPS:-3}
+port=${BENCH_CH_PORT:-18400}
+http=($port $((port + 1)))
+native=($((port + 2)) $((port + 3)))
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  [ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+shard() { echo "<shard><replica><host>127.0.0.1</host><port>$1</port></replica></shard>"; }
+
+start_server() {  # start_server I: shard I (0 or 1)
+  local dir="$work/shard$1"
+  mkdir -p "$dir"
+  cat > "$dir/config.xml" << XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$dir/server.log</log><errorlog>$dir/error.log</errorlog>
+    <console>0</console></logger>
+  <listen_host>127.0.0.1</listen_host>
+  <http_port>${http[$1]}</http_port>
+  <tcp_port>${native[$1]}</tcp_port>
+  <path>$dir/data/</path>
+  <tmp_path>$dir/tmp/</tmp_path>
+  <user_files_path>$dir/user_files/</user_files_path>
+  <users_config>users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <mark_cache_size>268435456</mark_cache_size>
+  <max_concurrent_queries>50</max_concurrent_queries>
+  <remote_servers>
+    <zhizao>$(shard "${native[0]}")$(shard "${native[1]}")</zhizao>
+    <zhizao_one>$(shard "${native[0]}")</zhizao_one>
+  </remote_servers>
+</yandex>
+XML
+  cat > "$dir/users.xml" << 'XML'
+<?xml version="1.0"?>
+<yandex>
+  <profiles><default><max_memory_usage>8000000000</max_memory_usage></default></profiles>
+  <users><default><password></password><networks><ip>127.0.0.1</ip></networks>
+    <profile>default</profile><quota>default</quota></default></users>
+  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
+    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time>
+  </interval></default></quotas>
+</yandex>
+XML
+  /usr/sbin/clickhouse-server --config-file="$dir/config.xml" > "$dir/stdout.log" 2>&1 &
+  pids+=($!)
+}
+
+sql() { curl -sS --fail-with-body "http://127.0.0.1:$1/" --data-binary "$2"; }
+
+seconds() {  # seconds COMMAND...: runs it (stdout to /dev/null), prints the wall seconds
+  local start end
+  start=$(date +%s%N)
+  "$@" > /dev/null
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "bench: $enterprises enterprises × 1,096 days; work in $work" >&2
+"$zhizao" demo --enterprises "$enterprises" --from 2021-01 --to 2021-01 --csv-dir "$work/csv" \
+  --db "$work/generated.db" > /dev/null
+rm -f "$work/generated.db"*
+# A reading a day per enterprise, 2019-01-01..2021-12-31; kWh from the code and the day, two
+# decimals, as a meter file has them.
+/usr/bin/python3 - "$work/csv/enterprises.csv" "$work/csv/electricity_daily.csv" << 'PY'
+import csv, datetime, sys
+usccs = [row["uscc"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+days = [datetime.date(2019, 1, 1) + datetime.timedelta(d) for d in range(1096)]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    out.write("uscc,date,kwh\n")
+    for i, uscc in enumerate(usccs):
+        base = 500 + (i * 7919) % 100000
+        lines = []
+        for d, day in enumerate(days):
+            kwh = base * (1 + 0.1 * ((d * 31 + i) % 17) / 17) + (d % 7) * 0.37
+            lines.append(f"{uscc},{day.isoformat()},{kwh:.2f}\n")
+        out.write("".join(lines))
+PY
+readings=$(($(wc -l < "$work/csv/electricity_daily.csv") - 1))
+csv_mb=$(du -m "$work/csv/electricity_daily.csv" | cut -f1)
+echo "bench: $readings readings ($csv_mb MB of CSV)" >&2
+
+start_server 0
+start_server 1
+for p in "${http[@]}"; do
+  for _ in $(seq 1 300); do curl -s "http://127.0.0.1:$p/ping" > /dev/null && break; sleep 0.1; done
+  for db in bench_one bench_two; do sql "$p" "CREATE DATABASE IF NOT EXISTS $db" > /dev/null; done
+done
+
+declare -A url=(
+  [embedded]=""
+  [one_shard]="http://127.0.0.1:${http[0]}?cluster=zhizao_one&database=bench_one"
+  [two_shards]="http://127.0.0.1:${http[0]},http://127.0.0.1:${http[1]}?cluster=zhizao&database=bench_two"
+)
+results="$work/results.tsv"
+: > "$results"
+for store in embedded one_shard two_shards; do
+  db="$work/$store.db"
+  option=()
+  [ -n "${url[$store]}" ] && option=(--clickhouse "${url[$store]}")
+  load=$(seconds "$zhizao" import -q --db "$db" "${option[@]}" "$work/csv/parks.csv" \
+    "$work/csv/chains.csv" "$work/csv/enterprises.csv" "$work/csv/electricity_daily.csv")
+  "$zhizao" nowcast --json --db "$db" --period "$period" "${option[@]}" > "$work/$store.json"
+  times=()
+  for _ in $(seq 1 "$reps"); do
+    times+=("$(seconds "$zhizao" nowcast --json --db "$db" --period "$period" "${option[@]}")")
+  done
+  query=$(printf '%s\n' "${times[@]}" | median)
+  printf '%s\t%s\t%s\t%s\n' "$store" "$load" "$query" "$readings" >> "$results"
+  echo "bench: $store: load $load s, nowcast $query s" >&2
+done
+# Storage: the SQLite file, and each shard's data folder.
+embedded_mb=$(du -m "$work/embedded.db" | cut -f1)
+shard_mb=()
+for i in 0 1; do shard_mb+=("$(du -sm "$work/shard$i/data" | cut -f1)"); done
+
+cmp -s "$work/embedded.json" "$work/one_shard.json" && cmp -s "$work/embedded.json" "$work/two_shards.json" \
+  || { echo "bench: the nowcasts differ between the stores" >&2; exit 1; }
+
+echo
+echo "$readings readings ($enterprises enterprises × 1,096 days, $csv_mb MB of CSV); nowcast of $period, median of $reps"
+echo "zhizao $(git -C "$here/.." rev-parse --short HEAD 2> /dev/null || echo unknown), $(nproc) cores"
+echo
+echo "| store | import (s) | readings/s | nowcast (s) |"
+echo "|---|---:|---:|---:|"
+while IFS=$'\t' read -r store load query n; do
+  printf '| %s | %s | %s | %s |\n' "$store" "$load" "$(awk -v n="$n" -v s="$load" 'BEGIN { printf "%.0f", n / s }')" "$query"
+done < "$results"
+echo
+echo "storage: SQLite ${embedded_mb} MB; ClickHouse data folders (both databases) shard 1 ${shard_mb[0]} MB, shard 2 ${shard_mb[1]} MB"
+echo "nowcast JSON identical across the three stores"
