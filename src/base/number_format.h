@@ -1,7 +1,8 @@
 // Display formatting of the report's figures. Figures stay unrounded everywhere else; they are
 // rounded here, once, for display (round half away from zero, as the bureau rounds), and the
 // wording of a figure (增长 / 下降 / 持平) is decided on the displayed value, so a sentence never
-// says "增长0.0%". All functions are pure and thread-safe.
+// says "增长0.0%". In base, below every module, so that each text that shows a figure (the report,
+// the nowcast of src/signals) rounds it the same way. All functions are pure and thread-safe.
 #pragma once
 
 #include <optional>

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/number_format.h"
 #include "document/svg_canvas.h"
 #include "document/svg_charts.h"
-#include "report/number_format.h"
 
 namespace zhizao {
 namespace {

@@ -1,7 +1,7 @@
 // The explanation of a figure: its header line and the table of enterprises' parts.
 #include <fmt/format.h>
 
-#include "report/number_format.h"
+#include "base/number_format.h"
 #include "report/report_selection.h"
 #include "report/tables.h"
 

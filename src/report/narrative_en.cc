@@ -1,10 +1,10 @@
 // English narrative: the same content and the same wording rules as narrative_zh.cc.
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "base/text.h"
 #include "report/narrative.h"
 #include "report/narrative_en_phrases.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/products_section.h"
 #include "report/report_selection.h"

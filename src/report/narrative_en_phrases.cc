@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/language.h"
-#include "report/number_format.h"
+#include "base/number_format.h"
 #include "report/period_wording.h"
 #include "report/report_selection.h"
 

@@ -1,10 +1,10 @@
 // The English projects paragraph and "Points to watch", mirroring narrative_zh_watch.cc.
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
 #include "report/narrative_en_phrases.h"
 #include "report/narrative_warnings.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/report_selection.h"
 

@@ -3,9 +3,9 @@
 // printed as a number; "超过" only when the comparison holds.
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
 #include "report/narrative_zh_phrases.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/products_section.h"
 #include "report/report_selection.h"

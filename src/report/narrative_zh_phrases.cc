@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "base/language.h"
+#include "base/number_format.h"
 #include "report/narrative.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/report_selection.h"
 

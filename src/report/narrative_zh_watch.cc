@@ -1,10 +1,10 @@
 // The Chinese projects paragraph and 值得关注 (what to watch): declines and lagging items.
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
 #include "report/narrative_warnings.h"
 #include "report/narrative_zh_phrases.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/report_selection.h"
 

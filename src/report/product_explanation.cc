@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/json_writer.h"
-#include "report/number_format.h"
 
 namespace zhizao {
 namespace {

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/number_format.h"
 #include "report/json_writer.h"
 #include "report/narrative.h"
 #include "report/narrative_en_phrases.h"
 #include "report/narrative_zh_phrases.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 
 namespace zhizao::detail {

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "base/language.h"
+#include "base/number_format.h"
 #include "engine/report_data.h"
-#include "report/number_format.h"
 
 namespace zhizao::detail {
 

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 
 namespace zhizao::detail {

@@ -4,9 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
 #include "report/narrative_en_phrases.h"
-#include "report/number_format.h"
 #include "report/period_wording.h"
 #include "report/steering_section.h"
 

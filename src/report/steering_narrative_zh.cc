@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "report/narrative.h"
 #include "report/narrative_zh_phrases.h"
-#include "report/number_format.h"
 #include "report/steering_section.h"
 
 namespace zhizao::detail {

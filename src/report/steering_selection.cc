@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "base/number_format.h"
 #include "domain/region.h"
-#include "report/number_format.h"
 #include "report/report_selection.h"
 #include "report/steering_section.h"
 

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "report/number_format.h"
+#include "base/number_format.h"
 #include "report/report_selection.h"
 #include "report/steering_section.h"
 

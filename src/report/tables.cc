@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "report/number_format.h"
+#include "base/number_format.h"
 #include "report/products_section.h"
 #include "report/quality_appendix.h"
 #include "report/report_selection.h"

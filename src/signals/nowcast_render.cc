@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/number_format.h"
+
 namespace zhizao {
 namespace {
 
@@ -9,14 +11,15 @@ nlohmann::ordered_json number_or_null(const std::optional<double>& value) {
   return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
-// "12.3" or the placeholder.
+// "12.3" or the placeholder: one decimal, rounded once, half away from zero, as the report
+// (base/number_format.h; fmt's "{:.1f}" rounds the binary value: 15.45 gives "15.4").
 std::string shown(const std::optional<double>& value, std::string_view none) {
-  return value ? fmt::format("{:.1f}", *value) : std::string(none);
+  return value ? detail::format_fixed(*value, detail::kRateDecimals) : std::string(none);
 }
 
 // "12.3%" or the placeholder alone.
 std::string percent(const std::optional<double>& value, std::string_view none) {
-  return value ? fmt::format("{:.1f}%", *value) : std::string(none);
+  return value ? shown(value, none) + "%" : std::string(none);
 }
 
 std::string text_zh(const Nowcast& n) {
@@ -33,9 +36,9 @@ std::string text_zh(const Nowcast& n) {
                            : fmt::format("{}—{}月", n.window_from.month, n.window_to.month);
   if (n.value_added_growth) {
     const PredictionInterval& v = *n.value_added_growth;
-    out +=
-        fmt::format("规上工业增加值增速估计（{}）：{:.1f}%，{:.0f}%预测区间 {:.1f}% ～ {:.1f}%\n",
-                    window, v.estimate, 100 * n.level, v.low, v.high);
+    out += fmt::format("规上工业增加值增速估计（{}）：{}，{:.0f}%预测区间 {} ～ {}\n", window,
+                       percent(v.estimate, ""), 100 * n.level, percent(v.low, ""),
+                       percent(v.high, ""));
   } else if (n.days == 0) {
     out += fmt::format("规上工业增加值增速估计（{}）：本月尚无日用电量，无法估计\n", window);
   } else {
@@ -43,7 +46,7 @@ std::string text_zh(const Nowcast& n) {
   }
   out += fmt::format("回测：{}个月，平均绝对误差 {}个百分点\n", n.backtest.size(),
                      shown(n.mean_absolute_error, "—"));
-  if (n.actual) out += fmt::format("已报统计数：{:.1f}%\n", *n.actual);
+  if (n.actual) out += fmt::format("已报统计数：{}\n", percent(n.actual, ""));
   return out;
 }
 
@@ -62,9 +65,8 @@ std::string text_en(const Nowcast& n) {
   if (n.value_added_growth) {
     const PredictionInterval& v = *n.value_added_growth;
     out += fmt::format(
-        "Industrial value-added growth, {}: estimate {:.1f}%, {:.0f}% interval {:.1f}% to "
-        "{:.1f}%\n",
-        window, v.estimate, 100 * n.level, v.low, v.high);
+        "Industrial value-added growth, {}: estimate {}, {:.0f}% interval {} to {}\n", window,
+        percent(v.estimate, ""), 100 * n.level, percent(v.low, ""), percent(v.high, ""));
   } else if (n.days == 0) {
     out += fmt::format("Industrial value-added growth, {}: no reading of the month yet\n", window);
   } else {
@@ -73,7 +75,7 @@ std::string text_en(const Nowcast& n) {
   }
   out += fmt::format("Back-test: {} months, mean absolute error {} percentage points\n",
                      n.backtest.size(), shown(n.mean_absolute_error, "n/a"));
-  if (n.actual) out += fmt::format("Statistics already stored: {:.1f}%\n", *n.actual);
+  if (n.actual) out += fmt::format("Statistics already stored: {}\n", percent(n.actual, ""));
   return out;
 }
 

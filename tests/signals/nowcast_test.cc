@@ -158,6 +158,27 @@ TEST_F(NowcastTest, StatisticsErrorsPassThrough) {
             StatusCode::kIoError);
 }
 
+// The text rounds once, half away from zero, as the report: 15.45 is 15.5 (fmt's "{:.1f}" of the
+// double 15.4499… gave 15.4), -0.04 is 0.0, not -0.0.
+TEST(NowcastTextTest, FiguresAreRoundedAsTheReportRoundsThem) {
+  Nowcast n;
+  n.period = {2021, 6};
+  n.window_from = n.window_to = {2021, 6};
+  n.days = 30;
+  n.cut_day = 30;
+  n.electricity_growth = -0.04;
+  n.value_added_growth = PredictionInterval{15.45, 12.25, 18.65};
+  n.mean_absolute_error = 2.35;
+  n.actual = 15.45;
+  std::string zh = nowcast_text(n, Language::kZh);
+  EXPECT_NE(zh.find("日用电量同比增长：0.0%"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("：15.5%，90%预测区间 12.3% ～ 18.7%"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("平均绝对误差 2.4个百分点"), std::string::npos) << zh;
+  EXPECT_NE(zh.find("已报统计数：15.5%"), std::string::npos) << zh;
+  std::string en = nowcast_text(n, Language::kEn);
+  EXPECT_NE(en.find("estimate 15.5%, 90% interval 12.3% to 18.7%"), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace zhizao
 
