@@ -7,10 +7,12 @@
 
 #include "base/progress_bar.h"
 #include "base/text.h"
+#include "cli/clickhouse_option.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/import_rules.h"
 #include "cli/import_safety.h"
+#include "clickhouse/daily_readings_of.h"
 #include "columnar/report_input.h"
 #include "ingest/importer.h"
 
@@ -25,6 +27,10 @@ struct ImportArgs {
   bool quiet = false;
   uint64_t max_file_size = kDefaultMaxFileBytes;
   ImportRulesArgs rules;  // audit rules on import (cli/import_rules.h)
+  // --clickhouse URL: the daily readings go there (cli/clickhouse_option.h)
+  std::string clickhouse;
+  // The safety files of the command (docs/safety.md), stored in the same transaction.
+  std::vector<std::string> safety_files;
 };
 
 // Reads one code a line ('#' starts a comment) into `exceptions`.
@@ -51,17 +57,17 @@ void keep_until_exit(std::vector<SourcedBatch>&& stored) {
 int run_import(const ImportArgs& args) {
   ImportOptions options;
   options.limits.max_file_bytes = args.max_file_size;
-  if (args.encoding == "utf-8" || args.encoding == "utf8") {
-    options.encoding = Encoding::kUtf8;
-  } else if (args.encoding == "gb18030" || args.encoding == "gbk") {
-    options.encoding = Encoding::kGb18030;
-  }
+  options.encoding = forced_encoding(args.encoding);
   if (!args.uscc_exceptions.empty()) {
     Status read = read_uscc_exceptions(args.uscc_exceptions, &options.uscc_exceptions);
     if (!read.is_ok()) return report_failure(read);
   }
   RuleSet rules;
   if (int loaded = load_import_rules(args.rules, &rules); loaded != kExitDone) return loaded;
+  // Read before anything is stored, so that an unreadable safety file stores nothing either.
+  Result<std::vector<SourceFile>> safety_sources =
+      read_safety_files(args.safety_files, args.max_file_size);
+  if (!safety_sources) return report_failure(safety_sources.error());
   auto db = Database::open(args.db, OpenMode::kCreateIfMissing);
   if (!db) return report_failure(db.error());
   Status audit = install_import_audit(rules, args.rules, **db, &options);
@@ -71,6 +77,14 @@ int run_import(const ImportArgs& args) {
   if (!prepared.is_ok()) snapshot_warning = prepared.message();
   std::unique_ptr<SnapshotAlongsideApply> alongside = snapshot_alongside_apply(**db, args.db);
   options.apply_observer = alongside.get();
+  auto clickhouse = daily_readings_sink_of(args.clickhouse);  // null: readings to the database
+  if (!clickhouse) return report_failure(clickhouse.error());
+  options.daily_readings_sink = clickhouse->get();
+  std::optional<SafetyFilesInImport> safety_step;
+  if (!safety_sources->empty()) {
+    safety_step.emplace(**db, std::move(*safety_sources), options.encoding, alongside.get());
+    options.apply_observer = &*safety_step;
+  }
   auto outcome = [&] {
     // The bar is cleared when this scope ends, before any warning or error is printed.
     ProgressBar bar("import", args.quiet ? Verbosity::kQuiet : Verbosity::kNormal);
@@ -87,12 +101,21 @@ int run_import(const ImportArgs& args) {
     };
     return import_files(**db, args.files, options);
   }();
-  if (!outcome) return report_failure(outcome.error());
+  const SafetyImportOutcome* safety =
+      safety_step && safety_step->outcome() ? &*safety_step->outcome() : nullptr;
+  if (!outcome) {
+    if (safety != nullptr && safety->refused()) {
+      return print_safety_outcome(*safety, args.quiet,
+                                  "nothing was stored, neither these nor the other files");
+    }
+    return report_failure(outcome.error());
+  }
   for (const std::string& warning : outcome->warnings) fmt::print(stderr, "warning: {}\n", warning);
   if (outcome->refused()) {
     for (const std::string& error : outcome->errors) fmt::print(stderr, "{}\n", error);
-    fmt::print(stderr, "zhizao: import refused: {} error{}; nothing was stored\n",
-               outcome->errors_found, outcome->errors_found == 1 ? "" : "s");
+    fmt::print(stderr, "zhizao: import refused: {} error{}; nothing was stored{}\n",
+               outcome->errors_found, outcome->errors_found == 1 ? "" : "s",
+               args.safety_files.empty() ? "" : " (the safety files are checked once these pass)");
     return kExitDataRefused;
   }
   if (!args.quiet) {
@@ -102,7 +125,9 @@ int run_import(const ImportArgs& args) {
     const ApplySummary& s = outcome->summary;
     fmt::print("import {}: {} inserted, {} replaced (revisions kept), {} unchanged\n", s.import_id,
                s.inserted, s.replaced, s.unchanged);
+    if (*clickhouse) print_clickhouse_import(**clickhouse);
   }
+  if (safety != nullptr) print_safety_outcome(*safety, args.quiet, "");
   if (!snapshot_warning.empty()) fmt::print(stderr, "warning: snapshot: {}\n", snapshot_warning);
   return kExitDone;
 }
@@ -126,19 +151,24 @@ void add_import_command(CLI::App& app, int* exit_code) {
                   "Largest file read, in bytes (4GiB; units such as 8GiB accepted)")
       ->transform(CLI::AsSizeValue(false));
   add_import_rules_options(cmd, &args->rules);
+  add_clickhouse_option(cmd, &args->clickhouse);
   cmd->footer(
       "Example:\n  zhizao import --db city.db data/*.csv\n"
       "Every error is printed as FILE:LINE: COLUMN: reason; then nothing is stored "
       "and the exit code is 2.");
-  // The safety files (docs/safety.md) go to src/safety after the others (cli/import_safety.h).
+  // The safety files (docs/safety.md) are stored in the contract files' transaction
+  // (cli/import_safety.h), or in one of their own when they come alone.
   cmd->callback([args, exit_code] {
-    *exit_code = import_with_safety_files(
-        {args->db, args->files, args->encoding, args->max_file_size, args->quiet},
-        [&](std::vector<std::string> files) {
-          ImportArgs contract = *args;
-          contract.files = std::move(files);
-          return run_import(contract);
-        });
+    ImportFiles split = split_import_files(args->files);
+    if (split.contract.empty()) {
+      *exit_code = import_safety_files_alone(
+          {args->db, split.safety, args->encoding, args->max_file_size, args->quiet});
+      return;
+    }
+    ImportArgs contract = *args;
+    contract.files = std::move(split.contract);
+    contract.safety_files = std::move(split.safety);
+    *exit_code = run_import(contract);
   });
 }
 

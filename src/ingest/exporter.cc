@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "ingest/case_export_check.h"
 #include "ingest/csv_writer.h"
 #include "ingest/importer.h"
 #include "ingest/v2_columns.h"
@@ -199,6 +200,22 @@ std::optional<std::string> v2_csv(const Dataset& d, FileKind kind) {
   return out.text();
 }
 
+// electricity_daily.csv (contract v2): uscc, date, kwh, in the order given (the store gives them
+// by uscc and date); nullopt when there is none.
+std::optional<std::string> electricity_daily_csv(const Dataset& d) {
+  if (d.electricity_daily.empty()) return std::nullopt;
+  CsvWriter out;
+  for (const char* name : {"uscc", "date", "kwh"}) out.field(name);
+  out.end_record();
+  for (const DailyElectricity& reading : d.electricity_daily) {
+    out.field(reading.uscc);
+    out.field(reading.date.to_string());
+    out.number(reading.kwh);
+    out.end_record();
+  }
+  return out.text();
+}
+
 // Writes `text` to a temporary name beside `path`, then renames it, so that a reader never
 // sees half a file.
 Status write_atomically(const std::filesystem::path& path, const std::string& text) {
@@ -222,6 +239,7 @@ Status write_atomically(const std::filesystem::path& path, const std::string& te
 }  // namespace
 
 Status export_contract_files(const Dataset& dataset, const std::string& dir) {
+  ZHIZAO_RETURN_IF_ERROR(check_cases_have_department(dataset));
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) return Status::io_error(fmt::format("cannot create {}: {}", dir, error.message()));
@@ -237,6 +255,9 @@ Status export_contract_files(const Dataset& dataset, const std::string& dir) {
   };
   if (std::optional<std::string> groups = region_groups_csv(dataset)) {
     files.emplace_back("region_groups.csv", *std::move(groups));
+  }
+  if (std::optional<std::string> daily = electricity_daily_csv(dataset)) {
+    files.emplace_back("electricity_daily.csv", *std::move(daily));
   }
   for (FileKind kind : detail::kKindsInDependencyOrder) {
     if (!detail::is_v2_kind(kind)) continue;

@@ -48,6 +48,21 @@ struct MonthlyAuditInput {
 };
 using MonthlyAudit = std::function<std::vector<AuditFinding>(const MonthlyAuditInput& input)>;
 
+// Where the electricity_daily readings of an import go instead of the database (`zhizao import
+// --clickhouse URL`, src/clickhouse). The importer checks every file first (rows, keys,
+// references); only then does it call stage() with every reading of the import, then store the
+// other files in the database's transaction, then call commit(): a reading is visible to readers
+// only after commit(), so a failure at any step leaves none of them visible (docs/operations.md,
+// "ClickHouse"). Called on the importing thread.
+class DailyReadingsSink {
+ public:
+  virtual ~DailyReadingsSink() = default;
+  // Loads the readings, not yet visible. Errors: the sink's (the import then stores nothing).
+  virtual Status stage(const std::vector<DailyElectricity>& readings) = 0;
+  // Makes the staged readings visible, after the database's commit. Errors: the sink's.
+  virtual Status commit() = 0;
+};
+
 struct ImportOptions {
   std::optional<Encoding> encoding;  // forced with --encoding; detected when absent
   UsccExceptions uscc_exceptions = default_uscc_exceptions();
@@ -65,6 +80,8 @@ struct ImportOptions {
   // Called (when set) once per monthly file after the row and reference checks, before anything
   // is stored (the audit hook above).
   MonthlyAudit audit_monthly;
+  // When set, the electricity_daily readings go here instead of the database (not owned).
+  DailyReadingsSink* daily_readings_sink = nullptr;
 };
 
 struct ImportOutcome {
@@ -105,7 +122,9 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
                                      const ImportOptions& options);
 
 // Writes the contract's eight v1 files, and each v2 file (products, product_output, targets,
-// campaigns, assignments, visits, cases) that has rows, (UTF-8, English headers, numbers in
+// campaigns, assignments, visits, cases, and electricity_daily.csv from
+// `dataset.electricity_daily`, which Database::load() leaves empty: the caller fills it from
+// DailyElectricityStore::all_readings()) that has rows, (UTF-8, English headers, numbers in
 // shortest round-trip form) for `dataset` into directory `dir`, creating it. Importing them into an
 // empty database gives back the same Dataset. Errors: kIoError.
 Status export_contract_files(const Dataset& dataset, const std::string& dir);

@@ -31,6 +31,9 @@ Status export_register_workbook(const Dataset& dataset, std::string_view kind,
                                 const std::string& path) {
   std::optional<FileKind> file_kind = register_kind(ascii_lower(kind));
   if (!file_kind) return Status::usage(fmt::format("no register \"{}\" to export", kind));
+  // Unlike the contract's files, the register is what cadres read at a meeting: a case raised and
+  // not yet assigned is there, with an empty department (its import refuses that row, naming the
+  // column, as the contract requires a department; ingest/case_export_check.h).
   const std::vector<detail::SheetRow> rows = detail::is_v2_kind(*file_kind)
                                                  ? detail::v2_sheet_rows(dataset, *file_kind)
                                                  : detail::sheet_rows(dataset, *file_kind);

@@ -36,6 +36,8 @@ struct ServerConfig {
   QualityThresholds quality_thresholds;  // /api/quality and the documents' appendix (serve
                                          // --quality-rules); the compiled-in defaults if none
   std::string proof_dir;  // the safety proof files (safety/proof_file.h); "" for DB + ".files"
+  // serve --clickhouse URL: the daily readings there (clickhouse/daily_readings_of.h); "": the db
+  std::string clickhouse;
 };
 
 // One authenticated request.
@@ -96,6 +98,8 @@ void add_product_routes(http::Router& routes, const ServerConfig& config);  // G
 void add_nowcast_routes(http::Router& routes, const ServerConfig& config);
 // GET /api/quality, GET /api/quality/USCC, POST /api/quality/verify (server/quality_routes.cc)
 void add_quality_routes(http::Router& routes, const ServerConfig& config);
+// GET /api/safety/{checks,hazards}/ID/revisions, /api/cases/ID/revisions (revision_routes.cc, #14)
+void add_revision_routes(http::Router& routes, const ServerConfig& config);
 // GET /api/openapi.json (server/openapi_routes.cc), no session needed.
 void add_openapi_routes(http::Router& routes);
 // The text of docs/openapi.json, compiled in (OpenAPI 3.1). Thread-safe.

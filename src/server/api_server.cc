@@ -140,6 +140,7 @@ Result<int> ApiServer::bind() {
   config.publish_threshold = options.publish_threshold;
   config.quality_thresholds = options.quality_thresholds;
   config.proof_dir = options.proof_dir;
+  config.clickhouse = options.clickhouse;
   if (Status outside =
           server::check_proof_folder(options.db_path, options.proof_dir, options.web_root);
       !outside.is_ok())
@@ -208,6 +209,7 @@ Result<int> ApiServer::bind() {
   server::add_product_routes(routes, config);
   server::add_nowcast_routes(routes, config);
   server::add_quality_routes(routes, config);
+  server::add_revision_routes(routes, config);
   server::add_openapi_routes(routes);
   return http.bind();
 }

@@ -267,6 +267,20 @@ std::vector<Row> matrix() {
        "/api/safety/hazards/NOPE/reinspect",
        R"({"result": "passed"})",
        {401, 404, 404, 403, 403, 403, 403}},
+      // The registers' revision history (issue 14, server/revision_routes.cc): scoped as reading
+      // the row itself.
+      {"GET", first_case() + "/revisions", "", {401, 200, 200, 200, 403, 200, 403}},
+      {"GET", "/api/cases/NOPE/revisions", "", {401, 404, 404, 403, 403, 403, 403}},
+      {"GET",
+       "/api/safety/checks/JC20210410-001/revisions",
+       "",
+       {401, 200, 200, 200, 403, 200, 403}},
+      {"GET", "/api/safety/checks/NOPE/revisions", "", {401, 404, 404, 403, 403, 403, 403}},
+      {"GET",
+       "/api/safety/hazards/YH20210410-001/revisions",
+       "",
+       {401, 200, 200, 200, 403, 200, 403}},
+      {"GET", "/api/safety/hazards/NOPE/revisions", "", {401, 404, 404, 403, 403, 403, 403}},
       {"GET", "/api/no-such-endpoint", "", {404, 404, 404, 404, 404, 404, 404}},
   };
 }
