@@ -3,8 +3,10 @@
 // file as proof (refused by the server, told in plain words) and then uploads a PNG; the county
 // marks the hazard rectified and re-inspects it (passed). The enterprise raises a case through the
 // form on a phone in English; the county finds it in its list (and is told in plain words when it
-// raises one for an enterprise outside its area). At every step what the page shows equals the
-// API's answer, and each row's history list equals GET .../revisions.
+// raises one for an enterprise outside its area); the county assigns, records progress and
+// resolves it, and the enterprise rates it and reopens it, through the case page's forms. At every
+// step what the page shows equals the API's answer, and each row's history list equals GET
+// .../revisions.
 //   node tests/e2e/registers.test.mjs ZHIZAO_BINARY [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -254,6 +256,50 @@ describe('register forms: a hazard carried to re-inspection, a case raised (issu
     assert.deepEqual([raised.state, raised.department, raised.raised_by], ['assigned', '区自然资源局', 'laocheng']);
     assert.equal(said, `已提出诉求 ${id}，办结时限 ${raised.deadline}`);
     assert.deepEqual(county.errors, []);
+  });
+
+  test('the county assigns, records progress and resolves the case; the enterprise rates it and reopens it', async () => {
+    const step = async (page, form, fill, state) => {
+      await open(page, `#/case/${ids.case}`, form);
+      await fill();
+      await redrawn(page, () => page.click(`[data-testid="${form}-submit"]`), 'case-title');
+      const answer = await apiGet(page, `/api/cases/${ids.case}`);
+      assert.equal(answer.state, state, form);
+      assert.equal(await page.locator('[data-testid="case-title"]').getAttribute('data-revision'), String(answer.revision));
+      return answer;
+    };
+    const assigned = await step(county, 'assign-form', async () => {
+      await county.fill('#assign-form-department', '区发展改革委');
+      await county.fill('#assign-form-assignee', '王五');
+    }, 'assigned');
+    assert.deepEqual([assigned.department, assigned.assignee], ['区发展改革委', '王五']);
+    assert.equal((await shownFacts(county, 'case-field')).department, '区发展改革委');
+    await step(county, 'progress-form', () => county.fill('#progress-form-note', '已协调供电公司现场查勘（测试）'), 'in_progress');
+    const resolved = await step(county, 'resolve-form', () => county.fill('#resolve-form-note', '第二回路已接通（测试）'), 'resolved');
+    assert.match(resolved.resolved, /^\d{4}-\d{2}-\d{2}$/, 'resolved today when no date is given');
+    assert.equal((await shownFacts(county, 'case-field')).resolved, resolved.resolved);
+    assert.equal(await county.locator('#evaluate-form').count(), 0, 'only the enterprise rates');
+
+    // The enterprise, on its phone in English: rates 4, then reopens (a reason is required).
+    await open(firm, `#/case/${ids.case}`, 'evaluate-form');
+    await firm.check('#evaluate-form input[name="rating"][value="4"]');
+    await firm.fill('#evaluate-form-comment', 'Quick, but the line trips (test)');
+    await redrawn(firm, () => firm.click('[data-testid="evaluate-form-submit"]'), 'case-title');
+    const rated = await apiGet(firm, `/api/cases/${ids.case}`);
+    assert.deepEqual([rated.state, rated.rating], ['evaluated', 4]);
+    assert.equal((await shownFacts(firm, 'case-field')).rating, '4');
+    await firm.click('[data-testid="reopen-form-submit"]');
+    assert.equal(await status(firm, 'reopen-form', 'error'), 'Please fill in “Reason”.');
+    await firm.fill('#reopen-form-reason', 'The second line trips every night (test)');
+    await redrawn(firm, () => firm.click('[data-testid="reopen-form-submit"]'), 'case-title');
+    const reopened = await apiGet(firm, `/api/cases/${ids.case}`);
+    assert.ok(reopened.reopened, 'marked reopened');
+    assert.ok(!['resolved', 'evaluated'].includes(reopened.state), reopened.state);
+    const history = await apiGet(firm, `/api/cases/${ids.case}/revisions`);
+    assert.deepEqual(history.revisions.map((r) => r.action), ['raise', 'assign', 'progress', 'resolve', 'evaluate', 'reopen']);
+    assert.deepEqual(await shownHistory(firm), apiHistory(history));
+    await snap(firm, 'registers-case-reopened-phone');
+    assert.deepEqual(firm.errors, []);
   });
 
   test('axe finds no serious violation on the forms and histories', async () => {

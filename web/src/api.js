@@ -109,6 +109,8 @@ export const api = {
   setAssignment: (assignment) => request('POST', '/api/assignments', assignment),
   // The register forms and histories (issue 14): raise a case, safety changes, revisions.
   raiseCase: (body) => request('POST', '/api/cases', body),
+  /** `action`: assign, progress, resolve (the bureau), evaluate, reopen (the enterprise). */
+  caseAction: (id, action, body) => request('POST', `/api/cases/${encodeURIComponent(id)}/${action}`, body),
   caseDetail: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}`),
   caseRevisions: (id) => request('GET', `/api/cases/${encodeURIComponent(id)}/revisions`),
   recordCheck: (body) => request('POST', '/api/safety/checks', body),
