@@ -1,6 +1,7 @@
 // --clickhouse URL, on the commands that write or read the daily electricity readings (import,
-// nowcast, serve): the readings live in ClickHouse instead of the database
-// (clickhouse/clickhouse_target.h for the URL, docs/operations.md "ClickHouse").
+// nowcast, serve, quality, and report with --quality-appendix): the readings live in ClickHouse
+// instead of the database (clickhouse/clickhouse_target.h for the URL, docs/operations.md
+// "ClickHouse").
 #pragma once
 
 #include <CLI/CLI.hpp>

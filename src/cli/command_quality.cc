@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/clickhouse_option.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
+#include "clickhouse/daily_readings_of.h"
 #include "quality/quality_checks.h"
 #include "quality/quality_report.h"
 #include "rules/rule_set.h"
@@ -33,6 +35,7 @@ struct QualityArgs {
   std::string quality_rules;
   std::string rules;
   bool no_snapshot = false;
+  std::string clickhouse;  // --clickhouse URL: the daily readings are read there
 };
 
 struct VerifyArgs {
@@ -75,8 +78,10 @@ int run_quality(const QualityArgs& args) {
   Result<ReportInput> input =
       open_report_input(**db, args.db, args.no_snapshot ? SnapshotUse::kOff : SnapshotUse::kAuto);
   if (!input) return report_failure(input.error());
+  Result<std::unique_ptr<DailyReadingsSource>> readings = daily_readings_of(**db, args.clickhouse);
+  if (!readings) return report_failure(readings.error());
   Result<QualityReport> report =
-      quality_report_of(**db, *input, {*period, args.scope}, thresholds, rules);
+      quality_report_of(**db, *input, {*period, args.scope}, thresholds, rules, readings->get());
   if (!report) return report_failure(report.error());
   if (args.json) {
     fmt::print("{}\n", quality_report_to_json(*report, QualityJsonDetail::kContract).dump(2));
@@ -139,6 +144,7 @@ void add_quality_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--markdown", args->markdown, "Print the findings as a Markdown table");
   cmd->add_option("--lang", args->lang, "Language of the text: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
+  add_clickhouse_option(cmd, &args->clickhouse);
   cmd->add_option("--quality-rules", args->quality_rules,
                   "Thresholds file (TOML); the compiled-in defaults if absent")
       ->check(CLI::ExistingFile);

@@ -13,8 +13,8 @@
 
 namespace zhizao {
 
-// Adds --quality-appendix and --quality-rules FILE to `cmd`; they are the process's (one report
-// per process).
+// Adds --quality-appendix, --quality-rules FILE and --clickhouse URL (where the electricity
+// checks read the daily readings) to `cmd`; they are the process's (one report per process).
 void add_quality_appendix_option(CLI::App* cmd);
 
 // When --quality-appendix was given, fills report.quality_findings with the open findings of the

@@ -15,6 +15,7 @@
 #include <string>
 #include <system_error>
 
+#include "clickhouse/daily_readings_of.h"
 #include "document/office_report.h"
 #include "document/report_charts.h"
 #include "report/render.h"
@@ -112,8 +113,15 @@ std::optional<ReportData> report_of(ApiCall& call, const ServerConfig& config,
     return std::nullopt;
   }
   if (query_flag(call.req, "quality_appendix")) {
-    Status attached = attach_open_quality_findings(call.db, scoped.input, scoped.request, *report,
-                                                   config.quality_thresholds, *config.rules);
+    Result<std::unique_ptr<DailyReadingsSource>> readings =
+        daily_readings_of(call.db, config.clickhouse);
+    if (!readings) {
+      send_status(call.res, readings.error());
+      return std::nullopt;
+    }
+    Status attached =
+        attach_open_quality_findings(call.db, scoped.input, scoped.request, *report,
+                                     config.quality_thresholds, *config.rules, readings->get());
     if (!attached.is_ok()) {
       send_status(call.res, attached);
       return std::nullopt;

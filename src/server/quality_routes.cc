@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "clickhouse/daily_readings_of.h"
 #include "quality/quality_checks.h"
 #include "report/json_writer.h"
 #include "server/api_context.h"
@@ -33,9 +34,16 @@ using nlohmann::ordered_json;
 std::optional<QualityReport> scoped_quality(ApiCall& call, const ServerConfig& config,
                                             const std::optional<ScopedReport>& scoped) {
   if (!scoped) return std::nullopt;
+  // The daily readings of the database or of `serve --clickhouse`.
+  Result<std::unique_ptr<DailyReadingsSource>> readings =
+      daily_readings_of(call.db, config.clickhouse);
+  if (!readings) {
+    send_status(call.res, readings.error());
+    return std::nullopt;
+  }
   Result<QualityReport> report =
       quality_report_of(call.db, scoped->input, {scoped->request.period, scoped->request.scope},
-                        config.quality_thresholds, *config.rules);
+                        config.quality_thresholds, *config.rules, readings->get());
   if (!report) {
     send_status(call.res, report.error());
     return std::nullopt;

@@ -75,14 +75,17 @@ Status add_physical_limits(const detail::IndexedDataset& data, const detail::Rep
 
 Result<QualityReport> quality_report_of(Database& db, const ReportInput& input,
                                         const QualityRequest& request,
-                                        const QualityThresholds& thresholds, const RuleSet& rules) {
+                                        const QualityThresholds& thresholds, const RuleSet& rules,
+                                        const DailyReadingsSource* readings) {
   Result<detail::ReportWindow> window =
       detail::report_window(request.period, WindowKind::kCumulative);
   if (!window) return fail(window.error());
   // The daily readings the electricity checks read: the window's year and the year before it
   // (the same month last year, the twelve months before a jump).
   Result<DailyElectricityMonths> daily =
-      DailyElectricityMonths::load(db, window->from.year - 1, window->to.year);
+      readings != nullptr
+          ? DailyElectricityMonths::load(*readings, window->from.year - 1, window->to.year)
+          : DailyElectricityMonths::load(db, window->from.year - 1, window->to.year);
   if (!daily) return fail(daily.error());
   QualityReport report{request.period, request.scope, {}};
   Status computed = Status::ok();
@@ -121,9 +124,10 @@ Status attach_open_quality_findings(Database& db, const ReportInput& input,
 
 Status attach_open_quality_findings(Database& db, const ReportInput& input,
                                     const ReportRequest& request, ReportData& report,
-                                    const QualityThresholds& thresholds, const RuleSet& rules) {
+                                    const QualityThresholds& thresholds, const RuleSet& rules,
+                                    const DailyReadingsSource* readings) {
   Result<QualityReport> quality =
-      quality_report_of(db, input, {request.period, request.scope}, thresholds, rules);
+      quality_report_of(db, input, {request.period, request.scope}, thresholds, rules, readings);
   if (!quality) return quality.error();
   report.quality_findings.clear();
   for (QualityFinding& finding : quality->findings) {

@@ -15,6 +15,7 @@
 #include "quality/quality_report.h"
 #include "quality/quality_thresholds.h"
 #include "rules/rule_set.h"
+#include "store/daily_readings_source.h"
 #include "store/database.h"
 
 namespace zhizao {
@@ -23,9 +24,12 @@ namespace zhizao {
 // physical limits of `rules`. Findings sorted by uscc, then check order. Errors: kUsage for a
 // January period or an unknown scope; kIoError from the verification table; kInvalidData for a
 // rule expression that does not compile.
+// `readings`: where the electricity checks read the daily readings (`--clickhouse`,
+// clickhouse/daily_readings_of.h); null: the database's own.
 Result<QualityReport> quality_report_of(Database& db, const ReportInput& input,
                                         const QualityRequest& request,
-                                        const QualityThresholds& thresholds, const RuleSet& rules);
+                                        const QualityThresholds& thresholds, const RuleSet& rules,
+                                        const DailyReadingsSource* readings = nullptr);
 
 // Fills report.quality_findings with the open findings of the report's period and scope (default
 // thresholds and rules), for the report's appendix. Errors: as quality_report_of.
@@ -36,6 +40,7 @@ Status attach_open_quality_findings(Database& db, const ReportInput& input,
 // --quality-rules` and `--rules`).
 Status attach_open_quality_findings(Database& db, const ReportInput& input,
                                     const ReportRequest& request, ReportData& report,
-                                    const QualityThresholds& thresholds, const RuleSet& rules);
+                                    const QualityThresholds& thresholds, const RuleSet& rules,
+                                    const DailyReadingsSource* readings = nullptr);
 
 }  // namespace zhizao

@@ -68,6 +68,14 @@ TEST_F(ClickHouseCli, ImportAndNowcastGiveTheEmbeddedJson) {
     EXPECT_EQ(ch.output, embedded.output) << period;
     EXPECT_NE(ch.output.find("\"electricity_growth\""), std::string::npos);
   }
+  // The quality checks read the readings through the same choice (the hand data has no monthly
+  // records, so both find nothing: this runs the path, the months are compared in
+  // same_figures_test).
+  CliRun ch_quality = run(
+      fmt::format("quality --json --db {}/ch.db --period 2021-03 --clickhouse {}", folder_, url));
+  ASSERT_EQ(ch_quality.exit_code, 0) << ch_quality.output;
+  EXPECT_EQ(ch_quality.output,
+            run("quality --json --db " + folder_ + "/embedded.db --period 2021-03").output);
   // Without --clickhouse the database of the ClickHouse import has no readings.
   CliRun without = run("nowcast --json --db " + folder_ + "/ch.db --period 2021-03");
   EXPECT_NE(without.output.find("no daily electricity reading of 2021-03"), std::string::npos)
@@ -80,6 +88,13 @@ TEST_F(ClickHouseCli, BadUrlsAndUnreachableServersAreClearErrors) {
   EXPECT_NE(bad.output.find("not an http:// URL of a ClickHouse HTTP interface: ftp://x"),
             std::string::npos)
       << bad.output;
+  // quality and report --quality-appendix read the readings too, so they take the option.
+  for (const char* command :
+       {"quality --period 2021-03", "report --period 2021-03 --quality-appendix"}) {
+    CliRun other = run(fmt::format("{} --db {}/x.db --clickhouse ftp://x", command, folder_));
+    EXPECT_EQ(other.exit_code, 1) << command;
+    EXPECT_NE(other.output.find("not an http:// URL"), std::string::npos) << other.output;
+  }
   CliRun refused = run("import --db " + folder_ + "/y.db --clickhouse http://127.0.0.1:1 " + kHand +
                        "enterprises.csv " + kHand + "electricity_daily.csv");
   EXPECT_NE(refused.exit_code, 0);
