@@ -30,11 +30,41 @@ std::string read_file(const std::filesystem::path& path) {
   return buffer.str();
 }
 
+namespace {
+
+// The directories handed out by fresh_directory, removed when the test process exits: each
+// test runs in its own process (gtest_discover_tests), and a CLI test's folders (databases,
+// exported files, 100 MB bound probes) must not pile up in /tmp run after run.
+// ZHIZAO_KEEP_TEST_DIRS=1 keeps them for a post-mortem.
+class DirectoriesRemovedAtExit {
+ public:
+  ~DirectoriesRemovedAtExit() {
+    const char* keep = std::getenv("ZHIZAO_KEEP_TEST_DIRS");
+    if (keep != nullptr && std::string(keep) == "1") return;
+    std::error_code ignored;
+    for (const std::filesystem::path& dir : directories_) {
+      std::filesystem::remove_all(dir, ignored);
+    }
+  }
+  void add(const std::filesystem::path& dir) { directories_.push_back(dir); }
+
+ private:
+  std::vector<std::filesystem::path> directories_;
+};
+
+DirectoriesRemovedAtExit& directories_removed_at_exit() {
+  static DirectoriesRemovedAtExit directories;
+  return directories;
+}
+
+}  // namespace
+
 std::filesystem::path fresh_directory(const std::string& name) {
   std::filesystem::path dir = std::filesystem::temp_directory_path() /
                               ("zhizao-cli-" + std::to_string(::getpid()) + "-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  directories_removed_at_exit().add(dir);
   return dir;
 }
 

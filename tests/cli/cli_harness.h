@@ -16,7 +16,8 @@ struct RunResult {
 // Runs `zhizao ARGS...` with the working directory unchanged; captures both streams.
 RunResult run_zhizao(const std::vector<std::string>& args);
 
-// Returns a fresh empty directory for one test (removed and recreated).
+// Returns a fresh empty directory for one test (removed and recreated); it is removed again when
+// the test process exits (kept with ZHIZAO_KEEP_TEST_DIRS=1 in the environment).
 std::filesystem::path fresh_directory(const std::string& name);
 
 // Returns the path of a file or folder under tests/data.
