@@ -35,44 +35,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-shard() { echo "<shard><replica><host>127.0.0.1</host><port>$1</port></replica></shard>"; }
-
-start_server() {  # start_server I: shard I (0 or 1)
+start_server() {  # start_server I: shard I (0 or 1); 8 GB of query memory, 256 MB caches
   local dir="$work/shard$1"
-  mkdir -p "$dir"
-  cat > "$dir/config.xml" << XML
-<?xml version="1.0"?>
-<yandex>
-  <logger><level>warning</level><log>$dir/server.log</log><errorlog>$dir/error.log</errorlog>
-    <console>0</console></logger>
-  <listen_host>127.0.0.1</listen_host>
-  <http_port>${http[$1]}</http_port>
-  <tcp_port>${native[$1]}</tcp_port>
-  <path>$dir/data/</path>
-  <tmp_path>$dir/tmp/</tmp_path>
-  <user_files_path>$dir/user_files/</user_files_path>
-  <users_config>users.xml</users_config>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <mark_cache_size>268435456</mark_cache_size>
-  <max_concurrent_queries>50</max_concurrent_queries>
-  <remote_servers>
-    <zhizao>$(shard "${native[0]}")$(shard "${native[1]}")</zhizao>
-    <zhizao_one>$(shard "${native[0]}")</zhizao_one>
-  </remote_servers>
-</yandex>
-XML
-  cat > "$dir/users.xml" << 'XML'
-<?xml version="1.0"?>
-<yandex>
-  <profiles><default><max_memory_usage>8000000000</max_memory_usage></default></profiles>
-  <users><default><password></password><networks><ip>127.0.0.1</ip></networks>
-    <profile>default</profile><quota>default</quota></default></users>
-  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
-    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time>
-  </interval></default></quotas>
-</yandex>
-XML
+  sh "$here/../tools/clickhouse/loopback_shard.sh" "$dir" "${http[$1]}" "${native[$1]}" \
+    "${native[0]}" "${native[1]}" 8000000000 268435456
   /usr/sbin/clickhouse-server --config-file="$dir/config.xml" > "$dir/stdout.log" 2>&1 &
   pids+=($!)
 }

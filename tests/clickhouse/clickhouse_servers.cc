@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <thread>
 
 #include "clickhouse/clickhouse_client.h"
@@ -45,48 +44,14 @@ std::vector<int> free_ports(int count) {
   return ports;
 }
 
-std::string shard_xml(int tcp_port) {
-  return fmt::format("<shard><replica><host>127.0.0.1</host><port>{}</port></replica></shard>",
-                     tcp_port);
-}
-
-void write_configs(const std::string& dir, int http_port, int tcp_port, int tcp_ports[2]) {
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/config.xml") << fmt::format(
-      R"(<?xml version="1.0"?>
-<yandex>
-  <logger><level>warning</level><log>{0}/server.log</log><errorlog>{0}/error.log</errorlog>
-    <console>0</console></logger>
-  <listen_host>127.0.0.1</listen_host>
-  <http_port>{1}</http_port>
-  <tcp_port>{2}</tcp_port>
-  <path>{0}/data/</path>
-  <tmp_path>{0}/tmp/</tmp_path>
-  <user_files_path>{0}/user_files/</user_files_path>
-  <format_schema_path>{0}/format_schemas/</format_schema_path>
-  <users_config>users.xml</users_config>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <mark_cache_size>67108864</mark_cache_size>
-  <uncompressed_cache_size>67108864</uncompressed_cache_size>
-  <max_concurrent_queries>50</max_concurrent_queries>
-  <remote_servers>
-    <zhizao>{3}{4}</zhizao>
-    <zhizao_one>{3}</zhizao_one>
-  </remote_servers>
-</yandex>
-)",
-      dir, http_port, tcp_port, shard_xml(tcp_ports[0]), shard_xml(tcp_ports[1]));
-  std::ofstream(dir + "/users.xml") << R"(<?xml version="1.0"?>
-<yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
-  <users><default><password></password><networks><ip>127.0.0.1</ip></networks>
-    <profile>default</profile><quota>default</quota></default></users>
-  <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
-    <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time>
-  </interval></default></quotas>
-</yandex>
-)";
+// The shard's config.xml and users.xml, written by the script `make bench-clickhouse` uses too
+// (tools/clickhouse/loopback_shard.sh): 2 GB of query memory, 64 MB caches. Returns false when
+// the script failed.
+bool write_configs(const std::string& dir, int http_port, int tcp_port, int tcp_ports[2]) {
+  std::string command =
+      fmt::format("sh '{}' '{}' {} {} {} {} 2000000000 67108864", ZHIZAO_CLICKHOUSE_SHARD_SCRIPT,
+                  dir, http_port, tcp_port, tcp_ports[0], tcp_ports[1]);
+  return std::system(command.c_str()) == 0;
 }
 
 pid_t start_server(const std::string& dir) {
@@ -138,7 +103,11 @@ class ServersEnvironment : public ::testing::Environment {
     int tcp_ports[2] = {ports[2], ports[3]};
     for (int i = 0; i < 2; ++i) {
       std::string dir = fmt::format("{}/shard{}", s.folder, i + 1);
-      write_configs(dir, ports[static_cast<size_t>(i)], tcp_ports[i], tcp_ports);
+      if (!write_configs(dir, ports[static_cast<size_t>(i)], tcp_ports[i], tcp_ports)) {
+        s.failure = fmt::format("{} could not write the configuration in {}",
+                                ZHIZAO_CLICKHOUSE_SHARD_SCRIPT, dir);
+        return;
+      }
       s.shards[i] = {"127.0.0.1", ports[static_cast<size_t>(i)]};
       s.pids[i] = start_server(dir);
     }

@@ -1,11 +1,18 @@
 """The v2 oracles' reading of a contract file: UTF-8 (with or without BOM) else GB18030, canonical
-column names through each file's aliases, blank lines skipped, fields stripped; and the contract's
-three spellings of a period.  Shared by ref_steering.py and ref_products.py."""
+column names through each file's aliases (an English name with its ASCII case ignored, as the
+importer reads headers), blank lines skipped, fields stripped; and the contract's three spellings
+of a period.  Shared by ref_steering.py, ref_products.py, ref_service.py and ref_safety.py."""
 
 import csv
 import io
 import os
 import re
+
+
+def _header_name(name):
+    """A header cell as the aliases spell it: stripped, an ASCII (English) name in lower case."""
+    name = name.strip()
+    return name.lower() if name.isascii() else name
 
 
 def read_rows(directory, file_name, columns):
@@ -25,7 +32,7 @@ def read_rows(directory, file_name, columns):
         for other in others:
             alias[other] = canonical
     reader = csv.reader(io.StringIO(text, newline=""))
-    keys = [alias.get(name.strip()) for name in next(reader, [])]
+    keys = [alias.get(_header_name(name)) for name in next(reader, [])]
     rows = []
     for fields in reader:
         if any(f.strip() for f in fields):

@@ -11,11 +11,11 @@ Standard library only.
 """
 
 import calendar
-import csv
 import datetime
-import io
 import os
 import tomllib
+
+import ref_csv
 
 COLUMNS = {
     "enterprises.csv": {"uscc": ["统一社会信用代码"], "name": ["企业名称"], "industry": ["行业代码"],
@@ -51,26 +51,9 @@ COUNT_KEYS = ("found", "rectified", "open", "overdue", "awaiting_reinspection")
 
 
 def _rows(directory, file_name):
-    """Rows with canonical keys ([] when the file is absent): UTF-8 (BOM or not) else GB18030;
-    a header matches a column's English name with ASCII case ignored, or its Chinese name."""
-    path = os.path.join(directory, file_name)
-    if not os.path.exists(path):
-        return []
-    raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
-    alias = {}
-    for canonical, others in COLUMNS[file_name].items():
-        alias[canonical] = canonical
-        for other in others:
-            alias[other] = canonical
-    reader = csv.reader(io.StringIO(text, newline=""))
-    keys = [alias.get(name.strip().lower() if name.strip().isascii() else name.strip())
-            for name in next(reader, [])]
-    return [{k: v.strip() for k, v in zip(keys, fields) if k is not None}
-            for fields in reader if any(f.strip() for f in fields)]
+    """Rows with canonical keys ([] when the file is absent), read as every oracle reads a
+    contract file (ref_csv.read_rows)."""
+    return ref_csv.read_rows(directory, file_name, COLUMNS[file_name])
 
 
 def _date(text):

@@ -25,11 +25,11 @@ Standard library only.
 """
 
 import calendar
-import csv
 import datetime
-import io
 import os
 import statistics
+
+import ref_csv
 
 COLUMNS = {
     "assignments.csv": {"uscc": ["统一社会信用代码"], "cadre": ["包联干部"],
@@ -46,29 +46,8 @@ SCALAR_KEYS = ("visit_coverage", "cases_resolved", "on_time_rate", "median_days"
 
 
 def _read_rows(directory, file_name):
-    """Rows as dicts with canonical keys; None when the file is absent."""
-    path = os.path.join(directory, file_name)
-    if not os.path.exists(path):
-        return None
-    raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
-    alias = {}
-    for canonical, others in COLUMNS[file_name].items():
-        alias[canonical] = canonical
-        for other in others:
-            alias[other] = canonical
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    keys = [alias.get(name.strip()) for name in header]
-    rows = []
-    for fields in reader:
-        if not any(f.strip() for f in fields):
-            continue
-        rows.append({k: v.strip() for k, v in zip(keys, fields) if k is not None})
-    return rows
+    """Rows as dicts with canonical keys ([] when the file is absent; ref_csv.read_rows)."""
+    return ref_csv.read_rows(directory, file_name, COLUMNS[file_name])
 
 
 def _date(text):
