@@ -32,14 +32,16 @@ struct Client {
   Client() = default;
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
-  ~Client() {
-    if (raw_fd >= 0) ::close(raw_fd);
+  int fd() const { return session ? session->connection->socket_fd() : handshake->socket_fd(); }
+  // What the listener polls for: a handshake may wait to write; a session waits for bytes.
+  short events() const {
+    return !session && handshake_waits == TlsHandshake::Next::kWrite ? POLLOUT : POLLIN;
   }
-  int fd() const { return session ? session->connection->socket_fd() : raw_fd; }
   // A head begun and not finished: when parked time runs out, a worker answers 408.
   bool head_begun() const { return session && session->reader->head_deadline().has_value(); }
 
-  int raw_fd = -1;                   // TLS: accepted, the handshake not yet made (owned)
+  std::unique_ptr<TlsHandshake> handshake;  // TLS until its handshake is done
+  TlsHandshake::Next handshake_waits = TlsHandshake::Next::kRead;
   std::unique_ptr<Session> session;  // plain: from the accept; TLS: from the handshake
   Deadline until{};                  // parked: closed, or answered 408 (head_begun), then
 };
@@ -73,14 +75,19 @@ struct HttpServer::Impl {
     --open_clients;
   }
 
-  // Serves what has arrived on `client`; parks it again when its next head has not.
+  // Serves what has arrived on `client`; parks it again when its next head has not. A TLS
+  // client first takes one step of its handshake and is parked again while the handshake waits
+  // for the peer, with the deadline set at its accept.
   void serve(std::unique_ptr<Client> client) {
     if (!client->session) {
-      Deadline handshake_deadline = Clock::now() + options.limits.head_timeout;
-      Result<std::unique_ptr<Connection>> accepted =
-          tls->accept(std::exchange(client->raw_fd, -1), stop_fd, handshake_deadline);
-      if (!accepted) return close_client(std::move(client));  // nobody to answer
-      client->session = std::make_unique<Session>(std::move(*accepted), options.limits);
+      Result<TlsHandshake::Next> next = client->handshake->step();
+      if (!next) return close_client(std::move(client));  // nobody to answer
+      if (*next != TlsHandshake::Next::kDone) {
+        client->handshake_waits = *next;
+        return park(std::move(client));
+      }
+      client->session = std::make_unique<Session>(client->handshake->connection(), options.limits);
+      client->handshake.reset();
     }
     if (serve_session(setup, *client->session, [this] { return stopping.load(); }) ==
         SessionEnd::kClosed) {
@@ -88,6 +95,11 @@ struct HttpServer::Impl {
     }
     client->until = client->session->reader->head_deadline().value_or(Clock::now() +
                                                                       options.limits.idle_timeout);
+    park(std::move(client));
+  }
+
+  // Returns a client from a worker to the listener's poll set.
+  void park(std::unique_ptr<Client> client) {
     {
       std::lock_guard lock(mutex);
       returned.push_back(std::move(client));
@@ -147,13 +159,17 @@ struct HttpServer::Impl {
     }
     ++open_clients;
     auto client = std::make_unique<Client>();
+    client->until = Clock::now() + options.limits.idle_timeout;
     if (tls) {
-      client->raw_fd = fd;
+      Result<std::unique_ptr<TlsHandshake>> handshake = tls->begin(fd, stop_fd);
+      if (!handshake) return close_client(std::move(client));
+      client->handshake = std::move(*handshake);
+      // The handshake is the first part of the first head: it must end within head_timeout.
+      client->until = Clock::now() + options.limits.head_timeout;
     } else {
       client->session =
           std::make_unique<Session>(make_plain_connection(fd, stop_fd), options.limits);
     }
-    client->until = Clock::now() + options.limits.idle_timeout;
     parked.push_back(std::move(client));
   }
 
@@ -292,7 +308,7 @@ Status HttpServer::listen() {
       d.returned.clear();
     }
     fds.assign({{d.listen_fd, POLLIN, 0}, {d.stop_fd, POLLIN, 0}, {d.wake_fd, POLLIN, 0}});
-    for (const auto& client : d.parked) fds.push_back({client->fd(), POLLIN, 0});
+    for (const auto& client : d.parked) fds.push_back({client->fd(), client->events(), 0});
     int n = ::poll(fds.data(), fds.size(), d.poll_timeout());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {

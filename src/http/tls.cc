@@ -51,11 +51,18 @@ class TlsConnection final : public SocketConnection {
     }
   }
 
-  Status handshake(Deadline deadline) {
-    Result<int> done = drive([this] { return SSL_accept(ssl_); }, deadline);
-    if (!done) return done.error();
-    if (*done == 0) return Status::io_error("TLS: the peer closed during the handshake");
-    return Status::ok();
+  // One non-blocking SSL_accept (TlsHandshake::step).
+  Result<TlsHandshake::Next> handshake_step() {
+    ERR_clear_error();
+    int result = SSL_accept(ssl_);
+    if (result > 0) return TlsHandshake::Next::kDone;
+    int error = SSL_get_error(ssl_, result);
+    if (error == SSL_ERROR_WANT_READ) return TlsHandshake::Next::kRead;
+    if (error == SSL_ERROR_WANT_WRITE) return TlsHandshake::Next::kWrite;
+    if (error == SSL_ERROR_ZERO_RETURN || (error == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)) {
+      return fail(Status::io_error("TLS: the peer closed during the handshake"));
+    }
+    return fail(Status::io_error("TLS: " + openssl_error()));
   }
 
   Result<size_t> read_some(char* data, size_t size, Deadline deadline) override {
@@ -83,6 +90,18 @@ class TlsConnection final : public SocketConnection {
 
  private:
   SSL* ssl_;
+};
+
+class PendingHandshake final : public TlsHandshake {
+ public:
+  explicit PendingHandshake(std::unique_ptr<TlsConnection> connection)
+      : connection_(std::move(connection)) {}
+  Result<Next> step() override { return connection_->handshake_step(); }
+  int socket_fd() const override { return connection_->socket_fd(); }
+  std::unique_ptr<Connection> connection() override { return std::move(connection_); }
+
+ private:
+  std::unique_ptr<TlsConnection> connection_;
 };
 
 }  // namespace
@@ -117,17 +136,14 @@ Result<std::unique_ptr<TlsContext>> TlsContext::load(const std::string& cert_pat
   return std::unique_ptr<TlsContext>(new TlsContext(std::move(impl)));
 }
 
-Result<std::unique_ptr<Connection>> TlsContext::accept(int fd, int stop_fd,
-                                                       Deadline deadline) const {
+Result<std::unique_ptr<TlsHandshake>> TlsContext::begin(int fd, int stop_fd) const {
   SSL* ssl = SSL_new(impl_->ctx);
   if (ssl == nullptr) {
     ::close(fd);
     return fail(Status::io_error("TLS: " + openssl_error()));
   }
-  auto connection = std::make_unique<TlsConnection>(fd, stop_fd, ssl);
-  Status handshake = connection->handshake(deadline);
-  if (!handshake.is_ok()) return fail(handshake);
-  return std::unique_ptr<Connection>(std::move(connection));
+  return std::unique_ptr<TlsHandshake>(
+      new PendingHandshake(std::make_unique<TlsConnection>(fd, stop_fd, ssl)));
 }
 
 }  // namespace zhizao::http
