@@ -37,7 +37,8 @@ struct ServeArgs {
   std::string clickhouse;     // --clickhouse URL (cli/clickhouse_option.h)
   std::string tls_cert;
   std::string tls_key;
-  int login_limit = 10;  // login attempts a minute per client address; 0: no limit
+  int login_limit = 10;               // login attempts a minute per client address; 0: no limit
+  int connections_per_address = 128;  // open connections per client address; 0: no cap
   std::vector<std::string> allowed_hosts;    // empty: localhost names and --bind
   std::vector<std::string> allowed_origins;  // e.g. the https:// origin of a proxy in front
   double publish_threshold = kDefaultPublishThreshold;  // % of expected reports (api.md)
@@ -98,6 +99,7 @@ int run_serve(const ServeArgs& args) {
   options.publish_threshold = args.publish_threshold;
   options.access_log = args.access_log == "json" ? AccessLog::kJsonLines : AccessLog::kOff;
   options.login_limit.burst = args.login_limit;
+  options.max_connections_per_address = args.connections_per_address;
   if (args.login_limit > 0) {
     options.login_limit.refill = std::chrono::milliseconds(60000 / args.login_limit);
   }
@@ -171,6 +173,10 @@ void add_serve_command(CLI::App& app, int* exit_code) {
                   "Login attempts a minute per client address, in bursts of as many (default 10; "
                   "0: no limit)")
       ->check(CLI::Range(0, 60000));
+  cmd->add_option("--connections-per-address", args->connections_per_address,
+                  "Connections open at once from one client address, of the 512 the server "
+                  "keeps (default 128; 0: no cap, e.g. behind a reverse proxy)")
+      ->check(CLI::Range(0, 512));
   cmd->add_option("--allowed-host", args->allowed_hosts,
                   "A host name browsers use to reach this server (repeatable; default: localhost, "
                   "127.0.0.1, [::1] and --bind); requests naming another get 421")

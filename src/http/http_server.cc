@@ -1,5 +1,6 @@
 #include "http/http_server.h"
 
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -15,7 +16,9 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <string>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -44,7 +47,20 @@ struct Client {
   TlsHandshake::Next handshake_waits = TlsHandshake::Next::kRead;
   std::unique_ptr<Session> session;  // plain: from the accept; TLS: from the handshake
   Deadline until{};                  // parked: closed, or answered 408 (head_begun), then
+  std::string address;               // the peer's address, for the per-address count
 };
+
+// The peer's address without its port (IPv4 or IPv6 text), or "" when unknown.
+std::string address_text(const sockaddr_storage& peer) {
+  char text[INET6_ADDRSTRLEN] = "";
+  if (peer.ss_family == AF_INET) {
+    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&peer)->sin_addr, text, sizeof text);
+  } else if (peer.ss_family == AF_INET6) {
+    ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&peer)->sin6_addr, text,
+                sizeof text);
+  }
+  return text;
+}
 
 }  // namespace
 
@@ -58,6 +74,8 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<bool> running{false};
   std::atomic<int> open_clients{0};  // accepted and not yet closed: parked, ready or served
+  std::mutex address_mutex;
+  std::unordered_map<std::string, int> open_by_address;  // of open_clients, per peer address
   std::mutex mutex;
   std::condition_variable ready_cv;
   std::deque<std::unique_ptr<Client>> ready;      // readable, waiting for a worker
@@ -71,8 +89,26 @@ struct HttpServer::Impl {
   }
 
   void close_client(std::unique_ptr<Client> client) {
+    std::string address = std::move(client->address);
     client.reset();
     --open_clients;
+    std::lock_guard lock(address_mutex);
+    auto found = open_by_address.find(address);
+    if (found != open_by_address.end() && --found->second == 0) open_by_address.erase(found);
+  }
+
+  // Counts a new connection from `address`; false (not counted) when that address holds
+  // max_connections_per_address already.
+  bool admit_address(const std::string& address) {
+    std::lock_guard lock(address_mutex);
+    int& open = open_by_address[address];
+    const int cap = options.limits.max_connections_per_address;
+    if (cap > 0 && open >= cap) {
+      if (open == 0) open_by_address.erase(address);
+      return false;
+    }
+    ++open;
+    return true;
   }
 
   // Serves what has arrived on `client`; parks it again when its next head has not. A TLS
@@ -150,15 +186,16 @@ struct HttpServer::Impl {
   }
 
   // Parks a newly accepted socket until its first bytes arrive, or refuses it (503) when the
-  // server holds max_open_connections already.
-  void accept_client(int fd) {
-    if (open_clients.load() >= options.limits.max_open_connections) {
+  // server holds max_open_connections already, or its address max_connections_per_address.
+  void accept_client(int fd, std::string address) {
+    if (open_clients.load() >= options.limits.max_open_connections || !admit_address(address)) {
       refuse_busy(fd);
       ::close(fd);
       return;
     }
     ++open_clients;
     auto client = std::make_unique<Client>();
+    client->address = std::move(address);
     client->until = Clock::now() + options.limits.idle_timeout;
     if (tls) {
       Result<std::unique_ptr<TlsHandshake>> handshake = tls->begin(fd, stop_fd);
@@ -322,8 +359,12 @@ Status HttpServer::listen() {
     }
     d.sweep_parked(fds, kFirstParked);
     if (fds[0].revents != 0) {
-      int client = ::accept4(d.listen_fd, nullptr, nullptr, SOCK_CLOEXEC);
-      if (client >= 0) d.accept_client(client);  // else the peer gave up, or out of descriptors
+      sockaddr_storage peer{};
+      socklen_t peer_length = sizeof peer;
+      int client =
+          ::accept4(d.listen_fd, reinterpret_cast<sockaddr*>(&peer), &peer_length, SOCK_CLOEXEC);
+      // A failed accept: the peer gave up, or the process is out of descriptors.
+      if (client >= 0) d.accept_client(client, address_text(peer));
     }
   }
   {

@@ -35,6 +35,11 @@ struct Limits {
   // Connections open at once (parked, waiting for a worker or being served); beyond, a new one
   // gets 503 at once and is closed. Each costs a descriptor and, parked, its head read so far.
   int max_open_connections = 512;
+  // Of those, connections open at once from one client address; beyond, a new one gets 503 at
+  // once and is closed, so that one address cannot take every open slot. 0: no cap (behind a
+  // reverse proxy every client has the proxy's address). 128 leaves room for an office behind
+  // one NAT address (a browser opens up to 6 connections to a host).
+  int max_connections_per_address = 128;
   // After an early refusal (413, 431, 429...), what the server still reads and drops so that the
   // client sees the answer before the close (RFC 9112 §9.6): at most this long and this much.
   std::chrono::milliseconds linger_timeout{1'000};

@@ -152,6 +152,7 @@ Result<int> ApiServer::bind() {
   transport.tls_cert_path = options.tls_cert_path;
   transport.tls_key_path = options.tls_key_path;
   transport.limits.max_body_bytes = options.max_body_bytes;
+  transport.limits.max_connections_per_address = options.max_connections_per_address;
   transport.allowed_hosts =
       options.allowed_hosts.empty() ? default_allowed_hosts(options.bind) : options.allowed_hosts;
   impl_->http = std::make_unique<http::HttpServer>(std::move(transport));

@@ -26,7 +26,8 @@ struct ServerOptions {
   std::string web_root;     // the dashboard's files; empty: API only
   std::string rules_path;   // audit rules for submissions; empty: the compiled-in defaults
   AccountOptions accounts;  // password cost, session lifetime, lockout
-  size_t max_body_bytes = 256 * 1024;  // larger bodies (after chunked decoding) answer 413
+  size_t max_body_bytes = 256 * 1024;     // larger bodies (after chunked decoding) answer 413
+  int max_connections_per_address = 128;  // http::Limits's; 0: no cap (behind a proxy)
   // Host names a request may be addressed to (DNS rebinding defence, docs/security.md); empty:
   // localhost, 127.0.0.1, [::1] and `bind` unless it is a wildcard (0.0.0.0, ::).
   std::vector<std::string> allowed_hosts;

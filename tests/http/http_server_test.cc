@@ -1,7 +1,8 @@
 // The transport's time and connection bounds, on a real HttpServer over loopback with small
 // limits: a head sent too slowly is 408, a refusal on the head is answered before the body is
 // sent, an idle keep-alive connection is closed, slow heads and idle connections hold no worker,
-// and requests beyond the workers and the queue, or connections beyond the open limit, get 503.
+// and requests beyond the workers and the queue, or connections beyond the open limit or an
+// address's cap, get 503.
 #include "http/http_server.h"
 
 #include <arpa/inet.h>
@@ -61,8 +62,13 @@ class RunningServer {
   int port_ = 0;
 };
 
-int connect_to(int port) {
+// Connects to the server on 127.0.0.1 from `source` (a loopback address).
+int connect_to(int port, const char* source = "127.0.0.1") {
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  ::inet_pton(AF_INET, source, &local.sin_addr);
+  EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local), 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
@@ -169,6 +175,31 @@ TEST(HttpServerTest, ConnectionsBeyondTheOpenLimitGet503) {
   send_text(first, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
   EXPECT_TRUE(read_all(first, milliseconds(3000)).starts_with("HTTP/1.1 200 "));
   for (int fd : {first, second, third}) ::close(fd);
+}
+
+// One address may hold at most max_connections_per_address of the open connections; another
+// address is still served, and a closed connection frees its address's slot.
+TEST(HttpServerTest, ConnectionsBeyondTheCapOfAnAddressGet503) {
+  Limits limits;
+  limits.max_connections_per_address = 2;
+  RunningServer server(limits);
+  int first = connect_to(server.port());
+  int second = connect_to(server.port());
+  std::this_thread::sleep_for(milliseconds(100));  // both accepted and parked
+  int third = connect_to(server.port());
+  EXPECT_TRUE(read_all(third, milliseconds(2000)).starts_with("HTTP/1.1 503 "));
+  ::close(third);
+  // 127.0.0.2 is another loopback address (the whole of 127.0.0.0/8 is loopback on Linux).
+  int other = connect_to(server.port(), "127.0.0.2");
+  send_text(other, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(read_all(other, milliseconds(3000)).starts_with("HTTP/1.1 200 "));
+  ::close(other);
+  ::close(first);
+  std::this_thread::sleep_for(milliseconds(200));  // the server has seen the close
+  int again = connect_to(server.port());
+  send_text(again, "GET /hello HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n");
+  EXPECT_TRUE(read_all(again, milliseconds(3000)).starts_with("HTTP/1.1 200 "));
+  for (int fd : {second, again}) ::close(fd);
 }
 
 // Slow heads and idle keep-alive connections wait parked in the listener, not on a worker: with
