@@ -9,6 +9,7 @@
 #include "cli/exit_code.h"
 #include "cli/report_options.h"
 #include "clickhouse/daily_readings_of.h"
+#include "signals/division_nowcast.h"
 #include "signals/nowcast_render.h"
 
 namespace zhizao {
@@ -20,7 +21,9 @@ struct NowcastArgs {
   bool json = false;
   std::string lang = "zh";
   bool no_snapshot = false;
-  std::string clickhouse;  // --clickhouse URL: the readings are read there
+  std::string clickhouse;     // --clickhouse URL: the readings are read there
+  std::string day_weighting;  // --day-weighting none|fitted; empty: the default model
+  int cut_day = 0;            // --cut-day D: as if read up to day D (measurements); 0: off
 };
 
 int run_nowcast(const NowcastArgs& args) {
@@ -33,10 +36,16 @@ int run_nowcast(const NowcastArgs& args) {
   if (!input) return report_failure(input.error());
   auto store = daily_readings_of(**db, args.clickhouse);
   if (!store) return report_failure(store.error());
+  NowcastOptions options;
+  if (!args.day_weighting.empty()) {
+    options.day_weighting =
+        args.day_weighting == "fitted" ? DayWeighting::kFitted : DayWeighting::kNone;
+  }
+  if (args.cut_day != 0) options.cut_day = args.cut_day;
   Result<Nowcast> nowcast = compute_nowcast(
       **store,
-      value_added_growth_from([&](const ReportRequest& request) { return input->report(request); }),
-      *period);
+      window_statistics_from([&](const ReportRequest& request) { return input->report(request); }),
+      manufacturing_division_members(input->tables().enterprises), *period, options);
   if (!nowcast) return report_failure(nowcast.error());
   if (nowcast->days == 0) {
     fmt::print(stderr, "note: no daily electricity reading of {}: nothing to estimate from\n",
@@ -62,6 +71,13 @@ void add_nowcast_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--no-snapshot", args->no_snapshot,
                 "Read the monthly records from SQLite, not the columnar snapshot");
   add_clickhouse_option(cmd, &args->clickhouse);
+  cmd->add_option("--day-weighting", args->day_weighting,
+                  "Regressor: none (the window so far, fitted on whole windows) or fitted "
+                  "(so far and the previous month, weighted; docs/methodology.md)")
+      ->check(CLI::IsMember({"none", "fitted"}));
+  cmd->add_option("--cut-day", args->cut_day,
+                  "Estimate as if the month were read up to this day (back-test measurements)")
+      ->check(CLI::Range(1, 31));
   cmd->footer(
       "Examples:\n  zhizao nowcast --db city.db --period 2021-06\n"
       "  zhizao nowcast --db city.db --period 2021-06 --json\n"

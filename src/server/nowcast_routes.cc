@@ -13,6 +13,7 @@
 #include "server/http_support.h"
 #include "server/served_input.h"
 #include "signals/daily_comparison.h"
+#include "signals/division_nowcast.h"
 #include "signals/nowcast_render.h"
 
 namespace zhizao::server {
@@ -58,8 +59,8 @@ void get_nowcast(ApiCall& call, const std::string& db_path, const std::string& c
   if (!store) return;
   Result<Nowcast> nowcast = compute_nowcast(
       *store,
-      value_added_growth_from([&](const ReportRequest& request) { return input->report(request); }),
-      *period);
+      window_statistics_from([&](const ReportRequest& request) { return input->report(request); }),
+      manufacturing_division_members(input->tables().enterprises), *period);
   if (!nowcast) {
     send_status(call.res, nowcast.error());
     return;

@@ -88,6 +88,63 @@ DailyGrowthSums pair_sums(std::span<const DailyElectricityYear> current,
   return sums;
 }
 
+std::vector<DailyGrowthSums> grouped_pair_sums(
+    std::span<const DailyElectricityYear> current, std::span<const DailyElectricityYear> previous,
+    std::span<const DayPair> pairs, const EnterpriseGroups& group_of, size_t groups,
+    std::span<const DailyElectricityYear> two_years_back) {
+  std::vector<DailyGrowthSums> sums(std::max<size_t>(groups, 1));
+  size_t at_previous = 0;
+  size_t at_two_back = 0;
+  for (const DailyElectricityYear& now : current) {
+    const DailyElectricityYear* one = find_block(previous, &at_previous, now.uscc);
+    const DailyElectricityYear* two = find_block(two_years_back, &at_two_back, now.uscc);
+    if (one == nullptr && two == nullptr) continue;
+    auto found = group_of.find(now.uscc);
+    DailyGrowthSums* group =
+        found != group_of.end() && found->second < sums.size() ? &sums[found->second] : nullptr;
+    std::span<const double> cur = now.readings.values();
+    for (const DayPair& pair : pairs) {
+      const DailyElectricityYear* then = pair.years_back == 2 ? two : one;
+      if (then == nullptr) continue;
+      double a = cur[static_cast<size_t>(pair.slot)];
+      double b = then->readings.values()[static_cast<size_t>(pair.previous_slot)];
+      if (std::isnan(a) || std::isnan(b)) continue;
+      // The same additions in the same order as pair_sums: the city's figure to the last bit.
+      sums[0].current += a;
+      sums[0].previous += b;
+      ++sums[0].pairs;
+      if (group != nullptr && group != &sums[0]) {
+        group->current += a;
+        group->previous += b;
+        ++group->pairs;
+      }
+    }
+  }
+  return sums;
+}
+
+std::vector<int> grouped_days_with_readings(std::span<const DailyElectricityYear> blocks, int year,
+                                            int month, const EnterpriseGroups& group_of,
+                                            size_t groups) {
+  const int days = days_in_month(year, month);
+  std::vector<std::vector<bool>> read(std::max<size_t>(groups, 1),
+                                      std::vector<bool>(static_cast<size_t>(days), false));
+  for (const DailyElectricityYear& block : blocks) {
+    auto found = group_of.find(block.uscc);
+    size_t group = found != group_of.end() && found->second < read.size() ? found->second : 0;
+    for (int day = 1; day <= days; ++day) {
+      if (!block.readings.at(detail::day_slot(month, day))) continue;
+      read[0][static_cast<size_t>(day - 1)] = true;
+      read[group][static_cast<size_t>(day - 1)] = true;
+    }
+  }
+  std::vector<int> counts;
+  for (const std::vector<bool>& days_read : read) {
+    counts.push_back(static_cast<int>(std::count(days_read.begin(), days_read.end(), true)));
+  }
+  return counts;
+}
+
 std::optional<double> monthly_electricity(const detail::DailyYearBlock& readings, int year,
                                           int month) {
   double kwh = 0;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -56,6 +57,23 @@ DailyGrowthSums pair_sums(std::span<const DailyElectricityYear> current,
                           std::span<const DayPair> pairs,
                           const std::unordered_set<std::string>* only = nullptr,
                           std::span<const DailyElectricityYear> two_years_back = {});
+
+// Enterprises → their group (1, 2, …): the nowcast's divisions.
+using EnterpriseGroups = std::unordered_map<std::string, size_t>;
+
+// pair_sums of every group at once, in one pass over the readings: element 0 over every
+// enterprise (as pair_sums without `only`, to the last bit), element g over the enterprises of
+// group g (1 ≤ g < groups; enterprises outside `group_of` count in element 0 only).
+std::vector<DailyGrowthSums> grouped_pair_sums(
+    std::span<const DailyElectricityYear> current, std::span<const DailyElectricityYear> previous,
+    std::span<const DayPair> pairs, const EnterpriseGroups& group_of, size_t groups,
+    std::span<const DailyElectricityYear> two_years_back = {});
+
+// The days of month M of year Y read by some enterprise of each group, as grouped_pair_sums
+// counts groups (element 0: every enterprise, as days_with_readings).
+std::vector<int> grouped_days_with_readings(std::span<const DailyElectricityYear> blocks, int year,
+                                            int month, const EnterpriseGroups& group_of,
+                                            size_t groups);
 
 // The contract's monthly electricity of month M of the block's year: Σ kWh / 10^4 (万千瓦时);
 // nullopt when the month has no reading.

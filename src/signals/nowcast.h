@@ -1,15 +1,20 @@
-// The nowcast (`zhizao nowcast`, GET /api/nowcast): the city's value-added growth of a month
-// estimated from its daily electricity before the statistics arrive, with a prediction interval
-// and the mean absolute error of the same procedure back-tested on every earlier month it could
-// have been run on (docs/methodology.md, "Nowcast"; data contract "v2 additions").
+// The nowcast (`zhizao nowcast`, GET /api/nowcast): the city's value-added growth of a month, and
+// that of each manufacturing division, estimated from daily electricity before the statistics
+// arrive, with a prediction interval and the mean absolute error of the same procedure
+// back-tested on every earlier month it could have been run on (docs/methodology.md, "Daily
+// electricity and the nowcast"; data contract "v2 additions", "Daily electricity").
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "base/result.h"
 #include "base/year_month.h"
+#include "signals/day_weighting.h"
 #include "signals/line_fit.h"
 #include "store/daily_electricity_store.h"
 
@@ -20,17 +25,38 @@ namespace zhizao {
 // period), or nullopt when the stored monthly records give none. Errors pass through.
 using ValueAddedGrowthOf = std::function<Result<std::optional<double>>(YearMonth period)>;
 
-struct NowcastOptions {
-  int min_training_months = 6;  // fewest past windows a fit (estimate or back-test) uses
-  double level = 0.90;          // of the prediction interval
+// The statistics of one monthly window: the city's industrial value-added growth and that of
+// each manufacturing division with a figure (code → percent).
+struct WindowStatistics {
+  std::optional<double> city;
+  std::map<std::string, double> divisions;
+};
+// The statistics of the window released as `period`. Errors pass through.
+using WindowStatisticsOf = std::function<Result<WindowStatistics>(YearMonth period)>;
+
+// The enterprises (uscc) of each manufacturing division (GB/T 4754 divisions 13–43), by code.
+using DivisionMembers = std::map<std::string, std::unordered_set<std::string>>;
+
+// Why a division has no estimate.
+enum class DivisionGap {
+  kNone,                 // it has one
+  kNoReadings,           // no enterprise of the division has a reading of the month
+  kTooFewMonths,         // fewer past windows with both figures than options.min_training_months
+  kNoElectricityGrowth,  // its days so far have no enterprise-day read in both years
+  kNoFit,                // its past electricity growths are all the same: no line
 };
 
-// One back-tested window: as if the nowcast had been run on its release period at the same day
-// of the month, fitted on the windows before it only.
-struct BacktestPoint {
-  YearMonth period;  // release period of the window (February for January–February)
-  double estimate = 0;
-  double actual = 0;
+// One manufacturing division's nowcast: the same model as the city's on its own enterprises'
+// electricity and its own value-added growth (the report's division figure).
+struct DivisionNowcast {
+  std::string code;
+  long enterprises = 0;  // registered in the division
+  int days = 0;          // days of month M with a reading of one of its enterprises
+  std::optional<double> electricity_growth;  // the contract's growth of M over its enterprises
+  // The Spring-Festival-aligned growth of its enterprises over the window so far.
+  std::optional<double> aligned_electricity_growth;
+  GroupNowcast model;
+  DivisionGap gap = DivisionGap::kNone;
 };
 
 struct Nowcast {
@@ -42,8 +68,11 @@ struct Nowcast {
   YearMonth window_from;
   YearMonth window_to;
   int cut_day = 0;  // the last day of M with a reading: the windows are compared up to it
-  // The model's regressor: the Spring-Festival-aligned growth over the window so far.
+  // The Spring-Festival-aligned growth over the window so far.
   std::optional<double> aligned_electricity_growth;
+  DayWeighting day_weighting = DayWeighting::kNone;
+  std::optional<double> weight;     // of the days so far (kFitted), fitted on the past windows
+  std::optional<double> regressor;  // the model's x for the window
   std::optional<PredictionInterval> value_added_growth;  // nullopt: too few months to fit
   double level = 0.90;
   int training_months = 0;
@@ -52,11 +81,21 @@ struct Nowcast {
   std::optional<double> mean_absolute_error;  // over `backtest`, percentage points
   // The statistics of the window when they are already stored (never used by the estimate).
   std::optional<double> actual;
+  // Every manufacturing division with a registered enterprise, in code order.
+  std::vector<DivisionNowcast> divisions;
 };
 
 // Computes the nowcast of `period` from the readings in `store` and the statistics of the
-// earlier windows. A period without readings gives days = 0 and no estimate, not an error.
-// Errors: kUsage for a period outside 1900..2999; those of the store and of `statistics`.
+// earlier windows, for the city and for each division of `divisions`. A period without readings
+// gives days = 0 and no estimate, not an error.
+// Errors: kUsage for a period outside 1900..2999 or options.cut_day outside 1..31; those of the
+// store and of `statistics`.
+Result<Nowcast> compute_nowcast(const DailyReadingsSource& store,
+                                const WindowStatisticsOf& statistics,
+                                const DivisionMembers& divisions, YearMonth period,
+                                const NowcastOptions& options = {});
+
+// The city alone (no division), from its statistics only.
 Result<Nowcast> compute_nowcast(const DailyReadingsSource& store,
                                 const ValueAddedGrowthOf& statistics, YearMonth period,
                                 const NowcastOptions& options = {});

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "base/number_format.h"
+#include "domain/industry.h"
+#include "signals/division_nowcast_render.h"
 
 namespace zhizao {
 namespace {
@@ -46,8 +48,12 @@ std::string text_zh(const Nowcast& n) {
   }
   out += fmt::format("回测：{}个月，平均绝对误差 {}个百分点\n", n.backtest.size(),
                      shown(n.mean_absolute_error, "—"));
+  if (n.weight) {
+    out += fmt::format("日用电量加权：本月截至{}日的增速 × {}，上月全月增速 × {}\n", n.cut_day,
+                       detail::format_fixed(*n.weight, 1), detail::format_fixed(1 - *n.weight, 1));
+  }
   if (n.actual) out += fmt::format("已报统计数：{}\n", percent(n.actual, ""));
-  return out;
+  return out + division_nowcasts_text(n, Language::kZh);
 }
 
 std::string text_en(const Nowcast& n) {
@@ -75,8 +81,13 @@ std::string text_en(const Nowcast& n) {
   }
   out += fmt::format("Back-test: {} months, mean absolute error {} percentage points\n",
                      n.backtest.size(), shown(n.mean_absolute_error, "n/a"));
+  if (n.weight) {
+    out += fmt::format(
+        "Day weighting: growth of the month up to day {} × {}, of the whole previous month × {}\n",
+        n.cut_day, detail::format_fixed(*n.weight, 1), detail::format_fixed(1 - *n.weight, 1));
+  }
   if (n.actual) out += fmt::format("Statistics already stored: {}\n", percent(n.actual, ""));
-  return out;
+  return out + division_nowcasts_text(n, Language::kEn);
 }
 
 }  // namespace
@@ -97,11 +108,15 @@ nlohmann::ordered_json nowcast_json(const Nowcast& n, NowcastJson detail) {
        {{"months", n.backtest.size()},
         {"mean_absolute_error", number_or_null(n.mean_absolute_error)}}},
   };
+  json["divisions"] = division_nowcasts_json(n);
   if (detail == NowcastJson::kContract) return json;
   json["interval_level"] = n.level;
   json["window"] = {{"from", n.window_from.to_string()}, {"to", n.window_to.to_string()}};
   json["cut_day"] = n.cut_day;
   json["aligned_electricity_growth"] = number_or_null(n.aligned_electricity_growth);
+  json["day_weighting"] = {{"model", n.day_weighting == DayWeighting::kFitted ? "fitted" : "none"},
+                           {"weight", number_or_null(n.weight)},
+                           {"regressor", number_or_null(n.regressor)}};
   json["actual"] = number_or_null(n.actual);
   json["training_months"] = n.training_months;
   nlohmann::ordered_json points = nlohmann::ordered_json::array();
@@ -117,15 +132,22 @@ std::string nowcast_text(const Nowcast& nowcast, Language language) {
   return language == Language::kEn ? text_en(nowcast) : text_zh(nowcast);
 }
 
-ValueAddedGrowthOf value_added_growth_from(
+WindowStatisticsOf window_statistics_from(
     std::function<Result<ReportData>(const ReportRequest&)> report) {
-  return [report = std::move(report)](YearMonth period) -> Result<std::optional<double>> {
+  return [report = std::move(report)](YearMonth period) -> Result<WindowStatistics> {
     ReportRequest request;
     request.period = period;
     request.window = WindowKind::kMonthly;
     Result<ReportData> data = report(request);
     if (!data) return fail(data.error());
-    return data->industry.value_added_growth;
+    WindowStatistics statistics;
+    statistics.city = data->industry.value_added_growth;
+    for (const SetFigures& division : data->divisions) {
+      if (is_manufacturing(division.code) && division.value_added_growth) {
+        statistics.divisions.emplace(division.code, *division.value_added_growth);
+      }
+    }
+    return statistics;
   };
 }
 

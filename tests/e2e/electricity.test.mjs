@@ -1,7 +1,9 @@
 // 用电看经济 (issue 13): the month so far from daily electricity. The nowcast block shows what
 // `zhizao nowcast` prints for the month (estimate, interval, back-test error, the statistics when
 // stored), the daily chart and its table the readings of GET /api/electricity/daily day by day;
-// every figure rounded once, half away from zero. A month without readings says so in words.
+// every figure rounded once, half away from zero. The divisions' table shows, cell by cell, the
+// `divisions` of `zhizao nowcast --json` (a division without an estimate gives its reason). A
+// month without readings says so in words.
 // Screenshots on a desktop and a phone; the phone page does not scroll sideways.
 //   node tests/e2e/electricity.test.mjs ZHIZAO_BINARY [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
@@ -10,6 +12,13 @@ import { apiGet, cli, markStale, shot, signedInPage, suite, text } from './fixtu
 import { isNumber, rate, rounded } from './rounding.mjs';
 
 const period = '2021-06';
+/** A division's reason for having no estimate, as the CLI's text and the table write it. */
+const reasonText = {
+  no_readings: '本月无日用电量',
+  too_few_months: '可供拟合的月份不足',
+  no_electricity_growth: '无两年均有读数的企业日',
+  no_fit: '历年用电增速相同，无法拟合',
+};
 
 /** Opens the electricity view of `month` and waits for its nowcast block. */
 async function openElectricity(page, month) {
@@ -46,6 +55,35 @@ describe('用电看经济: the month so far and the nowcast (issue 13)', () => {
     await admin.screenshot({ path: shot('electricity-2021-06'), fullPage: true });
   });
 
+  test('the divisions table shows, cell by cell, the divisions of zhizao nowcast --json', async () => {
+    const expected = JSON.parse(await cli(['nowcast', '--period', period, '--json']));
+    const printed = await cli(['nowcast', '--period', period]);
+    // The view of the first test (the same hash again would not render anew).
+    if (!admin.url().endsWith(`#/electricity?period=${period}`)) await openElectricity(admin, period);
+    await admin.waitForSelector('[data-testid="nowcast-divisions"]');
+    const seen = await admin.$$eval('[data-testid="division-row"]', (rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.innerText.trim())));
+    assert.ok(expected.divisions.length >= 20, `the demo has ${expected.divisions.length} divisions`);
+    const want = expected.divisions.map((d) => {
+      const va = d.value_added_growth;
+      return [
+        d.code,
+        d.name,
+        rate(d.electricity_growth),
+        isNumber(va.estimate) ? rate(va.estimate) : reasonText[d.reason],
+        isNumber(va.estimate) ? `${rate(va.low)} ～ ${rate(va.high)}` : '—',
+        String(d.backtest.months),
+        rounded(d.backtest.mean_absolute_error, 1),
+      ];
+    });
+    assert.deepEqual(seen, want);
+    // The CLI's text table holds the same row for each division.
+    for (const row of want) {
+      assert.ok(printed.includes(`| ${row.join(' | ')} |`), `${row.join(' | ')}\n${printed}`);
+    }
+    await admin.screenshot({ path: shot('electricity-divisions-2021-06'), fullPage: true });
+  });
+
   test('the daily table shows each day of GET /api/electricity/daily', async () => {
     const daily = await apiGet(admin, `/api/electricity/daily?period=${period}`);
     assert.ok(daily.days.length >= 28);
@@ -64,6 +102,13 @@ describe('用电看经济: the month so far and the nowcast (issue 13)', () => {
     const phone = await signedInPage(server.users.city, { width: 390, height: 844, hash: `#/cockpit?period=${period}` });
     await openElectricity(phone, early);
     assert.equal(await text(phone, 'nowcast-estimate'), '可供拟合的月份不足，无法估计');
+    // Every division is listed with its reason, as the CLI gives it.
+    const earlyJson = JSON.parse(await cli(['nowcast', '--period', early, '--json']));
+    assert.ok(earlyJson.divisions.length > 0);
+    const reasons = await phone.$$eval('[data-testid="division-estimate"]', (cells) => cells.map((c) => [c.dataset.reason, c.innerText.trim()]));
+    assert.deepEqual(reasons.map(([reason]) => reason), earlyJson.divisions.map((d) => d.reason));
+    assert.deepEqual(reasons.map(([, shown]) => shown), earlyJson.divisions.map((d) => reasonText[d.reason]));
+    assert.ok(printed.includes('| 可供拟合的月份不足 |'), printed);
     await openElectricity(phone, period);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the phone page is ${width} px wide`);

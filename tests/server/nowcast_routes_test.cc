@@ -54,6 +54,15 @@ TEST_F(NowcastRoutesTest, CityUsersGetTheNowcastWithItsDetails) {
   EXPECT_EQ(body["window"]["from"], "2021-04");
   EXPECT_EQ(body["cut_day"], 15);
   EXPECT_TRUE(body["backtest_points"].is_array());
+  // The divisions of the small data: readings of 2020–2021 only, so one past window at most and
+  // no division estimate, each with its reason rather than left out.
+  ASSERT_TRUE(body["divisions"].is_array());
+  ASSERT_FALSE(body["divisions"].empty());
+  for (const auto& division : body["divisions"]) {
+    EXPECT_TRUE(division["value_added_growth"]["estimate"].is_null()) << division;
+    EXPECT_TRUE(division["reason"] == "too_few_months" || division["reason"] == "no_readings")
+        << division;
+  }
 }
 
 TEST_F(NowcastRoutesTest, TheMonthSoFarDayByDayAgainstLastYear) {

@@ -170,5 +170,32 @@ TEST(FestivalAlignment, MonthsAfterFebruaryAndYearsOutsideTheTableGoByTheCalenda
   EXPECT_EQ(old.back().slot, old.back().previous_slot);
 }
 
+// The divisions' sums in one pass: element 0 is pair_sums over everyone, element g over group g
+// (A and C in group 1; B in none; D, read in one year only, adds nothing), by hand:
+// group 1 = (10 + 30) / (8 + 20) → 100 × (40/28 − 1) = 42.857142857…%.
+TEST(DailyGrowth, GroupedSumsAreThoseOfEachGroupAndOfEveryone) {
+  std::vector<DailyElectricityYear> now{
+      block("A", 2021, {{{2021, 3, 1}, 10}}), block("B", 2021, {{{2021, 3, 1}, 5}}),
+      block("C", 2021, {{{2021, 3, 1}, 30}}), block("D", 2021, {{{2021, 3, 1}, 7}})};
+  std::vector<DailyElectricityYear> before{block("A", 2020, {{{2020, 3, 1}, 8}}),
+                                           block("B", 2020, {{{2020, 3, 1}, 4}}),
+                                           block("C", 2020, {{{2020, 3, 1}, 20}})};
+  std::vector<DayPair> pairs = calendar_pairs(2021, 3);
+  EnterpriseGroups groups{{"A", 1}, {"C", 1}, {"D", 2}};
+  std::vector<DailyGrowthSums> sums = grouped_pair_sums(now, before, pairs, groups, 3);
+  ASSERT_EQ(sums.size(), 3u);
+  DailyGrowthSums everyone = pair_sums(now, before, pairs);
+  EXPECT_EQ(sums[0].current, everyone.current);  // to the last bit
+  EXPECT_EQ(sums[0].previous, everyone.previous);
+  EXPECT_EQ(sums[0].pairs, 3);
+  EXPECT_EQ(sums[1].current, 40);
+  EXPECT_EQ(sums[1].previous, 28);
+  EXPECT_NEAR(*sums[1].growth(), 42.857142857142854, 1e-12);
+  EXPECT_EQ(sums[2].pairs, 0);
+  EXPECT_FALSE(sums[2].growth().has_value());
+  EXPECT_EQ(grouped_days_with_readings(now, 2021, 3, groups, 3), (std::vector<int>{1, 1, 1}));
+  EXPECT_EQ(grouped_days_with_readings(now, 2021, 4, groups, 3), (std::vector<int>{0, 0, 0}));
+}
+
 }  // namespace
 }  // namespace zhizao

@@ -95,8 +95,10 @@ TEST_F(NowcastTest, EstimatesTheMonthFromItsDaysSoFarWithTheFittedLine) {
   nlohmann::ordered_json json = nowcast_json(*n, NowcastJson::kContract);
   std::vector<std::string> keys;
   for (const auto& item : json.items()) keys.push_back(item.key());
+  // The contract's keys, then the divisions (none here: the city-only overload).
   EXPECT_EQ(keys, (std::vector<std::string>{"period", "days", "electricity_growth",
-                                            "value_added_growth", "backtest"}));
+                                            "value_added_growth", "backtest", "divisions"}));
+  EXPECT_TRUE(json["divisions"].empty());
   EXPECT_EQ(json["period"], "2021-06");
   EXPECT_EQ(json["backtest"]["months"], 7);
   EXPECT_EQ(json["value_added_growth"].size(), 3u);

@@ -9,7 +9,8 @@ import { backLinkHtml } from '../back.js';
 import { chartBoxHtml, fillChartTable, tableToolsHtml, wireTableToggles } from '../chart_table.js';
 import { categoryAxis, makeChart, palette, tooltip, valueAxis } from '../charts.js';
 import { chartValue, escapeHtml, fixed, percent, points, precision } from '../format.js';
-import { periodText, t } from '../i18n.js';
+import { currentLang, periodText, t } from '../i18n.js';
+import { divisionName } from '../names.js';
 import { selectedPeriodOrNotice } from './period_notice.js';
 
 const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
@@ -43,6 +44,35 @@ function nowcastHtml(nowcast) {
       <div data-testid="nowcast-backtest">${escapeHtml(t('nowcastBacktest', { months: backtest.months ?? 0, mae }))}</div>
       ${actual}
     </div>`;
+}
+
+/**
+ * The divisions' table of the nowcast (as `zhizao nowcast` prints it): each manufacturing
+ * division's electricity growth, estimate, interval and back-test, or why it has none.
+ */
+function divisionsHtml(nowcast) {
+  const divisions = nowcast?.divisions ?? [];
+  if (!divisions.length) return '';
+  const level = isNumber(nowcast.interval_level) ? Math.round(nowcast.interval_level * 100) : 90;
+  const name = (d) => (currentLang() === 'zh' ? d.name : divisionName(d.code, d.name));
+  const rows = divisions.map((d) => {
+    const va = d.value_added_growth ?? {};
+    const estimate = isNumber(va.estimate) ? percent(va.estimate) : t(`nowcastReason_${d.reason}`);
+    const interval = isNumber(va.low) && isNumber(va.high) ? `${percent(va.low)} ${currentLang() === 'zh' ? '～' : 'to'} ${percent(va.high)}` : '—';
+    const mae = isNumber(d.backtest?.mean_absolute_error) ? points(d.backtest.mean_absolute_error, precision.rate) : '—';
+    return `<tr data-testid="division-row" data-code="${escapeHtml(d.code)}">
+        <td data-testid="division-code">${escapeHtml(d.code)}</td><td>${escapeHtml(name(d))}</td>
+        <td class="num" data-testid="division-electricity">${escapeHtml(isNumber(d.electricity_growth) ? percent(d.electricity_growth) : '—')}</td>
+        <td class="num" data-testid="division-estimate" data-reason="${escapeHtml(d.reason ?? '')}">${escapeHtml(estimate)}</td>
+        <td data-testid="division-interval">${escapeHtml(interval)}</td>
+        <td class="num" data-testid="division-backtest-months">${escapeHtml(String(d.backtest?.months ?? 0))}</td>
+        <td class="num" data-testid="division-mae">${escapeHtml(mae)}</td></tr>`;
+  });
+  const heads = [t('nowcastColCode'), t('colDivision'), t('nowcastColElectricity'), t('nowcastColEstimate'), t('nowcastColInterval', { level }), t('nowcastColBacktestMonths'), t('nowcastColMae')];
+  return `<div class="muted">${escapeHtml(t('nowcastDivisionsHint'))}</div>
+    <div class="table-scroll"><table class="data-table" data-testid="nowcast-divisions">
+      <thead><tr>${heads.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
+      <tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** Draws the daily chart (this year's paired readings against last year's) and its table. */
@@ -111,6 +141,8 @@ export async function render(root, { isCurrent }) {
       <section class="panel" aria-labelledby="daily-title"><header><h2 id="daily-title">${escapeHtml(t('dailyTitle'))}</h2>${tableToolsHtml('chart-daily', t('dailyTitle'))}</header>
         ${chartBoxHtml('chart-daily', t('dailyTitle'))}</section>
     </div>
+    <section class="panel" aria-labelledby="nowcast-divisions-title"><header><h2 id="nowcast-divisions-title">${escapeHtml(t('nowcastDivisionsTitle'))}</h2></header>
+      <div id="nowcast-divisions-body"></div></section>
     <footer class="page-footer">${escapeHtml(t('footer'))}</footer>`;
   wireTableToggles(root);
   // A month without readings is a 404 of both endpoints: said in words, not as an error.
@@ -118,5 +150,6 @@ export async function render(root, { isCurrent }) {
   const [nowcast, daily] = await Promise.all([orNull(api.nowcast(period)), orNull(api.dailyElectricity(period))]);
   if (!isCurrent()) return;
   root.querySelector('#nowcast-body').innerHTML = nowcastHtml(nowcast);
+  root.querySelector('#nowcast-divisions-body').innerHTML = divisionsHtml(nowcast);
   drawDaily(root.querySelector('#chart-daily'), daily);
 }
