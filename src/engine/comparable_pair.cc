@@ -1,5 +1,7 @@
 #include "engine/comparable_pair.h"
 
+#include "engine/month_unit.h"
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -62,27 +64,6 @@ std::optional<double> sum_all(const std::vector<MonthlyRecord>& records, ValueOf
   return sum;
 }
 
-PairUnit single_month_unit(const IndexedDataset& data, std::size_t enterprise, YearMonth month,
-                           ScopeRule rule) {
-  PairUnit unit;
-  unit.first_month = month.month;
-  unit.last_month = month.month;
-  std::optional<MonthlyRecord> record = data.record(enterprise, month);
-  if (!record) return unit;
-  unit.in_scope = counts(*record, rule);
-  set_current_values(data, enterprise, std::span<const MonthlyRecord>(&*record, 1), unit);
-  // The m−12 record counts whatever its in_scope flag: last year's figures of this enterprise.
-  std::optional<MonthlyRecord> year_ago = data.record(enterprise, month.plus_months(-12));
-  for (Measure measure : kMeasures) {
-    std::optional<double> previous = reported_previous_value(data, enterprise, *record, measure);
-    if (!previous && year_ago) {
-      previous = current_value(data, enterprise, *year_ago, measure);
-    }
-    assign(unit.measures[measure_slot(measure)].previous, previous);
-  }
-  return unit;
-}
-
 std::vector<MonthlyRecord> january_february(const IndexedDataset& data, std::size_t enterprise,
                                             int year) {
   std::vector<MonthlyRecord> records;
@@ -135,6 +116,13 @@ PairUnit folded_unit(const IndexedDataset& data, std::size_t enterprise, int yea
 std::vector<PairUnit> pair_units(const IndexedDataset& data, std::size_t enterprise, int year,
                                  int first_month, int last_month, ScopeRule rule) {
   std::vector<PairUnit> units;
+  pair_units(data, enterprise, year, first_month, last_month, rule, units);
+  return units;
+}
+
+void pair_units(const IndexedDataset& data, std::size_t enterprise, int year, int first_month,
+                int last_month, ScopeRule rule, std::vector<PairUnit>& units) {
+  units.clear();
   units.reserve(static_cast<std::size_t>(std::max(last_month - first_month + 1, 0)));
   int month = first_month;
   if (first_month == 1 && last_month >= 2 && needs_fold(data, enterprise, year)) {
@@ -142,9 +130,9 @@ std::vector<PairUnit> pair_units(const IndexedDataset& data, std::size_t enterpr
     month = 3;
   }
   for (; month <= last_month; ++month) {
-    units.push_back(single_month_unit(data, enterprise, {year, month}, rule));
+    // Filled in place: a unit built apart and copied in was a store-forwarding stall per month.
+    fill_single_month_unit(data, enterprise, {year, month}, rule, units.emplace_back());
   }
-  return units;
 }
 
 }  // namespace zhizao::detail

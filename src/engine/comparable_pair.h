@@ -52,4 +52,9 @@ struct PairUnit {
 std::vector<PairUnit> pair_units(const IndexedDataset& data, std::size_t enterprise, int year,
                                  int first_month, int last_month, ScopeRule rule);
 
+// The same into `units` (cleared first), so that a caller pairing enterprise after enterprise
+// reuses one buffer instead of allocating one per enterprise and year.
+void pair_units(const IndexedDataset& data, std::size_t enterprise, int year, int first_month,
+                int last_month, ScopeRule rule, std::vector<PairUnit>& units);
+
 }  // namespace zhizao::detail

@@ -37,7 +37,9 @@ ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& 
 
   if (auto previous = previous_report_window(request.period, request.window)) {
     HeadlineFigures headline =
-        headline_figures(data, scoped, figures_for_window(data, scoped.members, *previous));
+        scoped.previous_figures
+            ? headline_figures(data, scoped, *scoped.previous_figures)
+            : headline_figures(data, scoped, figures_for_window(data, scoped.members, *previous));
     report.previous_value_added_growth = headline.industry.value_added_growth;
     report.previous_manufacturing_growth = headline.manufacturing.value_added_growth;
   }
@@ -49,7 +51,8 @@ ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& 
 namespace {
 
 Result<ReportData> report_of(const detail::IndexedDataset& data, const ReportRequest& request) {
-  Result<detail::ScopedEnterprises> scoped = detail::scoped_enterprises(data, request);
+  Result<detail::ScopedEnterprises> scoped =
+      detail::scoped_enterprises(data, request, detail::PreviousReport::kComputeWhenPrefix);
   if (!scoped) return fail(scoped.error());
   return detail::assemble_report(data, *scoped, request);
 }

@@ -28,17 +28,21 @@ void prefetch_window(const IndexedDataset& data, std::size_t enterprise, const R
 // core (issue 3: both cores where it pays). Each enterprise's figures depend on its own records
 // only, and the sets add them up afterwards in member order, so the result is the same bits as
 // one thread's.
-std::vector<EnterpriseFigures> figures_of_members(const IndexedDataset& data,
-                                                  const std::vector<std::size_t>& members,
-                                                  const ReportWindow& window,
-                                                  TwoYearAverage two_year) {
+// With `shorter` (a prefix window of `window`), also fills `shorter_figures` from the same units.
+std::vector<EnterpriseFigures> figures_of_members(
+    const IndexedDataset& data, const std::vector<std::size_t>& members, const ReportWindow& window,
+    TwoYearAverage two_year, const std::optional<ReportWindow>& shorter = std::nullopt,
+    std::vector<EnterpriseFigures>* shorter_figures = nullptr) {
   std::vector<EnterpriseFigures> figures(members.size());
+  if (shorter) shorter_figures->assign(members.size(), EnterpriseFigures{});
   auto compute = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
       if (i + kPrefetchAhead < to) {
         prefetch_window(data, members[i + kPrefetchAhead], window, two_year);
       }
-      figures[i] = enterprise_figures(data, members[i], window, two_year);
+      figures[i] = shorter ? enterprise_figures(data, members[i], window, two_year, *shorter,
+                                                (*shorter_figures)[i])
+                           : enterprise_figures(data, members[i], window, two_year);
     }
   };
   std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
@@ -59,13 +63,21 @@ std::vector<EnterpriseFigures> figures_of_members(const IndexedDataset& data,
 }  // namespace
 
 Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
-                                             const ReportRequest& request) {
+                                             const ReportRequest& request,
+                                             PreviousReport previous) {
   Result<ReportWindow> window = report_window(request.period, request.window);
   if (!window) return fail(window.error());
   Result<RegionScope> scope = RegionScope::resolve(data.dataset(), request.scope);
   if (!scope) return fail(scope.error());
-  ScopedEnterprises scoped{*window, *scope, members_in_scope(data, *scope), {}};
-  scoped.figures = figures_of_members(data, scoped.members, *window, TwoYearAverage::kCompute);
+  ScopedEnterprises scoped{*window, *scope, members_in_scope(data, *scope), {}, std::nullopt};
+  std::optional<ReportWindow> shorter;
+  if (previous == PreviousReport::kComputeWhenPrefix) {
+    shorter = previous_report_window(request.period, request.window);
+    if (shorter && !is_prefix_window(*shorter, *window)) shorter.reset();
+  }
+  if (shorter) scoped.previous_figures.emplace();
+  scoped.figures = figures_of_members(data, scoped.members, *window, TwoYearAverage::kCompute,
+                                      shorter, shorter ? &*scoped.previous_figures : nullptr);
   return scoped;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "base/result.h"
@@ -19,12 +20,19 @@ struct ScopedEnterprises {
   RegionScope scope;
   std::vector<std::size_t> members;        // enterprises (indices) whose region is in the scope
   std::vector<EnterpriseFigures> figures;  // parallel to members
+  // When asked for and the previous report's window is a prefix of this one's (is_prefix_window):
+  // the figures for it, without the two-year sums, parallel to members; else empty.
+  std::optional<std::vector<EnterpriseFigures>> previous_figures;
 };
+
+// Whether scoped_enterprises also computes the previous report's figures from the same reading.
+enum class PreviousReport { kSkip, kComputeWhenPrefix };
 
 // Returns the scoped enterprises of `request` with their figures for `window`.
 // Errors: kUsage for a January period or an unknown scope.
 Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
-                                             const ReportRequest& request);
+                                             const ReportRequest& request,
+                                             PreviousReport previous = PreviousReport::kSkip);
 
 // Returns the enterprises (indices) whose region is in `scope`, in enterprise order.
 std::vector<std::size_t> members_in_scope(const IndexedDataset& data, const RegionScope& scope);

@@ -16,6 +16,7 @@
 #include "engine/engine.h"
 #include "engine/indexed_dataset.h"
 #include "engine/report_data.h"
+#include "engine/set_membership.h"
 
 namespace zhizao::detail {
 
@@ -24,12 +25,15 @@ namespace zhizao::detail {
 // chains with their contribution and pull, the breadth, divisions_at_current_prices — bit for
 // bit, except two_year_average_growth, which is left empty (no reader of many periods' sets
 // needs it, and it would double the reading). period, window, window_from/to and scope are set;
-// key enterprises, projects and the previous period's headline are left empty. Memory: the
-// figures of at most kChunk members per window at a time. Thread-safe over a const `data`; uses
-// the second core at national scale.
+// key enterprises, projects and the previous period's headline are left empty. Only the industry
+// headline and the sets of `families` are added up; the others are left empty (a family costs an
+// addition per member and window, and the runs read one or two). Memory: the figures of at most
+// kChunk members per window at a time. Thread-safe over a const `data`; uses the second core at
+// national scale.
 // Errors: as compute_report — kUsage for a January period or an unknown scope.
 Result<std::vector<ReportData>> set_figures_of_periods(const IndexedDataset& data,
                                                        const ReportRequest& request,
-                                                       std::span<const YearMonth> periods);
+                                                       std::span<const YearMonth> periods,
+                                                       SetFamilies families = SetFamilies::all());
 
 }  // namespace zhizao::detail

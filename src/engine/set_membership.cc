@@ -162,8 +162,9 @@ SetMembership::SetMembership(const IndexedDataset& data, const std::vector<std::
   province_of_county_ = slots_among(province_codes, provinces_);
 }
 
-ReportSetSums::ReportSetSums(const SetMembership& membership)
+ReportSetSums::ReportSetSums(const SetMembership& membership, SetFamilies families)
     : membership_(membership),
+      families_(families),
       divisions_(membership.divisions_.size()),
       counties_(membership.counties_.size()),
       cities_(membership.cities_.size()),
@@ -176,50 +177,77 @@ void ReportSetSums::add_to_industry_sets(std::size_t position, const EnterpriseF
   const SetMembership& m = membership_;
   std::uint32_t division = m.division_of_[position];
   industry_.add(figures);
-  if (m.manufacturing_division_[division]) manufacturing_.add(figures);
-  if (std::int32_t section = m.section_of_division_[division]; section != SetMembership::kNone) {
-    sections_[section].add(figures);
+  if (families_.has(SetFamily::kManufacturingAndSections)) {
+    if (m.manufacturing_division_[division]) manufacturing_.add(figures);
+    if (std::int32_t section = m.section_of_division_[division]; section != SetMembership::kNone) {
+      sections_[section].add(figures);
+    }
   }
-  divisions_[division].add(figures);
-  if (std::int32_t park = m.park_of_[position]; park != SetMembership::kNone) {
+  if (families_.has(SetFamily::kDivisions)) divisions_[division].add(figures);
+  if (std::int32_t park = m.park_of_[position];
+      park != SetMembership::kNone && families_.has(SetFamily::kParks)) {
     parks_[static_cast<std::size_t>(park)].add(figures);
   }
-  for (std::uint32_t c = m.chain_from_[position]; c < m.chain_from_[position + 1]; ++c) {
-    chains_[m.chain_slots_[c]].add(figures);
+  if (families_.has(SetFamily::kChains)) {
+    for (std::uint32_t c = m.chain_from_[position]; c < m.chain_from_[position + 1]; ++c) {
+      chains_[m.chain_slots_[c]].add(figures);
+    }
   }
 }
 
 void ReportSetSums::add_to_regional_sets(std::size_t position, const EnterpriseFigures& figures) {
   const SetMembership& m = membership_;
   std::uint32_t county = m.county_of_[position];
-  counties_[county].add(figures);
-  cities_[static_cast<std::size_t>(m.city_of_county_[county])].add(figures);
-  provinces_[static_cast<std::size_t>(m.province_of_county_[county])].add(figures);
-  for (std::uint32_t g : m.groups_of_county_[county]) groups_[g].add(figures);
+  if (families_.has(SetFamily::kRegions)) counties_[county].add(figures);
+  if (families_.has(SetFamily::kCities)) {
+    cities_[static_cast<std::size_t>(m.city_of_county_[county])].add(figures);
+  }
+  if (families_.has(SetFamily::kProvinces)) {
+    provinces_[static_cast<std::size_t>(m.province_of_county_[county])].add(figures);
+  }
+  if (families_.has(SetFamily::kRegionGroups)) {
+    for (std::uint32_t g : m.groups_of_county_[county]) groups_[g].add(figures);
+  }
 }
 
 void ReportSetSums::fill(ReportData& report) const {
   const SetMembership& m = membership_;
   const Dataset& dataset = m.data_.dataset();
   report.industry = industry_.figures(kIndustryCode, "工业");
-  report.manufacturing = manufacturing_.figures(
-      kManufacturingCode, std::string(section_name(Section::kManufacturing, Language::kZh)));
-  for (std::size_t s = 0; s < 3; ++s) {
-    report.sections.push_back(sections_[section_slot(kSections[s])].figures(
-        kSectionCodes[s], std::string(section_name(kSections[s], Language::kZh))));
+  if (families_.has(SetFamily::kManufacturingAndSections)) {
+    report.manufacturing = manufacturing_.figures(
+        kManufacturingCode, std::string(section_name(Section::kManufacturing, Language::kZh)));
+    for (std::size_t s = 0; s < 3; ++s) {
+      report.sections.push_back(sections_[section_slot(kSections[s])].figures(
+          kSectionCodes[s], std::string(section_name(kSections[s], Language::kZh))));
+    }
   }
-  report.divisions = in_code_order(divisions_, m.divisions_, [](const std::string& code) {
-    return std::string(division_name(code, Language::kZh));
-  });
-  report.regions = in_code_order(counties_, m.counties_, region_name);
-  report.cities = in_code_order(cities_, m.cities_, region_name);
-  report.provinces = in_code_order(provinces_, m.provinces_, region_name);
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
-    const RegionGroup& group = dataset.region_groups[g];
-    report.region_groups.push_back(groups_[g].figures(group.id, group.name));
+  if (families_.has(SetFamily::kDivisions)) {
+    report.divisions = in_code_order(divisions_, m.divisions_, [](const std::string& code) {
+      return std::string(division_name(code, Language::kZh));
+    });
   }
-  report.parks = in_data_order(parks_, m.parks_, dataset.parks);
-  report.chains = in_data_order(chains_, m.chains_, dataset.chains);
+  if (families_.has(SetFamily::kRegions)) {
+    report.regions = in_code_order(counties_, m.counties_, region_name);
+  }
+  if (families_.has(SetFamily::kCities)) {
+    report.cities = in_code_order(cities_, m.cities_, region_name);
+  }
+  if (families_.has(SetFamily::kProvinces)) {
+    report.provinces = in_code_order(provinces_, m.provinces_, region_name);
+  }
+  if (families_.has(SetFamily::kRegionGroups)) {
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      const RegionGroup& group = dataset.region_groups[g];
+      report.region_groups.push_back(groups_[g].figures(group.id, group.name));
+    }
+  }
+  if (families_.has(SetFamily::kParks)) {
+    report.parks = in_data_order(parks_, m.parks_, dataset.parks);
+  }
+  if (families_.has(SetFamily::kChains)) {
+    report.chains = in_data_order(chains_, m.chains_, dataset.chains);
+  }
 }
 
 }  // namespace zhizao::detail

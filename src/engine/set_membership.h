@@ -18,6 +18,37 @@
 
 namespace zhizao::detail {
 
+// A family of a report's sets, beside the industry headline (which is always added up).
+enum class SetFamily : std::uint16_t {
+  kManufacturingAndSections = 1U << 0,
+  kDivisions = 1U << 1,
+  kParks = 1U << 2,
+  kChains = 1U << 3,
+  kRegions = 1U << 4,  // the county-level regions (ReportData::regions)
+  kCities = 1U << 5,
+  kProvinces = 1U << 6,
+  kRegionGroups = 1U << 7,
+};
+
+// Which families a ReportSetSums adds up: every one (a report), or only those a reader needs
+// (the runs of the early warnings read the industry headline and their subjects' family).
+class SetFamilies {
+ public:
+  static constexpr SetFamilies all() { return SetFamilies(0xFFFF); }
+  static constexpr SetFamilies headline_only() { return SetFamilies(0); }
+  constexpr SetFamilies with(SetFamily family) const {
+    return SetFamilies(static_cast<std::uint16_t>(bits_ | static_cast<std::uint16_t>(family)));
+  }
+  constexpr bool has(SetFamily family) const {
+    return (bits_ & static_cast<std::uint16_t>(family)) != 0;
+  }
+  constexpr bool operator==(const SetFamilies&) const = default;
+
+ private:
+  constexpr explicit SetFamilies(std::uint16_t bits) : bits_(bits) {}
+  std::uint16_t bits_;
+};
+
 // The slots of the members of one scope. Immutable after construction; thread-safe to read.
 class SetMembership {
  public:
@@ -55,18 +86,23 @@ class SetMembership {
 // may be added on two threads.
 class ReportSetSums {
  public:
-  explicit ReportSetSums(const SetMembership& membership);
+  // Adds up the industry headline and the sets of `families`.
+  explicit ReportSetSums(const SetMembership& membership,
+                         SetFamilies families = SetFamilies::all());
 
-  // Adds member `position`'s figures to its headline, section, division, park and chain sets.
+  // Adds member `position`'s figures to its headline, section, division, park and chain sets
+  // (those of the families asked for).
   void add_to_industry_sets(std::size_t position, const EnterpriseFigures& figures);
-  // Adds them to its county, city, province and region-group sets.
+  // Adds them to its county, city, province and region-group sets (those asked for).
   void add_to_regional_sets(std::size_t position, const EnterpriseFigures& figures);
 
-  // Fills the set fields of `report` as fill_report_sets documents them.
+  // Fills the set fields of `report` as fill_report_sets documents them; the sets of families not
+  // asked for are left empty (manufacturing: default).
   void fill(ReportData& report) const;
 
  private:
   const SetMembership& membership_;
+  SetFamilies families_;
   SetAccumulator industry_, manufacturing_;
   SetAccumulator sections_[3];
   std::vector<SetAccumulator> divisions_, counties_, cities_, provinces_, parks_, chains_, groups_;

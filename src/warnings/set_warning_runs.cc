@@ -49,7 +49,11 @@ Status add_set_warning_runs(const IndexedDataset& records, const ReportRequest& 
   while (static_cast<int>(earlier.size()) + 1 < kMaxSetRunReports) {
     earlier.push_back(report_before(earlier.back()));
   }
-  Result<std::vector<ReportData>> reports = set_figures_of_periods(records, request, earlier);
+  // Only the headline and the subjects' families: the rules read nothing else.
+  SetFamilies families = SetFamilies::headline_only();
+  for (const OpenRun& run : runs) families = families.with(subject_family(*run.rule));
+  Result<std::vector<ReportData>> reports =
+      set_figures_of_periods(records, request, earlier, families);
   if (!reports) return reports.error();
   for (const ReportData& figures : *reports) {
     // Each subject family's sets by code, once per report: thousands of county runs each

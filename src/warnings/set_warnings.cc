@@ -57,6 +57,14 @@ const std::vector<SetFigures>& subject_sets(const ReportData& figures, const War
   return sets_of(figures, rule.subject);
 }
 
+SetFamily subject_family(const WarningRule& rule) {
+  // As sets_of: the family whose sets it returns.
+  if (rule.subject == "division") return SetFamily::kDivisions;
+  if (rule.subject == "park") return SetFamily::kParks;
+  if (rule.subject == "chain") return SetFamily::kChains;
+  return SetFamily::kRegions;
+}
+
 bool set_rule_holds(const ReportData& figures, const WarningRule& rule, const SetFigures& set) {
   return figures_if_holds(figures, rule, set).has_value();
 }

@@ -10,6 +10,7 @@
 #include "engine/indexed_dataset.h"
 #include "engine/region_scope.h"
 #include "engine/report_data.h"
+#include "engine/set_membership.h"
 #include "warnings/warning_rules.h"
 
 namespace zhizao::detail {
@@ -29,6 +30,9 @@ bool is_set_kind(WarningKind kind);
 
 // The sets of `figures` that `rule` (a set kind) is about: divisions, regions, parks or chains.
 const std::vector<SetFigures>& subject_sets(const ReportData& figures, const WarningRule& rule);
+
+// The family of subject_sets(figures, rule), for computing only the sets the runs read.
+SetFamily subject_family(const WarningRule& rule);
 
 // Whether `rule` (a set kind) holds for `set`, one of subject_sets(figures, rule).
 bool set_rule_holds(const ReportData& figures, const WarningRule& rule, const SetFigures& set);

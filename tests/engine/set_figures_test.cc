@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include "engine/engine.h"
+#include "engine/enterprise_figures.h"
 #include "engine/indexed_dataset.h"
 #include "engine/set_figures_of_periods.h"
+#include "engine/set_membership.h"
 #include "engine_test_data.h"
 
 namespace zhizao {
@@ -116,6 +118,67 @@ TEST(SetFiguresOfPeriodsTest, EachPeriodsSetsAsItsReport) {
       }
     }
   }
+}
+
+TEST(SetFiguresOfPeriodsTest, OnlyTheFamiliesAskedForAreAddedUp) {
+  Dataset data = awkward_records();
+  detail::IndexedDataset records(data);
+  const std::vector<YearMonth> periods = {{2021, 3}, {2021, 2}, {2020, 12}, {2020, 4}};
+  ReportRequest request{{2021, 4}, WindowKind::kCumulative, ""};
+  Result<std::vector<ReportData>> all = detail::set_figures_of_periods(records, request, periods);
+  Result<std::vector<ReportData>> some =
+      detail::set_figures_of_periods(records, request, periods,
+                                     detail::SetFamilies::headline_only()
+                                         .with(detail::SetFamily::kRegions)
+                                         .with(detail::SetFamily::kParks));
+  ASSERT_TRUE(all && some);
+  ASSERT_EQ(some->size(), periods.size());
+  for (std::size_t p = 0; p < periods.size(); ++p) {
+    SCOPED_TRACE(periods[p].to_string());
+    const ReportData& full = (*all)[p];
+    const ReportData& part = (*some)[p];
+    expect_same_sets({part.industry}, {full.industry});
+    expect_same_sets(part.regions, full.regions);
+    expect_same_sets(part.parks, full.parks);
+    EXPECT_FALSE(part.regions.empty());
+    EXPECT_EQ(part.parks.size(), 2U);
+    EXPECT_TRUE(part.divisions.empty());
+    EXPECT_TRUE(part.sections.empty());
+    EXPECT_TRUE(part.cities.empty());
+    EXPECT_TRUE(part.provinces.empty());
+    EXPECT_TRUE(part.region_groups.empty());
+    EXPECT_TRUE(part.chains.empty());
+    EXPECT_EQ(part.manufacturing.value_added.pairs, 0);
+  }
+}
+
+// The previous report's headline comes from the same reading as the report's when its window
+// is a prefix (engine/enterprise_figures.h): the same bits as that report computed alone.
+TEST(SetFiguresOfPeriodsTest, ThePreviousHeadlineIsThePreviousReportsBitForBit) {
+  Dataset data = awkward_records();
+  for (WindowKind window : {WindowKind::kCumulative, WindowKind::kMonthly}) {
+    for (int month = 3; month <= 12; ++month) {
+      SCOPED_TRACE(month);
+      Result<ReportData> report = compute_report(data, {{2021, month}, window, ""});
+      Result<ReportData> previous = compute_report(data, {{2021, month - 1}, window, ""});
+      ASSERT_TRUE(report && previous);
+      ASSERT_TRUE(report->previous_value_added_growth.has_value());
+      EXPECT_EQ(report->previous_value_added_growth, previous->industry.value_added_growth);
+      EXPECT_EQ(report->previous_manufacturing_growth, previous->manufacturing.value_added_growth);
+    }
+  }
+}
+
+TEST(SetFiguresOfPeriodsTest, PrefixWindows) {
+  auto window = [](int year, int from, int to) {
+    return detail::ReportWindow{{year, from}, {year, to}};
+  };
+  EXPECT_TRUE(detail::is_prefix_window(window(2021, 1, 3), window(2021, 1, 4)));
+  EXPECT_TRUE(detail::is_prefix_window(window(2021, 1, 2), window(2021, 1, 12)));
+  EXPECT_FALSE(detail::is_prefix_window(window(2021, 1, 1), window(2021, 1, 4)));  // folding
+  EXPECT_FALSE(detail::is_prefix_window(window(2021, 1, 4), window(2021, 1, 4)));
+  EXPECT_FALSE(detail::is_prefix_window(window(2020, 1, 3), window(2021, 1, 4)));
+  EXPECT_FALSE(detail::is_prefix_window(window(2021, 3, 3), window(2021, 4, 4)));  // monthly
 }
 
 TEST(SetFiguresOfPeriodsTest, TheCasesItMustGetRightAreThere) {
