@@ -1,5 +1,7 @@
 #include "columnar/snapshot_merge.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <limits>
 #include <string_view>
@@ -7,14 +9,32 @@
 #include "store/key_order.h"
 
 namespace zhizao::detail {
+namespace {
+
+// How much is written between two WritableColumns::release_written(): old months copied (about 28
+// MB each at 500,000 enterprises), applied rows overlaid (in key order 2 million rows touch about
+// 120 MB of pages). Each release costs a walk of the mapping's page table and the faults that map
+// the pages in use again.
+constexpr int kMonthsPerRelease = 8;
+constexpr std::size_t kRowsPerRelease = std::size_t{1} << 21;
+
+}  // namespace
 
 WritableColumns::WritableColumns(const SnapshotHeader& header, unsigned char* base)
     : presence(reinterpret_cast<RecordPresence*>(base + header.presence_offset)),
       enterprises(header.enterprises),
-      first_month(header.first_month) {
+      first_month(header.first_month),
+      mapping(base),
+      mapping_bytes(header.file_size) {
   for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
     values[c] = reinterpret_cast<double*>(base + header.value_offsets[c]);
   }
+}
+
+void WritableColumns::release_written() const {
+#if defined(MADV_DONTNEED)
+  if (mapping != nullptr) ::madvise(mapping, mapping_bytes, MADV_DONTNEED);
+#endif
 }
 
 // Sets first_month and months of `header` to the span of the old columns and the applied rows:
@@ -61,7 +81,9 @@ void copy_old_columns(const MonthlyColumns& old, const std::vector<Enterprise>& 
         target.values[c][to] = old.values[c][from];
       }
     }
+    if ((m + 1) % kMonthsPerRelease == 0) target.release_written();
   }
+  target.release_written();
 }
 
 // Writes the applied monthly rows over the copied cells, as write_monthly writes stored rows.
@@ -72,11 +94,13 @@ void overlay_applied(const std::vector<SourcedBatch>& applied,
                      const std::vector<Enterprise>& enterprises, WritableColumns& target) {
   const double missing = std::numeric_limits<double>::quiet_NaN();
   auto value = [&](const std::optional<double>& v) { return v ? *v : missing; };
+  std::size_t written = 0;
   for (const SourcedBatch& batch : applied) {
     const std::vector<MonthlyRecord>& rows = batch.rows.monthly;
     std::size_t position = 0;
     std::vector<uint32_t> computed;
     for (uint32_t at : detail::monthly_key_order(batch, computed)) {
+      if (++written % kRowsPerRelease == 0) target.release_written();
       const MonthlyRecord& row = rows[at];
       while (position < enterprises.size() &&
              std::string_view(enterprises[position].uscc) < row.uscc) {

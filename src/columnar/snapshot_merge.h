@@ -19,8 +19,16 @@ struct WritableColumns {
   std::array<double*, kMonthlyColumnCount> values{};
   std::size_t enterprises = 0;
   int first_month = 0;
+  // The whole mapping, for release_written().
+  unsigned char* mapping = nullptr;
+  std::size_t mapping_bytes = 0;
 
   WritableColumns(const SnapshotHeader& header, unsigned char* base);
+  // Unmaps the pages written so far from the process (Linux MADV_DONTNEED on the shared file
+  // mapping): they stay in the page cache, dirty, and reach the file with the writer's msync; a
+  // later write maps the page again. Keeps a national snapshot (1.5 GB) out of the import's
+  // resident set (issue 17). A hint: errors are ignored.
+  void release_written() const;
   double* column(MonthlyColumn which) const { return values[static_cast<std::size_t>(which)]; }
   std::size_t cell(int month, std::size_t enterprise) const {
     return static_cast<std::size_t>(month - first_month) * enterprises + enterprise;

@@ -154,37 +154,61 @@ Result<std::string> read_whole_file(const std::string& path, uint64_t max_bytes)
   return bytes;
 }
 
+// Parses one file (each sheet of a workbook) onto `files`.
+void parse_source(const SourceFile& source, const ImportOptions& options,
+                  detail::ConsumedBytes consumed, std::vector<ParsedFile>& files) {
+  if (!detail::is_workbook(source)) {
+    files.push_back(detail::parse_file(source, options, consumed));
+    return;
+  }
+  for (ParsedFile& sheet : detail::parse_workbook(source, options)) {
+    files.push_back(std::move(sheet));
+  }
+}
+
+// The checks across files and the database, then the store, for files parsed from `count` sources.
+Result<ImportOutcome> check_and_store(Database& db, std::vector<ParsedFile>&& files, size_t count,
+                                      const ImportOptions& options);
+
 }  // namespace
 
 Result<ImportOutcome> import_files(Database& db, const std::vector<std::string>& paths,
                                    const ImportOptions& options) {
-  std::vector<SourceFile> sources;
-  for (const std::string& path : paths) {
-    Result<std::string> bytes = read_whole_file(path, options.limits.max_file_bytes);
+  // Each file is parsed as soon as it is read and its bytes freed before the next is read: the
+  // import holds one file's bytes at a time, and not even those once parsed (issue 17).
+  std::vector<ParsedFile> files;
+  files.reserve(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    if (options.progress) options.progress("reading", i, paths.size());
+    Result<std::string> bytes = read_whole_file(paths[i], options.limits.max_file_bytes);
     if (!bytes) return fail(bytes.error());
-    sources.push_back({path, *std::move(bytes)});
+    SourceFile source{paths[i], *std::move(bytes)};
+    parse_source(source, options, detail::ConsumedBytes::kReleased, files);
   }
-  return import_sources(db, sources, options);
+  return check_and_store(db, std::move(files), paths.size(), options);
 }
 
 Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>& sources,
                                      const ImportOptions& options) {
-  auto report_progress = [&](std::string_view stage, size_t done, size_t total) {
-    if (options.progress) options.progress(stage, done, total);
-  };
   std::vector<ParsedFile> files;
   files.reserve(sources.size());
   for (const SourceFile& source : sources) {
-    report_progress("reading", static_cast<size_t>(&source - sources.data()), sources.size());
-    if (!detail::is_workbook(source)) {
-      files.push_back(detail::parse_file(source, options));
-      continue;
+    if (options.progress) {
+      options.progress("reading", static_cast<size_t>(&source - sources.data()), sources.size());
     }
-    for (ParsedFile& sheet : detail::parse_workbook(source, options)) {
-      files.push_back(std::move(sheet));
-    }
+    parse_source(source, options, detail::ConsumedBytes::kKept, files);
   }
-  report_progress("checking", sources.size(), sources.size());
+  return check_and_store(db, std::move(files), sources.size(), options);
+}
+
+namespace {
+
+Result<ImportOutcome> check_and_store(Database& db, std::vector<ParsedFile>&& files, size_t count,
+                                      const ImportOptions& options) {
+  auto report_progress = [&](std::string_view stage, size_t done, size_t total) {
+    if (options.progress) options.progress(stage, done, total);
+  };
+  report_progress("checking", count, count);
   // Only the ids rows may refer to, not the stored records (tens of millions of monthly rows).
   Result<StoredIds> stored = load_stored_ids(db);
   if (!stored) return fail(stored.error());
@@ -194,8 +218,10 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   ImportOutcome outcome;
   collect_findings(files, outcome);
   if (outcome.refused()) return outcome;
-  report_progress("storing", sources.size(), sources.size());
+  report_progress("storing", count, count);
   std::vector<SourcedBatch> batches = batches_in_dependency_order(files);
+  // What is left of the parsed files (line numbers, headers, findings) is not needed to store.
+  std::vector<ParsedFile>().swap(files);
   if (options.daily_readings_sink != nullptr) {
     Status staged = stage_daily_readings(batches, *options.daily_readings_sink);
     if (!staged.is_ok()) return fail(staged);
@@ -212,5 +238,7 @@ Result<ImportOutcome> import_sources(Database& db, const std::vector<SourceFile>
   if (options.on_stored) options.on_stored(batches, *summary);
   return outcome;
 }
+
+}  // namespace
 
 }  // namespace zhizao

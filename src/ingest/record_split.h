@@ -24,6 +24,11 @@ std::optional<size_t> find_split_point(std::string_view text, size_t body);
 // The 1-based line of the byte at `offset` of `text`.
 long line_at(std::string_view text, size_t offset);
 
+// Appends `rows` and their `lines` (a part of a later half's monthly rows, file_parser.cc) to the
+// monthly rows and lines of `file`, then frees them.
+void append_monthly_part(ParsedFile& file, std::vector<MonthlyRecord>&& rows,
+                         std::vector<long>&& lines);
+
 // Appends the rows, lines, record count and findings of `later` (the records after those of
 // `file`) to `file`.
 void append_parsed(ParsedFile& file, ParsedFile&& later);

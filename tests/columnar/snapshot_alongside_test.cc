@@ -5,10 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "columnar/snapshot_merge.h"
 #include "demo/luoyang_demo.h"
 #include "store/temp_database.h"
 
@@ -109,6 +114,47 @@ TEST_F(SnapshotAlongsideTest, WithoutACurrentSnapshotItDoesNotTry) {
   ASSERT_TRUE(db_->apply({{"later.csv", later_}}, ApplyProgress(), &alongside).has_value());
   EXPECT_EQ(alongside.outcome(), SnapshotAlongsideApply::Outcome::kNotAttempted);
   EXPECT_FALSE(fs::exists(snapshot_path()));
+}
+
+// Issue 17: the merge unmaps the pages it wrote (WritableColumns::release_written); what was
+// written before and after a release must reach the file and read back through the mapping.
+TEST(WritableColumnsTest, WritesBeforeAndAfterAReleaseReachTheFile) {
+  testing_support::TempDatabasePath temp;
+  const std::string path = temp.path() + ".columns";
+  constexpr std::size_t kPage = 4096;
+  detail::SnapshotHeader header;
+  header.enterprises = 16;
+  header.presence_offset = 0;
+  for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) header.value_offsets[c] = (c + 1) * kPage;
+  header.file_size = (kMonthlyColumnCount + 1) * kPage;
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC, 0600);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::ftruncate(fd, static_cast<off_t>(header.file_size)), 0);
+  void* mapped = ::mmap(nullptr, header.file_size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  ASSERT_NE(mapped, MAP_FAILED);
+  detail::WritableColumns target(header, static_cast<unsigned char*>(mapped));
+  target.column(MonthlyColumn::kOutput)[3] = 1.5;
+  target.presence[3] = RecordPresence::kInScope;
+  target.release_written();
+  EXPECT_EQ(target.column(MonthlyColumn::kOutput)[3], 1.5);  // mapped again from the page cache
+  target.column(MonthlyColumn::kElectricityPrev)[15] = 2.5;
+  ASSERT_EQ(::msync(mapped, header.file_size, MS_SYNC), 0);
+  target.release_written();
+  ::munmap(mapped, header.file_size);
+  double output = 0;
+  double electricity_prev = 0;
+  unsigned char presence = 0;
+  ASSERT_EQ(::pread(fd, &output, sizeof output, static_cast<off_t>(kPage + 3 * sizeof(double))),
+            static_cast<ssize_t>(sizeof output));
+  ASSERT_EQ(::pread(fd, &electricity_prev, sizeof electricity_prev,
+                    static_cast<off_t>(kMonthlyColumnCount * kPage + 15 * sizeof(double))),
+            static_cast<ssize_t>(sizeof electricity_prev));
+  ASSERT_EQ(::pread(fd, &presence, 1, 3), 1);
+  ::close(fd);
+  fs::remove(path);
+  EXPECT_EQ(output, 1.5);
+  EXPECT_EQ(electricity_prev, 2.5);
+  EXPECT_EQ(presence, static_cast<unsigned char>(RecordPresence::kInScope));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // stray quotes, syntax errors and bad rows fall, in both encodings.
 #include <iconv.h>
 
+#include <cstdint>
 #include <string>
 
 #include "import_fixture.h"
@@ -198,6 +199,76 @@ TEST(UsccFastPath, AgreesWithCheckUscc) {
   EXPECT_FALSE(detail::is_canonical_valid_uscc(uscc_of(1) + "0"));
   EXPECT_FALSE(detail::is_canonical_valid_uscc(" " + uscc_of(1).substr(1)));
   EXPECT_FALSE(detail::is_canonical_valid_uscc("91410300MA44IIII10"));  // I is not in the set
+}
+
+// ---- Issue 17: the parsed text given back, the later half handed over in parts ----
+
+ParsedFile parse_releasing(std::string name, std::string bytes) {
+  SourceFile source{std::move(name), std::move(bytes)};
+  return detail::parse_file(source, ImportOptions{}, detail::ConsumedBytes::kReleased);
+}
+
+void expect_same_parse(const ParsedFile& kept, const ParsedFile& released) {
+  EXPECT_EQ(messages(released), messages(kept));
+  EXPECT_EQ(released.rows.monthly, kept.rows.monthly);
+  EXPECT_EQ(released.rows.enterprises, kept.rows.enterprises);
+  EXPECT_EQ(released.lines, kept.lines);
+  EXPECT_EQ(released.records, kept.records);
+}
+
+TEST(ConsumedText, GivesBackTheWholePagesBehindTheReaderOnly) {
+  constexpr size_t kSize = 3 * detail::ConsumedText::kStep;
+  std::string text(kSize, 'x');
+  detail::ConsumedText kept(text, 100, detail::ConsumedBytes::kKept);
+  kept.advance_to(2 * detail::ConsumedText::kStep);
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'x'), static_cast<long>(kSize));
+  detail::ConsumedText consumed(text, 100, detail::ConsumedBytes::kReleased);
+  consumed.advance_to(detail::ConsumedText::kStep / 2);  // less than a step: nothing yet
+  EXPECT_EQ(text[detail::ConsumedText::kStep / 4], 'x');
+  const size_t position = 2 * detail::ConsumedText::kStep + 123;
+  consumed.advance_to(position);
+  EXPECT_EQ(text[0], 'x');                             // before `from`
+  EXPECT_EQ(text[100], 'x');                           // on the page `from` is in
+  EXPECT_EQ(text[detail::ConsumedText::kStep], '\0');  // given back
+  const size_t in_page = reinterpret_cast<std::uintptr_t>(text.data() + position) % 4096;
+  EXPECT_EQ(text[position - in_page], 'x');       // the page the reader is in is kept
+  EXPECT_EQ(text[position - in_page - 1], '\0');  // the page before it is given back
+  EXPECT_EQ(text[position], 'x');
+  EXPECT_EQ(text[kSize - 1], 'x');
+}
+
+TEST(ParallelParse, GivingTheParsedBytesBackChangesNothing) {
+  std::string monthly = monthly_text(2 * kRows, 7);
+  std::optional<size_t> split = detail::find_split_point(monthly, monthly.find('\n') + 1);
+  ASSERT_TRUE(split.has_value());
+  monthly.replace(monthly.find("100.5", monthly.rfind('\n', *split - 2) + 1), 5, "abc.5");
+  monthly.replace(monthly.find("100.5", *split), 5, "-00.5");
+  ParsedFile kept = parse("monthly.csv", monthly);
+  ASSERT_EQ(messages(kept).size(), 2U);
+  expect_same_parse(kept, parse_releasing("monthly.csv", monthly));
+  // The fallback to one reader (it reads the second half itself, so that half is kept).
+  std::string stray = enterprises_text(
+      [](int i) { return i == 0 ? std::string("5\"寸") : std::string("\"甲\n乙\""); });
+  expect_same_parse(parse("enterprises.csv", stray), parse_releasing("enterprises.csv", stray));
+  std::string converted =
+      to_gb18030(enterprises_text([](int i) { return "洛阳企业" + std::to_string(i); }));
+  expect_same_parse(parse("enterprises.csv", converted),
+                    parse_releasing("enterprises.csv", converted));
+}
+
+TEST(ParallelParse, TheLaterHalfArrivesInPartsInFileOrder) {
+  // 200,000 rows: the second reader hands over several parts of 32,768 rows.
+  constexpr int kMonths = 7;
+  ParsedFile file = parse_releasing("monthly.csv", monthly_text(2 * kRows, kMonths));
+  EXPECT_EQ(messages(file), std::vector<std::string>{});
+  ASSERT_EQ(file.rows.monthly.size(), static_cast<size_t>(2 * kRows));
+  ASSERT_EQ(file.lines.size(), static_cast<size_t>(2 * kRows));
+  for (int i = 0; i < 2 * kRows; ++i) {
+    const MonthlyRecord& row = file.rows.monthly[static_cast<size_t>(i)];
+    ASSERT_EQ(row.uscc, uscc_of(i / kMonths)) << i;
+    ASSERT_EQ(row.period.month, i % kMonths + 1) << i;
+    ASSERT_EQ(file.lines[static_cast<size_t>(i)], i + 2) << i;
+  }
 }
 
 }  // namespace
