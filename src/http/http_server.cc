@@ -103,10 +103,8 @@ struct HttpServer::Impl {
     std::lock_guard lock(address_mutex);
     int& open = open_by_address[address];
     const int cap = options.limits.max_connections_per_address;
-    if (cap > 0 && open >= cap) {
-      if (open == 0) open_by_address.erase(address);
-      return false;
-    }
+    // A refused address has open >= cap > 0, so its entry existed before this lookup.
+    if (cap > 0 && open >= cap) return false;
     ++open;
     return true;
   }
