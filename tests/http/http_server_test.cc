@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "http/loopback_test_support.h"
+
 namespace zhizao::http {
 namespace {
 
@@ -24,56 +26,40 @@ using std::chrono::milliseconds;
 
 std::atomic<bool> slow_started{false};  // set by the /slow route once a worker runs it
 
-class RunningServer {
+// The server under test: /hello, a /slow POST that takes 400 ms, and /refused answered 429 on
+// its head.
+class RunningServer : public test_support::LoopbackServer {
  public:
-  explicit RunningServer(const Limits& limits) {
+  explicit RunningServer(const Limits& limits)
+      : LoopbackServer(options_with(limits), [](HttpServer& server) {
+          server.routes().get("/hello", [](const Request&, Response& res) {
+            res.set_content("hello", "text/plain");
+          });
+          server.routes().post("/slow", [](const Request&, Response& res) {
+            slow_started = true;
+            std::this_thread::sleep_for(milliseconds(400));
+            res.set_content("done", "text/plain");
+          });
+          server.set_head_check([](const Request& req, Response& res) {
+            if (req.raw_path != "/refused") return false;
+            res.status = 429;
+            return true;
+          });
+        }) {}
+
+ private:
+  static ServerOptions options_with(const Limits& limits) {
     ServerOptions options;
     options.port = 0;
     options.limits = limits;
-    server_ = std::make_unique<HttpServer>(options);
-    server_->routes().get(
-        "/hello", [](const Request&, Response& res) { res.set_content("hello", "text/plain"); });
-    server_->routes().post("/slow", [](const Request&, Response& res) {
-      slow_started = true;
-      std::this_thread::sleep_for(milliseconds(400));
-      res.set_content("done", "text/plain");
-    });
-    server_->set_head_check([](const Request& req, Response& res) {
-      if (req.raw_path != "/refused") return false;
-      res.status = 429;
-      return true;
-    });
-    Result<int> port = server_->bind();
-    EXPECT_TRUE(port) << port.error().to_string();
-    port_ = port.value_or(0);
-    thread_ = std::thread([this] { (void)server_->listen(); });
-    for (int i = 0; i < 500 && !server_->is_running(); ++i)
-      std::this_thread::sleep_for(milliseconds(2));
+    return options;
   }
-  ~RunningServer() {
-    server_->stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-
- private:
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = 0;
 };
 
 // Connects to the server on 127.0.0.1 from `source` (a loopback address).
 int connect_to(int port, const char* source = "127.0.0.1") {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in local{};
-  local.sin_family = AF_INET;
-  ::inet_pton(AF_INET, source, &local.sin_addr);
-  EXPECT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local), 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  int fd = test_support::connect_loopback(port, source);
+  EXPECT_GE(fd, 0);
   return fd;
 }
 
@@ -96,13 +82,7 @@ std::string read_all(int fd, milliseconds wait) {
   return out;
 }
 
-// True when the peer has closed the connection within `wait`.
-bool closed_within(int fd, milliseconds wait) {
-  pollfd ready{fd, POLLIN, 0};
-  if (::poll(&ready, 1, static_cast<int>(wait.count())) <= 0) return false;
-  char byte;
-  return ::recv(fd, &byte, 1, MSG_PEEK) == 0;
-}
+using test_support::closed_within;
 
 TEST(HttpServerTest, AHeadSentTooSlowlyIs408) {
   Limits limits;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "http/http_server.h"
+#include "http/loopback_test_support.h"
 
 namespace zhizao::http {
 namespace {
@@ -25,44 +26,30 @@ namespace {
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
-class TlsServer {
+// The server under test: /hello over TLS with the certificate and key in `dir`.
+class TlsServer : public test_support::LoopbackServer {
  public:
-  TlsServer(const fs::path& dir, const Limits& limits) {
+  TlsServer(const fs::path& dir, const Limits& limits)
+      : LoopbackServer(options_with(dir, limits), [](HttpServer& server) {
+          server.routes().get("/hello", [](const Request&, Response& res) {
+            res.set_content("hello", "text/plain");
+          });
+        }) {}
+
+ private:
+  static ServerOptions options_with(const fs::path& dir, const Limits& limits) {
     ServerOptions options;
     options.port = 0;
     options.limits = limits;
     options.tls_cert_path = (dir / "cert.pem").string();
     options.tls_key_path = (dir / "key.pem").string();
-    server_ = std::make_unique<HttpServer>(options);
-    server_->routes().get(
-        "/hello", [](const Request&, Response& res) { res.set_content("hello", "text/plain"); });
-    Result<int> port = server_->bind();
-    EXPECT_TRUE(port) << port.error().to_string();
-    port_ = port.value_or(0);
-    thread_ = std::thread([this] { (void)server_->listen(); });
-    for (int i = 0; i < 500 && !server_->is_running(); ++i) {
-      std::this_thread::sleep_for(milliseconds(2));
-    }
+    return options;
   }
-  ~TlsServer() {
-    server_->stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
-
- private:
-  std::unique_ptr<HttpServer> server_;
-  std::thread thread_;
-  int port_ = 0;
 };
 
 int connect_to(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  int fd = test_support::connect_loopback(port);
+  EXPECT_GE(fd, 0);
   timeval wait{5, 0};  // a blocking client that gives up after 5 s rather than hanging the test
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
   ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &wait, sizeof wait);
@@ -95,13 +82,7 @@ std::string tls_get_hello(int port) {
   return answer;
 }
 
-// True when the peer has closed the connection within `wait`.
-bool closed_within(int fd, milliseconds wait) {
-  pollfd ready{fd, POLLIN, 0};
-  if (::poll(&ready, 1, static_cast<int>(wait.count())) <= 0) return false;
-  char byte;
-  return ::recv(fd, &byte, 1, MSG_PEEK) == 0;
-}
+using test_support::closed_within;
 
 // The first bytes of a TLS record carrying a ClientHello (type 22, version 3.1, length 512):
 // enough for the server to start reading the hello, which then never arrives.

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "http/loopback_test_support.h"
 #include "server_fixture.h"
 
 namespace zhizao::testing {
@@ -31,18 +32,7 @@ long resident_kib() {
   return -1;
 }
 
-int connect_to(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-    ::close(fd);
-    return -1;
-  }
-  return fd;
-}
+int connect_to(int port) { return test_support::connect_loopback(port); }
 
 // What the server answered, read until it closes (or 5 s pass).
 std::string read_answer(int fd) {

@@ -10,54 +10,17 @@
 #include "signals/division_nowcast.h"
 #include "signals/division_nowcast_render.h"
 #include "signals/nowcast_render.h"
+#include "signals/readings_database_fixture.h"
 #include "signals/spring_festival.h"
 
 namespace zhizao {
 namespace {
 
-// The level of every day of a month for division 13's enterprise: flat within the month.
-double level(int year, int month) { return 1 + 0.05 * ((year * 7 + month * 3) % 5); }
+// Division 13's enterprise reads at flat_level: flat within a month.
+using testing::flat_growth;
+using testing::flat_level;
 
-double growth(int year, int month) {
-  return 100 * (level(year, month) / level(year - 1, month) - 1);
-}
-
-class DivisionNowcastTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = ::testing::TempDir() + "zhizao_division_nowcast_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-            std::to_string(getpid()) + ".db";
-    remove_files();
-    auto db = Database::open(path_, OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(db.has_value());
-    db_ = std::move(*db);
-  }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
-  // Every day from `first` to `last` of each enterprise, its kWh from `kwh`.
-  template <typename Kwh>
-  void store_readings(const std::vector<std::string>& usccs, CivilDate first, CivilDate last,
-                      Kwh kwh) {
-    SourcedBatch batch{"electricity_daily.csv", {}};
-    for (const std::string& uscc : usccs) {
-      for (int day = days_since_epoch(first); day <= days_since_epoch(last); ++day) {
-        CivilDate date = date_of_epoch_day(day);
-        batch.rows.electricity_daily.push_back({uscc, date, kwh(uscc, date)});
-      }
-    }
-    ASSERT_TRUE(db_->apply({batch}).has_value());
-  }
-
-  std::string path_;
-  std::unique_ptr<Database> db_;
-};
+using DivisionNowcastTest = testing::ReadingsDatabaseTest;
 
 // Division 13 (enterprise A): statistics 1 + 0.8 × its electricity growth from March 2020 on.
 // Division 34 (enterprise B, steady readings): statistics from March 2021 only. Division 22
@@ -67,7 +30,7 @@ WindowStatisticsOf statistics() {
     WindowStatistics s;
     if (key.month == 2 || key.year < 2020 || key >= YearMonth{2021, 6}) return s;
     s.city = 5;
-    s.divisions["13"] = 1 + 0.8 * growth(key.year, key.month);
+    s.divisions["13"] = 1 + 0.8 * flat_growth(key.year, key.month);
     if (key >= YearMonth{2021, 3}) s.divisions["34"] = 3;
     return s;
   };
@@ -75,7 +38,7 @@ WindowStatisticsOf statistics() {
 
 TEST_F(DivisionNowcastTest, EachDivisionIsEstimatedOrSaysWhyNot) {
   store_readings({"A", "B"}, {2019, 1, 1}, {2021, 6, 15}, [](const std::string& uscc, CivilDate d) {
-    return uscc == "A" ? 100 * level(d.year, d.month) : 40.0;
+    return uscc == "A" ? 100 * flat_level(d.year, d.month) : 40.0;
   });
   DivisionMembers members{{"13", {"A"}}, {"22", {"C"}}, {"34", {"B"}}};
   Result<Nowcast> n =

@@ -12,53 +12,25 @@
 
 #include "signals/daily_growth.h"
 #include "signals/nowcast_render.h"
+#include "signals/readings_database_fixture.h"
 #include "signals/spring_festival.h"
 
 namespace zhizao {
 namespace {
 
-// The level of every day of a month: varies by year and month, flat within the month.
-double level(int year, int month) { return 1 + 0.05 * ((year * 7 + month * 3) % 5); }
+using testing::flat_growth;
+using testing::flat_level;
 
-// Growth of month M of Y over Y−1 (flat months: any days so far give the same).
-double growth(int year, int month) {
-  return 100 * (level(year, month) / level(year - 1, month) - 1);
-}
-
-class NowcastTest : public ::testing::Test {
+class NowcastTest : public testing::ReadingsDatabaseTest {
  protected:
-  void SetUp() override {
-    path_ = ::testing::TempDir() + "zhizao_nowcast_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-            std::to_string(getpid()) + ".db";
-    remove_files();
-    auto db = Database::open(path_, OpenMode::kCreateIfMissing);
-    ASSERT_TRUE(db.has_value());
-    db_ = std::move(*db);
-  }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + suffix);
-  }
-
   // Readings of two enterprises every day from 1 January 2019 to `last` (inclusive).
   void store_readings(CivilDate last) {
-    SourcedBatch batch{"electricity_daily.csv", {}};
-    for (const char* uscc : {"A", "B"}) {
-      double base = uscc[0] == 'A' ? 1000 : 250;
-      for (int day = days_since_epoch({2019, 1, 1}); day <= days_since_epoch(last); ++day) {
-        CivilDate date = date_of_epoch_day(day);
-        batch.rows.electricity_daily.push_back({uscc, date, base * level(date.year, date.month)});
-      }
-    }
-    ASSERT_TRUE(db_->apply({batch}).has_value());
+    ReadingsDatabaseTest::store_readings({"A", "B"}, {2019, 1, 1}, last,
+                                         [](const std::string& uscc, CivilDate date) {
+                                           double base = uscc[0] == 'A' ? 1000 : 250;
+                                           return base * flat_level(date.year, date.month);
+                                         });
   }
-
-  std::string path_;
-  std::unique_ptr<Database> db_;
 };
 
 // Statistics: 1 + 0.8 × electricity growth, none for January–February windows (whose aligned
@@ -66,7 +38,7 @@ class NowcastTest : public ::testing::Test {
 ValueAddedGrowthOf statistics(YearMonth stored_until) {
   return [stored_until](YearMonth key) -> Result<std::optional<double>> {
     if (key.month == 2 || key >= stored_until || key.year < 2020) return std::optional<double>();
-    return std::optional<double>(1 + 0.8 * growth(key.year, key.month));
+    return std::optional<double>(1 + 0.8 * flat_growth(key.year, key.month));
   };
 }
 
@@ -77,12 +49,12 @@ TEST_F(NowcastTest, EstimatesTheMonthFromItsDaysSoFarWithTheFittedLine) {
   ASSERT_TRUE(n.has_value()) << n.error().to_string();
   EXPECT_EQ(n->days, 15);
   EXPECT_EQ(n->cut_day, 15);
-  EXPECT_NEAR(*n->electricity_growth, growth(2021, 6), 1e-9);
-  EXPECT_NEAR(*n->aligned_electricity_growth, growth(2021, 6), 1e-9);
+  EXPECT_NEAR(*n->electricity_growth, flat_growth(2021, 6), 1e-9);
+  EXPECT_NEAR(*n->aligned_electricity_growth, flat_growth(2021, 6), 1e-9);
   // Windows with statistics: March–December 2020 and March–May 2021.
   EXPECT_EQ(n->training_months, 13);
   ASSERT_TRUE(n->value_added_growth.has_value());
-  EXPECT_NEAR(n->value_added_growth->estimate, 1 + 0.8 * growth(2021, 6), 1e-9);
+  EXPECT_NEAR(n->value_added_growth->estimate, 1 + 0.8 * flat_growth(2021, 6), 1e-9);
   EXPECT_NEAR(n->value_added_growth->low, n->value_added_growth->estimate, 1e-6);
   EXPECT_NEAR(n->fit->slope, 0.8, 1e-9);
   // Back-tested on every window after the first six: 2020-09 .. 2021-05.
@@ -111,7 +83,7 @@ TEST_F(NowcastTest, TheStatisticsOfTheMonthAreShownNeverUsed) {
   Result<Nowcast> n =
       compute_nowcast(DailyElectricityStore(*db_), statistics({2030, 1}), {2021, 6});
   ASSERT_TRUE(n.has_value());
-  EXPECT_NEAR(*n->actual, 1 + 0.8 * growth(2021, 6), 1e-12);
+  EXPECT_NEAR(*n->actual, 1 + 0.8 * flat_growth(2021, 6), 1e-12);
   EXPECT_EQ(n->training_months, 13);  // windows before June only
 }
 
@@ -123,7 +95,7 @@ TEST_F(NowcastTest, JanuaryIsEstimatedForTheJanuaryFebruaryWindow) {
   EXPECT_EQ(n->window_from, (YearMonth{2021, 1}));
   EXPECT_EQ(n->window_to, (YearMonth{2021, 2}));
   EXPECT_EQ(n->days, 20);
-  EXPECT_NEAR(*n->electricity_growth, growth(2021, 1), 1e-9);
+  EXPECT_NEAR(*n->electricity_growth, flat_growth(2021, 1), 1e-9);
   EXPECT_TRUE(n->aligned_electricity_growth.has_value());
   EXPECT_TRUE(n->value_added_growth.has_value());  // March–December 2020: ten windows
 }
