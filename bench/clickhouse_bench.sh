@@ -59,22 +59,9 @@ echo "bench: $enterprises enterprises × 1,096 days; work in $work" >&2
 "$zhizao" demo --enterprises "$enterprises" --from 2021-01 --to 2021-01 --csv-dir "$work/csv" \
   --db "$work/generated.db" > /dev/null
 rm -f "$work/generated.db"*
-# A reading a day per enterprise, 2019-01-01..2021-12-31; kWh from the code and the day, two
-# decimals, as a meter file has them.
-/usr/bin/python3 - "$work/csv/enterprises.csv" "$work/csv/electricity_daily.csv" << 'PY'
-import csv, datetime, sys
-usccs = [row["uscc"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
-days = [datetime.date(2019, 1, 1) + datetime.timedelta(d) for d in range(1096)]
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("uscc,date,kwh\n")
-    for i, uscc in enumerate(usccs):
-        base = 500 + (i * 7919) % 100000
-        lines = []
-        for d, day in enumerate(days):
-            kwh = base * (1 + 0.1 * ((d * 31 + i) % 17) / 17) + (d % 7) * 0.37
-            lines.append(f"{uscc},{day.isoformat()},{kwh:.2f}\n")
-        out.write("".join(lines))
-PY
+# A reading a day per enterprise, 2019-01-01..2021-12-31 (tools/clickhouse/daily_readings.py).
+/usr/bin/python3 "$here/../tools/clickhouse/daily_readings.py" "$work/csv/enterprises.csv" \
+  "$work/csv/electricity_daily.csv"
 readings=$(($(wc -l < "$work/csv/electricity_daily.csv") - 1))
 csv_mb=$(du -m "$work/csv/electricity_daily.csv" | cut -f1)
 echo "bench: $readings readings ($csv_mb MB of CSV)" >&2

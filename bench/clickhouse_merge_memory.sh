@@ -15,16 +15,7 @@ pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$w"' EXIT
 $z demo --enterprises 10000 --from 2021-01 --to 2021-01 --csv-dir $w/csv --db $w/gen.db > /dev/null
 rm -f $w/gen.db*
-python3 - $w/csv/enterprises.csv $w/csv/electricity_daily.csv << 'PY'
-import csv, datetime, sys
-usccs = [row["uscc"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
-days = [datetime.date(2019, 1, 1) + datetime.timedelta(d) for d in range(1096)]
-with open(sys.argv[2], "w", encoding="utf-8") as out:
-    out.write("uscc,date,kwh\n")
-    for i, uscc in enumerate(usccs):
-        base = 500 + (i * 7919) % 100000
-        out.write("".join(f"{uscc},{day.isoformat()},{base * (1 + 0.1 * ((d * 31 + i) % 17) / 17) + (d % 7) * 0.37:.2f}\n" for d, day in enumerate(days)))
-PY
+/usr/bin/python3 "$here/../tools/clickhouse/daily_readings.py" $w/csv/enterprises.csv $w/csv/electricity_daily.csv
 for i in 0 1; do
   sh "$here/../tools/clickhouse/loopback_shard.sh" $w/shard$i $((18500 + i)) $((18502 + i)) 18502 18503 600000000 67108864
   /usr/sbin/clickhouse-server --config-file=$w/shard$i/config.xml > $w/shard$i/stdout.log 2>&1 &
