@@ -22,6 +22,7 @@ ColumnarSnapshot::ColumnarSnapshot(FileMapping mapping, const SnapshotHeader& he
   for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
     columns_.values[c] = reinterpret_cast<const double*>(base + header_.value_offsets[c]);
   }
+  columns_.running = reinterpret_cast<const RunningFigures*>(base + header_.running_offset);
 }
 
 Result<std::unique_ptr<ColumnarSnapshot>> ColumnarSnapshot::open(const std::string& path) {

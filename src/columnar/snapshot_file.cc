@@ -32,7 +32,8 @@ void lay_out(SnapshotHeader& header, std::uint64_t tables_size) {
     offset = next;
     next = aligned(next + cells * sizeof(double));
   }
-  header.file_size = next;
+  header.running_offset = next;
+  header.file_size = aligned(next + cells * sizeof(RunningFigures));
 }
 
 Status check_header(const SnapshotHeader& header, std::uint64_t file_size) {
@@ -52,6 +53,9 @@ Status check_header(const SnapshotHeader& header, std::uint64_t file_size) {
            (cells == 0 || (cells <= file_size / sizeof(double) &&
                            inside(offset, cells * sizeof(double), file_size)));
   }
+  fits = fits && header.running_offset % alignof(RunningFigures) == 0 &&
+         (cells == 0 || (cells <= file_size / sizeof(RunningFigures) &&
+                         inside(header.running_offset, cells * sizeof(RunningFigures), file_size)));
   if (!fits) return Status::corruption("a snapshot whose parts lie outside the file");
   return Status::ok();
 }

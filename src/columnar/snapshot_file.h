@@ -16,7 +16,8 @@ namespace zhizao::detail {
 inline constexpr std::array<char, 8> kSnapshotMagic = {'Z', 'H', 'Z', 'C', 'O', 'L', 'S', '\0'};
 // 2: the tables carry the v2 inputs (table_codec.h) and Project::campaign.
 // 3: the tables end with the installation's area setting (Dataset::area_code, issue 16).
-inline constexpr std::uint32_t kSnapshotFormat = 3;
+// 4: the running figures after the columns (engine/running_figures.h, issue 17).
+inline constexpr std::uint32_t kSnapshotFormat = 4;
 inline constexpr std::uint32_t kByteOrderMark = 0x01020304;
 inline constexpr std::uint64_t kSnapshotAlignment = 4096;
 
@@ -34,6 +35,7 @@ struct SnapshotHeader {
   std::uint64_t tables_size = 0;
   std::uint64_t presence_offset = 0;
   std::array<std::uint64_t, kMonthlyColumnCount> value_offsets{};
+  std::uint64_t running_offset = 0;  // months × enterprises RunningFigures
   std::uint64_t file_size = 0;
 };
 

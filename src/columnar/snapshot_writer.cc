@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "base/prefault.h"
+#include "columnar/snapshot_running.h"
 #include "columnar/table_codec.h"
 
 namespace zhizao::detail {
@@ -74,7 +75,7 @@ namespace {
 constexpr std::size_t kPrefaultSliceBytes = std::size_t{64} << 20;
 
 // Fills the mapped file: tables, monthly columns, and the header last.
-Status fill(const std::string& encoded, const SnapshotHeader& header,
+Status fill(const std::string& encoded, const SnapshotHeader& header, const Dataset& tables,
             const MonthlyColumnsWriter& write_monthly, const TemporaryFile& file) {
   void* mapped =
       ::mmap(nullptr, header.file_size, PROT_READ | PROT_WRITE, MAP_SHARED, file.fd(), 0);
@@ -99,6 +100,8 @@ Status fill(const std::string& encoded, const SnapshotHeader& header,
   }
   std::memcpy(base + header.tables_offset, encoded.data(), encoded.size());
   Status written = write_monthly(header, base);
+  // Every writer alike, from the columns just written (snapshot_running.h).
+  if (written.is_ok()) written = write_running_figures(header, tables, base);
   if (written.is_ok()) {
     std::memcpy(base, &header, sizeof header);
     if (::msync(mapped, header.file_size, MS_SYNC) != 0) {
@@ -138,7 +141,7 @@ Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
   auto file = std::make_unique<TemporaryFile>(path + ".tmp-" + std::to_string(::getpid()));
   Status created = file->create(header.file_size);
   if (!created.is_ok()) return fail(std::move(created));
-  Status filled = fill(encoded, header, write_monthly, *file);
+  Status filled = fill(encoded, header, tables, write_monthly, *file);
   if (!filled.is_ok()) return fail(std::move(filled));
   return std::unique_ptr<UnstampedSnapshot>(new UnstampedSnapshot(std::move(file), header));
 }

@@ -6,6 +6,7 @@
 #include "engine/projects.h"
 #include "engine/report_assembly.h"
 #include "engine/report_sets.h"
+#include "engine/running_figures.h"
 #include "engine/scoped_enterprises.h"
 
 namespace zhizao {
@@ -36,9 +37,12 @@ ReportData assemble_report(const IndexedDataset& data, const ScopedEnterprises& 
   report.projects = project_figures(data.dataset(), scoped.scope, request.period);
 
   if (auto previous = previous_report_window(request.period, request.window)) {
+    // The previous window's figures: from the report's own units when a prefix, else read
+    // from the stored running figures when it runs from January, else summed again.
     HeadlineFigures headline =
-        scoped.previous_figures
-            ? headline_figures(data, scoped, *scoped.previous_figures)
+        scoped.previous_figures ? headline_figures(data, scoped, *scoped.previous_figures)
+        : has_running_cell(data, *previous)
+            ? headline_figures_of_cells(data, scoped, *previous)
             : headline_figures(data, scoped, figures_for_window(data, scoped.members, *previous));
     report.previous_value_added_growth = headline.industry.value_added_growth;
     report.previous_manufacturing_growth = headline.manufacturing.value_added_growth;

@@ -26,6 +26,23 @@ enum class MonthlyColumn {
 };
 inline constexpr std::size_t kMonthlyColumnCount = 6;
 
+// An enterprise's figures of the cumulative window from January to one month, stored per (month,
+// enterprise) beside the columns (engine/running_figures.h says what they are and how they keep
+// the bits). 56 bytes with no implicit padding, so a written cell is the same bytes whoever
+// writes it.
+struct RunningFigures {
+  // Σ current and Σ previous of value added (comparable prices), output and electricity.
+  std::array<double, 6> sums{};
+  std::array<std::uint8_t, 3> pairs{};  // comparable pairs per measure (at most 12 a year)
+  std::uint8_t months_in_scope = 0;     // months from January with an in-scope record
+  std::uint8_t flags = 0;               // kAtCurrentPrices | kLacksValueAdded
+  std::array<std::uint8_t, 3> unused{};
+
+  static constexpr std::uint8_t kAtCurrentPrices = 1;
+  static constexpr std::uint8_t kLacksValueAdded = 2;
+};
+static_assert(sizeof(RunningFigures) == 56);
+
 // A read-only view; whoever made it owns the memory and keeps it alive while the view is used.
 // Enterprise e is enterprise number e of the Dataset the columns go with.
 struct MonthlyColumns {
@@ -34,6 +51,9 @@ struct MonthlyColumns {
   std::size_t enterprises = 0;
   const RecordPresence* presence = nullptr;                 // months × enterprises
   std::array<const double*, kMonthlyColumnCount> values{};  // each months × enterprises
+  // months × enterprises running figures, or null when the columns carry none (built from a
+  // Dataset, not a snapshot): the engine then sums the units.
+  const RunningFigures* running = nullptr;
 
   // The offset of (month index, enterprise) in every column, or -1 when the month is outside.
   std::ptrdiff_t offset(int month_index, std::size_t enterprise) const {

@@ -8,6 +8,7 @@
 
 #include "base/language.h"
 #include "domain/industry.h"
+#include "engine/running_figures.h"
 #include "engine/set_aggregation.h"
 #include "engine/set_membership.h"
 
@@ -39,20 +40,46 @@ class ManufacturingDivisions {
 
 }  // namespace
 
-HeadlineFigures headline_figures(const IndexedDataset& data, const ScopedEnterprises& scoped,
-                                 const std::vector<EnterpriseFigures>& figures) {
+namespace {
+
+// The headline of the members' figures, `figures_of(i, scratch)` giving member i's.
+template <typename FiguresOf>
+HeadlineFigures headline_of(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                            FiguresOf figures_of) {
   SetAccumulator industry;
   SetAccumulator manufacturing;
   ManufacturingDivisions manufacturing_divisions;
+  EnterpriseFigures scratch;
   for (std::size_t i = 0; i < scoped.members.size(); ++i) {
-    industry.add(figures[i]);
+    const EnterpriseFigures& figures = figures_of(i, scratch);
+    industry.add(figures);
     if (manufacturing_divisions.contains(data.enterprises()[scoped.members[i]].division)) {
-      manufacturing.add(figures[i]);
+      manufacturing.add(figures);
     }
   }
   return {industry.figures(kIndustryCode, "工业"),
           manufacturing.figures(kManufacturingCode,
                                 std::string(section_name(Section::kManufacturing, Language::kZh)))};
+}
+
+}  // namespace
+
+HeadlineFigures headline_figures(const IndexedDataset& data, const ScopedEnterprises& scoped,
+                                 const std::vector<EnterpriseFigures>& figures) {
+  return headline_of(
+      data, scoped, [&](std::size_t i, EnterpriseFigures&) -> const auto& { return figures[i]; });
+}
+
+HeadlineFigures headline_figures_of_cells(const IndexedDataset& data,
+                                          const ScopedEnterprises& scoped,
+                                          const ReportWindow& window) {
+  const MonthlyColumns& columns = data.columns();
+  const int month = window.to.index();
+  return headline_of(
+      data, scoped, [&](std::size_t i, EnterpriseFigures & scratch) -> const auto& {
+        set_figures_of_cell(columns.running[columns.offset(month, scoped.members[i])], scratch);
+        return scratch;
+      });
 }
 
 Breadth manufacturing_breadth(const std::vector<SetFigures>& divisions) {

@@ -34,6 +34,14 @@ struct HeadlineFigures {
 HeadlineFigures headline_figures(const IndexedDataset& data, const ScopedEnterprises& scoped,
                                  const std::vector<EnterpriseFigures>& figures);
 
+// The same for `window` read from the stored running figures (engine/running_figures.h), member
+// by member in member order: the same bits as headline_figures of figures_for_window(data,
+// scoped.members, window), without holding every member's figures. Requires
+// has_running_cell(data, window).
+HeadlineFigures headline_figures_of_cells(const IndexedDataset& data,
+                                          const ScopedEnterprises& scoped,
+                                          const ReportWindow& window);
+
 // Returns 行业增长面 over the manufacturing divisions of `divisions`.
 Breadth manufacturing_breadth(const std::vector<SetFigures>& divisions);
 

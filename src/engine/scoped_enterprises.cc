@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "engine/running_figures.h"
+
 namespace zhizao::detail {
 namespace {
 
@@ -74,6 +76,10 @@ Result<ScopedEnterprises> scoped_enterprises(const IndexedDataset& data,
   if (previous == PreviousReport::kComputeWhenPrefix) {
     shorter = previous_report_window(request.period, request.window);
     if (shorter && !is_prefix_window(*shorter, *window)) shorter.reset();
+    // Read from the stored running figures instead (engine.cc): a second vector of every
+    // member's figures was a tenth of a national report's time, most of it first touches of
+    // fresh memory.
+    if (shorter && has_running_cell(data, *shorter)) shorter.reset();
   }
   if (shorter) scoped.previous_figures.emplace();
   scoped.figures = figures_of_members(data, scoped.members, *window, TwoYearAverage::kCompute,

@@ -8,6 +8,7 @@
 #include "engine/enterprise_figures.h"
 #include "engine/region_scope.h"
 #include "engine/report_sets.h"
+#include "engine/running_figures.h"
 #include "engine/scoped_enterprises.h"
 #include "engine/set_membership.h"
 #include "engine/window.h"
@@ -36,15 +37,25 @@ struct YearOfWindows {
   // figures are taken from one running sum (see figures_of_chunk); the others are summed alone.
   std::vector<std::size_t> prefixes;
   std::vector<std::size_t> others;
+  // The windows read from the stored running figures (engine/running_figures.h), apart from
+  // the above; a year with only these reads no units at all.
+  std::vector<std::size_t> stored;
+
+  bool needs_units() const { return !prefixes.empty() || !others.empty(); }
 };
 
-std::vector<YearOfWindows> years_of(const std::vector<ReportWindow>& windows) {
+std::vector<YearOfWindows> years_of(const IndexedDataset& data,
+                                    const std::vector<ReportWindow>& windows) {
   std::vector<YearOfWindows> years;
   for (std::size_t w = 0; w < windows.size(); ++w) {
     auto year = std::find_if(years.begin(), years.end(),
                              [&](const YearOfWindows& y) { return y.year == windows[w].year(); });
     if (year == years.end())
-      year = years.insert(years.end(), {windows[w].year(), 12, 1, {}, {}, {}});
+      year = years.insert(years.end(), {windows[w].year(), 12, 1, {}, {}, {}, {}});
+    if (has_running_cell(data, windows[w])) {
+      year->stored.push_back(w);
+      continue;
+    }
     year->first_month = std::min(year->first_month, windows[w].from.month);
     year->last_month = std::max(year->last_month, windows[w].to.month);
     year->windows.push_back(w);
@@ -58,6 +69,12 @@ std::vector<YearOfWindows> years_of(const std::vector<ReportWindow>& windows) {
     });
   }
   return years;
+}
+
+// The stored running figures of `enterprise` for `window` (has_running_cell(data, window)).
+const RunningFigures* running_cell(const IndexedDataset& data, const ReportWindow& window,
+                                   std::size_t enterprise) {
+  return data.columns().running + data.columns().offset(window.to.index(), enterprise);
 }
 
 // Returns the months in scope of `window` (flags by month number).
@@ -91,6 +108,10 @@ void figures_of_chunk(const IndexedDataset& data, const std::vector<std::size_t>
       // As scoped_enterprises.cc does: the cells of a member ahead, of each year and the year
       // before it (the year-ago records), so that record() does not wait on memory.
       for (const YearOfWindows& year : years) {
+        for (std::size_t w : year.stored) {
+          __builtin_prefetch(running_cell(data, windows[w], members[i + kPrefetchAhead]));
+        }
+        if (!year.needs_units()) continue;
         for (int back = 0; back < 2; ++back) {
           data.prefetch(members[i + kPrefetchAhead], {year.year - back, year.first_month},
                         {year.year - back, year.last_month});
@@ -98,6 +119,13 @@ void figures_of_chunk(const IndexedDataset& data, const std::vector<std::size_t>
       }
     }
     for (const YearOfWindows& year : years) {
+      // A stored cell is figures_of_units over the year's units from January to the window's
+      // last month with the months in scope of that window: the same bits as summed below.
+      for (std::size_t w : year.stored) {
+        set_figures_of_cell(*running_cell(data, windows[w], enterprise),
+                            figures[w][i - chunk_from]);
+      }
+      if (!year.needs_units()) continue;
       pair_units(data, enterprise, year.year, year.first_month, year.last_month,
                  ScopeRule::kInScopeOnly, units);
       std::array<bool, 13> in_scope{};
@@ -152,7 +180,7 @@ Result<std::vector<ReportData>> set_figures_of_periods(const IndexedDataset& dat
   Result<RegionScope> scope = RegionScope::resolve(data.dataset(), request.scope);
   if (!scope) return fail(scope.error());
   const std::vector<std::size_t> members = members_in_scope(data, *scope);
-  const std::vector<YearOfWindows> years = years_of(windows);
+  const std::vector<YearOfWindows> years = years_of(data, windows);
 
   SetMembership membership(data, members);
   std::vector<ReportSetSums> sums;

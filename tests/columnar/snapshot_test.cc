@@ -8,6 +8,8 @@
 
 #include "columnar/snapshot.h"
 #include "demo/luoyang_demo.h"
+#include "engine/indexed_dataset.h"
+#include "engine/set_figures_of_periods.h"
 #include "engine/trend.h"
 #include "report/render.h"
 
@@ -86,6 +88,33 @@ TEST_F(SnapshotTest, ReportsAreThoseOfTheDatabaseByteForByte) {
         EXPECT_EQ(json_of(compute_report(opened->data(), request)),
                   json_of(compute_report(*loaded, request)))
             << period << " " << scope;
+      }
+    }
+  }
+}
+
+// The sets of many periods (the runs of the early warnings) read the snapshot's running figures
+// (format 4) for every cumulative window: the same bits as summed from the loaded records.
+TEST_F(SnapshotTest, ManyPeriodsSetsFromTheRunningFiguresAreThoseOfTheDatabase) {
+  import(*demo_);
+  auto opened = snapshot();
+  ASSERT_NE(opened, nullptr);
+  ASSERT_NE(opened->columns().running, nullptr);
+  Result<Dataset> loaded = db_->load();
+  ASSERT_TRUE(loaded.has_value());
+  detail::IndexedDataset from_snapshot(opened->tables(), opened->columns());
+  detail::IndexedDataset from_database(*loaded);
+  const std::vector<YearMonth> periods = {{2021, 3}, {2021, 2}, {2020, 12}, {2020, 11},
+                                          {2020, 4}, {2019, 2}, {2016, 5}};
+  for (WindowKind window : {WindowKind::kCumulative, WindowKind::kMonthly}) {
+    for (const char* scope : {"", "410305", "luoyang-metro"}) {
+      ReportRequest request{{2021, 4}, window, scope};
+      auto read = detail::set_figures_of_periods(from_snapshot, request, periods);
+      auto summed = detail::set_figures_of_periods(from_database, request, periods);
+      ASSERT_TRUE(read && summed);
+      for (std::size_t p = 0; p < periods.size(); ++p) {
+        EXPECT_EQ(json_of((*read)[p]), json_of((*summed)[p]))
+            << periods[p].to_string() << " " << scope;
       }
     }
   }

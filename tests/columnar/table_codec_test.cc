@@ -106,3 +106,52 @@ TEST(TableCodec, AnUnknownTargetIndicatorIsCorruption) {
 
 }  // namespace
 }  // namespace zhizao::detail
+
+namespace zhizao::detail {
+namespace {
+
+// Enough enterprises that the two halves are decoded on two threads (table_codec.cc), with
+// chains of varied length so the halves do not split at a round offset.
+Dataset many_enterprises(std::size_t count) {
+  Dataset d = every_table();
+  d.enterprises.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    Enterprise e{"9141030" + std::to_string(10000000000 + i),
+                 "企业" + std::to_string(i),
+                 "3411",
+                 "34",
+                 "410305",
+                 i % 3 == 0 ? "p1" : "",
+                 {},
+                 i % 7 == 0};
+    for (std::size_t c = 0; c < i % 4; ++c) e.chains.push_back("c" + std::to_string(c));
+    d.enterprises.push_back(std::move(e));
+  }
+  return d;
+}
+
+TEST(TableCodec, ManyEnterprisesRoundTripOnTwoThreads) {
+  for (std::size_t count : {std::size_t{19'999}, std::size_t{20'000}, std::size_t{25'001}}) {
+    Dataset d = many_enterprises(count);
+    Result<Dataset> decoded = decode_tables(encode_tables(d));
+    ASSERT_TRUE(decoded.has_value()) << count;
+    EXPECT_TRUE(decoded->enterprises == d.enterprises) << count;
+    EXPECT_TRUE(decoded->products == d.products) << count;
+    EXPECT_EQ(decoded->area_code, d.area_code);
+  }
+}
+
+TEST(TableCodec, ManyEnterprisesTruncatedOrDamagedAreCorruption) {
+  std::string bytes = encode_tables(many_enterprises(25'001));
+  // Cut in the first half, in the second half, and just before the end.
+  for (std::size_t size : {bytes.size() / 4, bytes.size() * 3 / 5, bytes.size() - 1}) {
+    EXPECT_FALSE(decode_tables(std::string_view(bytes).substr(0, size)).has_value()) << size;
+  }
+  std::string damaged = bytes;
+  // The length of the first enterprise's USCC (right after the count) made huge.
+  damaged[4 + 3] = '\x7f';
+  EXPECT_FALSE(decode_tables(damaged).has_value());
+}
+
+}  // namespace
+}  // namespace zhizao::detail
