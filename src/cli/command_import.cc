@@ -1,6 +1,8 @@
 // zhizao import: the data contract's files into the database, all or nothing.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -26,6 +28,8 @@ struct ImportArgs {
   std::string uscc_exceptions;
   bool quiet = false;
   uint64_t max_file_size = kDefaultMaxFileBytes;
+  // Bytes of a monthly CSV file parsed at a time (ImportOptions::monthly_chunk_bytes).
+  uint64_t part_size = kDefaultMonthlyChunkBytes;
   ImportRulesArgs rules;  // audit rules on import (cli/import_rules.h)
   // --clickhouse URL: the daily readings go there (cli/clickhouse_option.h)
   std::string clickhouse;
@@ -54,6 +58,12 @@ void keep_until_exit(std::vector<SourcedBatch>&& stored) {
   kept->push_back(std::move(stored));
 }
 
+// Where an import spills the records of its streamed monthly files: the database's directory.
+std::string spill_dir_of(const std::string& db) {
+  std::filesystem::path dir = std::filesystem::path(db).parent_path();
+  return dir.empty() ? "." : dir.string();
+}
+
 int run_import(const ImportArgs& args) {
   ImportOptions options;
   options.limits.max_file_bytes = args.max_file_size;
@@ -75,14 +85,16 @@ int run_import(const ImportArgs& args) {
   std::string snapshot_warning;
   Status prepared = prepare_snapshot_for_apply(**db, args.db);
   if (!prepared.is_ok()) snapshot_warning = prepared.message();
-  std::unique_ptr<SnapshotAlongsideApply> alongside = snapshot_alongside_apply(**db, args.db);
-  options.apply_observer = alongside.get();
+  // Monthly CSV files are streamed (issue 17: a national file in bounded memory), their records
+  // spilled beside the database, where there is room for it.
+  options.monthly_chunk_bytes = static_cast<size_t>(std::max<uint64_t>(args.part_size, 1));
+  options.spill_dir = spill_dir_of(args.db);
   auto clickhouse = daily_readings_sink_of(args.clickhouse);  // null: readings to the database
   if (!clickhouse) return report_failure(clickhouse.error());
   options.daily_readings_sink = clickhouse->get();
   std::optional<SafetyFilesInImport> safety_step;
   if (!safety_sources->empty()) {
-    safety_step.emplace(**db, std::move(*safety_sources), options.encoding, alongside.get());
+    safety_step.emplace(**db, std::move(*safety_sources), options.encoding, nullptr);
     options.apply_observer = &*safety_step;
   }
   auto outcome = [&] {
@@ -93,13 +105,19 @@ int run_import(const ImportArgs& args) {
     };
     // The reports' columnar snapshot follows the commit now rather than at the next report, from
     // the rows just stored; if it cannot, the next report rebuilds it (it never reads a stale one).
+    // Not called when a monthly file was streamed: then it is rebuilt from the database below.
     options.on_stored = [&](std::vector<SourcedBatch>& stored, const ApplySummary& summary) {
-      Status refreshed =
-          refresh_snapshot_after_apply(**db, args.db, stored, summary, alongside.get());
+      Status refreshed = refresh_snapshot_after_apply(**db, args.db, stored, summary);
       if (!refreshed.is_ok()) snapshot_warning = refreshed.message();
       keep_until_exit(std::move(stored));
     };
-    return import_files(**db, args.files, options);
+    Result<ImportOutcome> imported = import_files(**db, args.files, options);
+    if (imported && !imported->refused() && imported->streamed_files > 0) {
+      bar.update("snapshot", 0, 1);
+      Status rebuilt = refresh_snapshot(**db, args.db);
+      if (!rebuilt.is_ok()) snapshot_warning = rebuilt.message();
+    }
+    return imported;
   }();
   const SafetyImportOutcome* safety =
       safety_step && safety_step->outcome() ? &*safety_step->outcome() : nullptr;
@@ -149,6 +167,10 @@ void add_import_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing but warnings and errors");
   cmd->add_option("--max-file-size", args->max_file_size,
                   "Largest file read, in bytes (4GiB; units such as 8GiB accepted)")
+      ->transform(CLI::AsSizeValue(false));
+  cmd->add_option("--part-size", args->part_size,
+                  "Bytes of a monthly CSV file read and checked at a time (64MiB); the memory an "
+                  "import holds grows with it")
       ->transform(CLI::AsSizeValue(false));
   add_import_rules_options(cmd, &args->rules);
   add_clickhouse_option(cmd, &args->clickhouse);

@@ -19,6 +19,12 @@ long line_of_offset(std::string_view bytes, size_t offset) {
   return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n');
 }
 
+std::string_view strip_bom(std::string_view text) {
+  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
+}
+
+}  // namespace
+
 // The first line that is not valid UTF-8. Line feeds never occur inside a UTF-8 sequence, so
 // checking line by line finds it.
 long first_invalid_utf8_line(std::string_view text) {
@@ -34,11 +40,7 @@ long first_invalid_utf8_line(std::string_view text) {
   return line;
 }
 
-std::string_view strip_bom(std::string_view text) {
-  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
-}
-
-// Converts GB18030 to UTF-8 with glibc's iconv. GB18030 bytes never use 0x0A inside a
+// glibc's iconv. GB18030 bytes never use 0x0A inside a
 // multi-byte character, so the line of a failing byte is that of the input.
 tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
                                                    std::string_view failure) {
@@ -71,19 +73,16 @@ tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
   return out;
 }
 
-}  // namespace
-
 tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
                                                   std::optional<Encoding> forced) {
   if (forced == Encoding::kUtf8 || (!forced && is_valid_utf8(bytes))) {
     if (forced && !is_valid_utf8(bytes)) {
-      return tl::unexpected(
-          Finding{first_invalid_utf8_line(bytes), std::string(kEncodingColumn), "not valid UTF-8"});
+      return tl::unexpected(Finding{first_invalid_utf8_line(bytes), std::string(kEncodingColumn),
+                                    std::string(kNotUtf8)});
     }
     return DecodedText{false, {}, strip_bom(bytes)};
   }
-  auto converted =
-      convert_gb18030(bytes, forced ? "not valid GB18030" : "neither valid UTF-8 nor GB18030");
+  auto converted = convert_gb18030(bytes, forced ? kNotGb18030 : kNeitherEncoding);
   if (!converted) return tl::unexpected(std::move(converted.error()));
   // A GB18030 byte order mark (84 31 95 33) decodes to U+FEFF.
   if (std::string_view(*converted).starts_with(kUtf8Bom)) converted->erase(0, kUtf8Bom.size());

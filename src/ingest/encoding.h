@@ -29,4 +29,20 @@ struct DecodedText {
 tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
                                                   std::optional<Encoding> forced);
 
+// Converts `bytes` from GB18030 to UTF-8 (a byte order mark is kept). Errors: a Finding at the
+// physical line (of `bytes`) of the first byte that cannot be decoded, column "(encoding)",
+// reason `failure` and the byte. Thread-safe.
+tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
+                                                   std::string_view failure);
+
+// The 1-based line of `text` on which its first byte that is not valid UTF-8 lies (the line
+// after the last when all are valid). Thread-safe.
+long first_invalid_utf8_line(std::string_view text);
+
+// The reasons decode_to_utf8 gives when the bytes do not decode: forced to UTF-8, forced to
+// GB18030, detected.
+inline constexpr std::string_view kNotUtf8 = "not valid UTF-8";
+inline constexpr std::string_view kNotGb18030 = "not valid GB18030";
+inline constexpr std::string_view kNeitherEncoding = "neither valid UTF-8 nor GB18030";
+
 }  // namespace zhizao::detail

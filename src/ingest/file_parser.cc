@@ -199,18 +199,24 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options,
     release_pages(source.bytes.data(), source.bytes.data() + source.bytes.size());
   }
   CsvReader reader(text->text(), csv_limits(options));
+  if (!parse_header(reader, file)) return file;
+  parse_body(text->text(), reader, options, file, consumed);
+  return file;
+}
+
+bool parse_header(CsvReader& reader, ParsedFile& file) {
   CsvRecord header;
   Result<bool> has_header = reader.next(header);
   if (!has_header) {
     file.findings.errors.push_back({header.line, "(header)", has_header.error().message()});
-    return file;
+    return false;
   }
   if (!*has_header) {
     file.findings.errors.push_back({1, "(header)",
                                     file.kind
                                         ? "empty file: no header row"
                                         : "cannot tell the file kind from its name or header"});
-    return file;
+    return false;
   }
   // A name that names a kind wins over the header; a header tells the kind only when it fits
   // exactly one (column_schema.h), else the file is refused, never guessed.
@@ -219,12 +225,20 @@ ParsedFile parse_file(const SourceFile& source, const ImportOptions& options,
     file.kind = kinds.kind;
     if (!file.kind) {
       file.findings.errors.push_back({1, "(header)", unknown_kind_reason(kinds)});
-      return file;
+      return false;
     }
   }
   file.header = map_header(*file.kind, header.fields, file.findings);
-  parse_body(text->text(), reader, options, file, consumed);
-  return file;
+  return true;
+}
+
+CsvLimits csv_limits_of(const ImportOptions& options) { return csv_limits(options); }
+
+bool parse_records_before(CsvReader& reader, size_t stop, HeaderValidity header,
+                          const ImportOptions& options, ParsedFile& file) {
+  ConsumedText kept;
+  HeaderState state = header == HeaderValidity::kValid ? HeaderState::kValid : HeaderState::kBroken;
+  return parse_records(reader, stop, state, options, file, kept, nullptr) == Stop::kReachedEnd;
 }
 
 }  // namespace zhizao::detail

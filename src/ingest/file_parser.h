@@ -1,6 +1,7 @@
 // Parsing of one input file on its own: decoding, CSV, kind, header and every row.
 #pragma once
 
+#include "ingest/csv_reader.h"
 #include "ingest/importer.h"
 #include "ingest/parsed_file.h"
 #include "ingest/released_pages.h"
@@ -14,5 +15,25 @@ namespace zhizao::detail {
 // afterwards, only free them.
 ParsedFile parse_file(const SourceFile& source, const ImportOptions& options,
                       ConsumedBytes consumed = ConsumedBytes::kKept);
+
+// Reads the header record of `file` from `reader` (at the text's start) as parse_file does: the
+// kind from the header unless file.kind is set (from the name), the header mapped. Returns false
+// when there is no usable header, the reason being then among file.findings.errors.
+bool parse_header(CsvReader& reader, ParsedFile& file);
+
+// The CSV bounds of `options` (ImportOptions::limits) as the reader takes them.
+CsvLimits csv_limits_of(const ImportOptions& options);
+
+// Whether the header of a file was read without errors: after one with errors the records are
+// counted, not parsed (every row would be wrong).
+enum class HeaderValidity { kValid, kBroken };
+
+// Parses the records of `reader` that start before offset `stop` of its text into `file` (rows,
+// lines, findings, records), as parse_file parses a whole file's. The reader looks at no byte
+// beyond a record's bound (ImportOptions::limits), so a text that extends that far past `stop`
+// gives the results of the whole file for these records. Returns false when a CSV syntax error
+// stopped reading (the reader reads no further; the error is among file.findings.errors).
+bool parse_records_before(CsvReader& reader, size_t stop, HeaderValidity header,
+                          const ImportOptions& options, ParsedFile& file);
 
 }  // namespace zhizao::detail

@@ -2,6 +2,7 @@
 // finds at the records' lines and columns, like every other finding of an import.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "ingest/importer.h"
@@ -13,5 +14,15 @@ namespace zhizao::detail {
 // adds its findings to that file's errors or warnings. A finding whose record index is out of
 // range is dropped; one whose field is not a monthly column is reported on the row ("(row)").
 void audit_monthly_files(std::vector<ParsedFile>& files, const MonthlyAudit& audit);
+
+// Calls `audit` once on `records` (a part of the monthly file `file` holding whole enterprises,
+// `lines` the line of each record, `key_order` their key order or empty) and adds its findings to
+// that file's errors or warnings, as audit_monthly_files does (streamed files, issue 17).
+void audit_monthly_part(ParsedFile& file, const std::vector<MonthlyRecord>& records,
+                        std::span<const long> lines, std::span<const uint32_t> key_order,
+                        const std::vector<Enterprise>& enterprises, const MonthlyAudit& audit);
+
+// The enterprises rows of every enterprises file of `files`, in file order.
+std::vector<Enterprise> imported_enterprises(const std::vector<ParsedFile>& files);
 
 }  // namespace zhizao::detail

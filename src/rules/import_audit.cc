@@ -67,6 +67,22 @@ struct ImportAuditor::State {
   RuleVariableSet needed;
   Language language = Language::kZh;
   std::vector<EnterpriseProfile> stored;  // by uscc; empty unless a rule reads them
+  // The profiles of the last `imported` list, kept while the same list comes again: a streamed
+  // national file is audited in parts (issue 17), each with the import's 500,000 enterprises.
+  std::optional<ProfileLookup> kept_profiles;
+  std::vector<EnterpriseProfile> profiles_of;  // the `imported` list they came from, as given
+
+  // Whether `imported` is the list the kept profiles came from (compared whole: a pointer could
+  // be a new list's in a freed block).
+  bool same_imported(const std::vector<Enterprise>& imported) const {
+    if (!kept_profiles || profiles_of.size() != imported.size()) return false;
+    for (std::size_t i = 0; i < imported.size(); ++i) {
+      const EnterpriseProfile& p = profiles_of[i];
+      const Enterprise& e = imported[i];
+      if (p.uscc != e.uscc || p.division != e.division || p.key != e.key) return false;
+    }
+    return true;
+  }
 
   // Confronts the records at key_order[begin, end), whole enterprises, with `evaluator`.
   void audit_range(const std::vector<MonthlyRecord>& records, std::span<const uint32_t> key_order,
@@ -139,9 +155,15 @@ std::vector<ImportAuditFinding> ImportAuditor::audit(const std::vector<MonthlyRe
     computed = detail::monthly_key_order(records);
     key_order = computed;
   }
-  std::optional<ProfileLookup> profiles;
-  if (reads_enterprise(s.needed)) profiles.emplace(imported, s.stored);
-  const ProfileLookup* lookup = profiles ? &*profiles : nullptr;
+  const ProfileLookup* lookup = nullptr;
+  if (reads_enterprise(s.needed)) {
+    if (!s.same_imported(imported)) {
+      s.kept_profiles.emplace(imported, s.stored);
+      s.profiles_of.clear();
+      for (const Enterprise& e : imported) s.profiles_of.push_back({e.uscc, e.division, e.key});
+    }
+    lookup = &*s.kept_profiles;
+  }
   const std::size_t n = key_order.size();
   if (n < kParallelAuditFrom || std::thread::hardware_concurrency() < 2) {
     s.audit_range(records, key_order, 0, n, lookup, s.evaluators[0], findings);

@@ -51,7 +51,9 @@ class ImportAuditor {
 
   // Confronts one file's monthly records. `key_order`: their positions sorted by (uscc, period),
   // or empty (then it is computed). `imported`: the enterprises rows of the same import, which
-  // take precedence over the stored ones. Returns the failures in key order, rules in file order.
+  // take precedence over the stored ones; their sorted lookup is kept for the next call given the
+  // same list (compared, not sorted again), so that the parts of a streamed file cost one sort.
+  // Returns the failures in key order, rules in file order.
   std::vector<ImportAuditFinding> audit(const std::vector<MonthlyRecord>& records,
                                         std::span<const uint32_t> key_order,
                                         const std::vector<Enterprise>& imported);

@@ -1,13 +1,9 @@
 #include "store/database.h"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "store/batch_writer.h"
@@ -16,6 +12,7 @@
 #include "store/monthly_blocks.h"
 #include "store/reference_tables.h"
 #include "store/sqlite_statement.h"
+#include "store/streamed_apply.h"
 
 namespace zhizao {
 namespace {
@@ -28,17 +25,6 @@ using detail::TransactionKind;
 
 // How long a writer waits for another process's lock before giving up with kIoError.
 constexpr int kBusyTimeoutMs = 10'000;
-
-// The page cache of a connection while it applies an import (PRAGMA cache_size, KiB). Heap
-// memory: 512 MiB were a quarter of the 2 GB a national import may hold (issue 17); the rows go
-// in key order, so the pages a smaller cache spills to the file are seldom needed again.
-constexpr int kImportCacheKib = 128 * 1024;
-
-// Returns the current time as ISO 8601 UTC, e.g. "2024-05-31T08:15:00Z".
-std::string utc_now() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
-}
 
 // The settings every connection needs; the schema decides nothing here. WAL lets reports read
 // while an import writes (https://sqlite.org/wal.html); foreign keys keep child lists (chains,
@@ -58,62 +44,6 @@ Status configure(sqlite3* db) {
   ZHIZAO_RETURN_IF_ERROR(detail::exec_sql(db, "PRAGMA foreign_keys = ON"));
   return detail::migrate(db);
 }
-
-Status insert_import_batch(StatementCache& cache, const std::string& at,
-                           const std::vector<SourcedBatch>& batches) {
-  nlohmann::json sources = nlohmann::json::array();
-  for (const SourcedBatch& batch : batches) sources.push_back(batch.source);
-  Result<SqliteStatement*> insert =
-      cache.get("INSERT INTO import_batch (at, sources, counts) VALUES (?1, ?2, '{}')");
-  if (!insert) return insert.error();
-  (*insert)->bind(1, std::string_view(at));
-  (*insert)->bind(2, std::string_view(sources.dump()));
-  ZHIZAO_RETURN_IF_ERROR((*insert)->run());
-  (*insert)->reset();
-  return Status::ok();
-}
-
-Status record_counts(StatementCache& cache, const ApplySummary& summary) {
-  nlohmann::ordered_json counts = {{"inserted", summary.inserted},
-                                   {"replaced", summary.replaced},
-                                   {"unchanged", summary.unchanged}};
-  Result<SqliteStatement*> update = cache.get("UPDATE import_batch SET counts = ?1 WHERE id = ?2");
-  if (!update) return update.error();
-  (*update)->bind(1, std::string_view(counts.dump()));
-  (*update)->bind(2, static_cast<int64_t>(summary.import_id));
-  ZHIZAO_RETURN_IF_ERROR((*update)->run());
-  (*update)->reset();
-  return Status::ok();
-}
-
-// Tells an ApplyObserver (may be null) of the apply: tables_written(), then committed(), or
-// abandoned() on destruction when the apply ended otherwise after tables_written().
-class ObserverScope {
- public:
-  explicit ObserverScope(ApplyObserver* observer) : observer_(observer) {}
-  ~ObserverScope() {
-    if (observer_ != nullptr && told_) observer_->abandoned();
-  }
-  ObserverScope(const ObserverScope&) = delete;
-  ObserverScope& operator=(const ObserverScope&) = delete;
-  void tables_written(const std::vector<SourcedBatch>& batches) {
-    if (observer_ == nullptr) return;
-    observer_->tables_written(batches);
-    told_ = true;
-  }
-  Status before_commit() {
-    return observer_ == nullptr ? Status::ok() : observer_->before_commit();
-  }
-  void committed(const ApplySummary& summary) {
-    if (observer_ == nullptr) return;
-    told_ = false;
-    observer_->committed(summary);
-  }
-
- private:
-  ApplyObserver* observer_;
-  bool told_ = false;
-};
 
 // The revision queries, one per filter shape, so each can use its index.
 const char* revisions_sql(const RevisionFilter& filter) {
@@ -188,58 +118,13 @@ Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
 
 Result<ApplySummary> Database::apply(const std::vector<SourcedBatch>& batches,
                                      const ApplyProgress& progress, ApplyObserver* observer) {
-  const size_t rows = detail::count_rows(batches);
-  // Declared before the transaction, so that it switches back to WAL after the rollback or commit.
-  detail::RollbackJournalScope journal(handle_, rows);
-  StatementCache cache(handle_);
-  // Declared before the transaction too: an observer that was told of the tables hears of the
-  // rollback after it happened.
-  ObserverScope observed(observer);
-  // IMMEDIATE takes the write lock up front, so a concurrent import waits (busy timeout) instead
-  // of failing halfway. Nothing is committed before the end: a crash leaves the old state.
-  SqliteTransaction transaction(handle_);
-  // A large page cache while writing: a national import (30M rows) dirties far more than the
-  // default 2 MB, and each spill writes pages to the WAL that later rows dirty again.
-  detail::CacheSizeScope cache_size(handle_, kImportCacheKib);
-  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.begin(TransactionKind::kImmediate));
-  Result<std::int64_t> version_before = data_version();
-  if (!version_before) return fail(version_before.error());
-  std::string now = utc_now();
-  ZHIZAO_RETURN_IF_ERROR_RESULT(insert_import_batch(cache, now, batches));
-  detail::BatchWriter writer(handle_, sqlite3_last_insert_rowid(handle_), now);
-  writer.set_progress(progress, rows);
-  auto in_batch = [](const SourcedBatch& batch, const Status& status) {
-    return Status(status.code(), batch.source + ": " + status.message());
-  };
+  Result<std::unique_ptr<StreamedApply>> apply =
+      StreamedApply::begin(*this, batches, 0, progress, observer);
+  if (!apply) return fail(apply.error());
   for (const SourcedBatch& batch : batches) {
-    Status applied = writer.apply_all_but_monthly(batch);
-    if (!applied.is_ok()) return fail(in_batch(batch, applied));
+    ZHIZAO_RETURN_IF_ERROR_RESULT((*apply)->write_monthly(batch));
   }
-  observed.tables_written(batches);
-  // The observer reads through this connection; should a read have failed so that SQLite
-  // rolled the transaction back (an I/O error, out of memory), the rest must not autocommit.
-  if (sqlite3_get_autocommit(handle_) != 0) {
-    return fail(Status::io_error("the import's transaction ended while its tables were read"));
-  }
-  for (const SourcedBatch& batch : batches) {
-    Status applied = writer.apply_monthly(batch);
-    if (!applied.is_ok()) return fail(in_batch(batch, applied));
-  }
-  ZHIZAO_RETURN_IF_ERROR_RESULT(observed.before_commit());
-  if (sqlite3_get_autocommit(handle_) != 0) {
-    return fail(Status::io_error("the import's transaction ended while its observer wrote"));
-  }
-  ZHIZAO_RETURN_IF_ERROR_RESULT(record_counts(cache, writer.summary()));
-  ZHIZAO_RETURN_IF_ERROR_RESULT(detail::exec_sql(handle_, detail::kAdvanceDataVersionSql));
-  Result<std::int64_t> version_after = data_version();
-  if (!version_after) return fail(version_after.error());
-  ZHIZAO_RETURN_IF_ERROR_RESULT(transaction.commit());
-  ApplySummary summary = writer.summary();
-  summary.data_version_before = *version_before;
-  summary.data_version_after = *version_after;
-  summary.journal = journal.journal();
-  observed.committed(summary);
-  return summary;
+  return (*apply)->commit();
 }
 
 Result<std::int64_t> Database::data_version() const {

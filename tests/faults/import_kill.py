@@ -7,7 +7,8 @@ a random moment, many times, each time on a fresh copy of that database. After e
 PRAGMA integrity_check and foreign_key_check pass, and the database holds either none of the file
 (exactly the state before) or all of it (exactly what a clean import gives: same rows, same sum,
 one more import batch, 6E revisions whose new values are the stored values). Some killed copies
-are then imported again, which must give the clean result.
+are then imported again, which must give the clean result. Every other kill imports the same rows
+shuffled, streamed in parts of 4 KiB (`--part-size`, issue 17): many parts, spilled runs merged.
 
 Usage: import_kill.py ZHIZAO [--kills N] [--enterprises E]; ZHIZAO_FAULT_SEED=S replays a run.
 """
@@ -76,6 +77,12 @@ def main():
         fs.write_enterprises(enterprises, args.enterprises)
         fs.write_monthly(first, args.enterprises, fs.months_of(2021, 1, 6), 100)
         fs.write_monthly(second, args.enterprises, fs.months_of(2021, 1, 12), 200)
+        scattered = os.path.join(work, "monthly_v2_scattered.csv")
+        with open(second, encoding="utf-8") as source:
+            header, *rows = source.readlines()
+        rng.shuffle(rows)
+        with open(scattered, "w", encoding="utf-8") as out:
+            out.write(header + "".join(rows))
 
         base = os.path.join(work, "base.db")
         zhizao.run("import", "--db", base, "-q", enterprises, first)
@@ -101,14 +108,18 @@ def main():
         for n in range(args.kills):
             copy_database(base, trial)
             delay = rng.uniform(0.0, 1.1 * clean_seconds)
-            code = fs.run_and_kill(zhizao, ["import", "--db", trial, "-q", second], delay,
-                                   stderr=fs.subprocess.PIPE)
+            command = ["import", "--db", trial, "-q", second]
+            if n % 2 == 1:
+                command = ["import", "--db", trial, "-q", "--part-size", "4096", scattered]
+            code = fs.run_and_kill(zhizao, command, delay, stderr=fs.subprocess.PIPE)
             if os.path.exists(trial + "-journal"):
                 outcomes["hot journal"] += 1
             problems = fs.integrity(trial)
             state = fingerprint(trial)
-            label = f"kill {n + 1} after {delay:.3f} s (exit {code})"
+            label = f"kill {n + 1} after {delay:.3f} s (exit {code}{', scattered' if n % 2 else ''})"
             checks.expect(not problems, f"{label}: damaged: {problems[:3]}")
+            strays = [name for name in os.listdir(work) if name.startswith("zhizao-spill-")]
+            checks.expect(not strays, f"{label}: temporary files left: {strays}")
             if state == before:
                 outcomes["none"] += 1
                 verdict = "none"

@@ -1,0 +1,125 @@
+#include "ingest/monthly_runs.h"
+
+#include <algorithm>
+#include <cstring>
+#include <span>
+#include <utility>
+
+namespace zhizao::detail {
+namespace {
+
+// Months read from a run at a time: 16,384 × 72 bytes, 1.2 MB a run (a national file's 28 runs
+// of a million months hold 33 MB of buffers while merged).
+constexpr std::size_t kMonthsPerRead = std::size_t{1} << 14;
+
+}  // namespace
+
+SpilledMonth spilled(const MonthlyRecord& record, std::uint32_t rank, long line) {
+  SpilledMonth month;
+  month.line = line;
+  month.rank = rank;
+  month.period = record.period.index();
+  month.in_scope = record.in_scope ? 1 : 0;
+  month.values[0] = record.output;
+  const std::optional<double>* optional[5] = {&record.value_added, &record.electricity,
+                                              &record.output_prev, &record.value_added_prev,
+                                              &record.electricity_prev};
+  for (int i = 0; i < 5; ++i) {
+    if (!optional[i]->has_value()) continue;
+    month.values[i + 1] = **optional[i];
+    month.present = static_cast<std::uint8_t>(month.present | (1U << i));
+  }
+  return month;
+}
+
+MonthlyRecord record_of(const SpilledMonth& month, const std::string& uscc) {
+  MonthlyRecord record;
+  record.uscc = uscc;
+  record.period = YearMonth::from_index(month.period);
+  record.in_scope = month.in_scope != 0;
+  record.output = month.values[0];
+  std::optional<double>* optional[5] = {&record.value_added, &record.electricity,
+                                        &record.output_prev, &record.value_added_prev,
+                                        &record.electricity_prev};
+  for (int i = 0; i < 5; ++i) {
+    if ((month.present >> i) & 1U) *optional[i] = month.values[i + 1];
+  }
+  return record;
+}
+
+Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {
+  Result<SpillFile> file = SpillFile::create(dir);
+  if (!file) return fail(file.error());
+  return MonthlyRuns(*std::move(file));
+}
+
+Status MonthlyRuns::add(std::vector<SpilledMonth>& months) {
+  if (months.empty()) return Status::ok();
+  if (!std::is_sorted(months.begin(), months.end())) std::sort(months.begin(), months.end());
+  const char* bytes = reinterpret_cast<const char*>(months.data());
+  ZHIZAO_RETURN_IF_ERROR(file_.append({bytes, months.size() * sizeof(SpilledMonth)}));
+  if (!runs_.empty() && last_ < months.front()) {
+    runs_.back().size += months.size();
+  } else {
+    runs_.push_back({spilled_, months.size()});
+  }
+  spilled_ += months.size();
+  if (last_ < months.back() || spilled_ == months.size()) last_ = months.back();
+  return Status::ok();
+}
+
+Status MonthlyRuns::read(std::uint64_t first, std::vector<SpilledMonth>& buffer,
+                         std::uint64_t end) const {
+  const std::uint64_t last = std::min(end, spilled_);
+  buffer.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kMonthsPerRead, last - first)));
+  std::span<char> out(reinterpret_cast<char*>(buffer.data()), buffer.size() * sizeof(SpilledMonth));
+  Result<std::size_t> read = file_.read_at(first * sizeof(SpilledMonth), out);
+  if (!read) return read.error();
+  if (*read != out.size()) return Status::io_error("temporary file: shorter than written");
+  return Status::ok();
+}
+
+MonthlyRuns::Merge::Merge(const MonthlyRuns& runs) : runs_(&runs) {
+  for (const Run& run : runs.runs_) cursors_.push_back({run.first, run.first + run.size, {}, 0});
+}
+
+Status MonthlyRuns::Merge::refill(std::size_t c) {
+  Cursor& cursor = cursors_[c];
+  cursor.at = 0;
+  cursor.buffer.clear();
+  if (cursor.next >= cursor.end) return Status::ok();
+  ZHIZAO_RETURN_IF_ERROR(runs_->read(cursor.next, cursor.buffer, cursor.end));
+  cursor.next += cursor.buffer.size();
+  return Status::ok();
+}
+
+Result<bool> MonthlyRuns::Merge::next(SpilledMonth& month) {
+  // A min-heap of cursors by their current month (std::push_heap keeps the greatest first).
+  auto after = [this](std::size_t a, std::size_t b) {
+    return cursors_[b].head() < cursors_[a].head();
+  };
+  if (!started_) {
+    started_ = true;
+    for (std::size_t c = 0; c < cursors_.size(); ++c) {
+      if (Status s = refill(c); !s.is_ok()) return fail(s);
+      if (!cursors_[c].buffer.empty()) heap_.push_back(c);
+    }
+    std::make_heap(heap_.begin(), heap_.end(), after);
+  }
+  if (heap_.empty()) return false;
+  std::pop_heap(heap_.begin(), heap_.end(), after);
+  const std::size_t c = heap_.back();
+  Cursor& cursor = cursors_[c];
+  month = cursor.head();
+  if (++cursor.at == cursor.buffer.size()) {
+    if (Status s = refill(c); !s.is_ok()) return fail(s);
+  }
+  if (cursor.buffer.empty()) {
+    heap_.pop_back();
+  } else {
+    std::push_heap(heap_.begin(), heap_.end(), after);
+  }
+  return true;
+}
+
+}  // namespace zhizao::detail
