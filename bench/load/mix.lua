@@ -39,12 +39,13 @@ function init(args)
   mine = plan_submits[(id % #plan_submits) + 1]
 end
 
--- Every SUBMIT_EVERY-th request is a submission; the rest cycle through the reads.
+-- Every SUBMIT_EVERY-th request is a submission (0: none, reads only); the rest cycle through
+-- the reads.
 local submit_every = tonumber(os.getenv("ZHIZAO_LOAD_SUBMIT_EVERY") or "8")
 
 function request()
   step = step + 1
-  if step % submit_every == 0 then
+  if submit_every > 0 and step % submit_every == 0 then
     submits_sent = submits_sent + 1
     return wrk.format("POST", "/api/submissions", {
       ["Cookie"] = "zhizao_session=" .. mine.cookie,

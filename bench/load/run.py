@@ -1,15 +1,21 @@
 #!/usr/bin/python3
 """Load test of `zhizao serve` (issue 6, part 4): wrk against the demo on loopback.
 
-Builds the demo database, adds a city user and enterprise users, starts `zhizao serve` on a free
-loopback port, logs the users in (cookie + CSRF token), and runs wrk for a bounded time with
+Builds the demo database (or, with --db PATH, copies an existing database and its snapshot into a
+temporary folder, so that the original is never written), adds a city user and enterprise users,
+starts `zhizao serve` on a free loopback port, logs the users in (cookie + CSRF token), and runs wrk for a bounded time with
 bench/load/mix.lua: the dashboard's reads (report, trend, drill-downs, an enterprise's months)
-mixed with submissions. Then checks: no socket errors, every answer 200 (reads) or 201
-(accepted submissions), and every accepted submission is in the database. Prints requests/s and
+mixed with submissions; the drill-downs are the explain endpoints of key enterprises, divisions,
+regions, parks and chains (with --whole-drilldowns also industry and manufacturing, which list
+every enterprise). Then checks: no socket errors, every answer 200 (reads) or 201
+(accepted submissions), and every accepted submission is in the database. With --publish-every,
+a submission is also published (approved twice by an admin) every so often during the run, each
+publication checked, the last published value the stored one. Prints requests/s and
 p50/p90/p99 latency, and writes them as JSON with --json FILE.
 
 Usage: bench/load/run.py [--zhizao build/zhizao] [--duration 20] [--threads 2]
-                         [--connections 16] [--json FILE]
+                         [--connections 16] [--json FILE] [--db PATH [--work-dir DIR]]
+                         [--publish-every SECONDS] [--whole-drilldowns]
 Exit status 0 when every check holds, 1 otherwise.
 """
 import argparse
@@ -22,6 +28,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,9 +41,12 @@ def run(binary, *args, stdin=None):
 
 def start_server(binary, db, work):
     log = open(os.path.join(work, "serve.log"), "w")
+    # An empty web root of its own: the server refuses one that holds the database.
+    web_root = os.path.join(work, "web")
+    os.makedirs(web_root, exist_ok=True)
     # --login-limit 0: the driver logs in a few users at once from 127.0.0.1.
     process = subprocess.Popen([binary, "serve", "--db", db, "--port", "0", "--bind", "127.0.0.1",
-                                "--web-root", work, "--login-limit", "0"],
+                                "--web-root", web_root, "--login-limit", "0"],
                                stdout=log, stderr=log)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -92,6 +102,62 @@ def submission_of(db, uscc):
     return body
 
 
+def copy_database(source, target):
+    """Copies the database at `source` with its snapshot (when there is one) to `target`; a
+    copy-on-write clone where the file system allows it. The source must not be open for writing
+    (its -wal file is not copied)."""
+    if not os.path.isfile(source):
+        raise SystemExit(f"no database {source}")
+    if os.path.exists(source + "-wal") and os.path.getsize(source + "-wal") > 0:
+        raise SystemExit(f"{source} has a write-ahead log: close its writer first")
+    for suffix in ("", ".zhizao-snapshot"):
+        if suffix == "" or os.path.exists(source + suffix):
+            subprocess.run(["cp", "--reflink=auto", source + suffix, target + suffix], check=True)
+
+
+def optional_rows(db, sql, params=()):
+    """The first column of `sql`'s rows; none when the table does not exist (an older schema)."""
+    with sqlite3.connect(db) as connection:
+        try:
+            return [r[0] for r in connection.execute(sql, params).fetchall()]
+        except sqlite3.OperationalError:
+            return []
+
+
+def publish_loop(port, stop, publisher, admin, body, interval, published, errors):
+    """Every `interval` seconds until `stop`: the publisher submits its month (the value added
+    alternately raised by 0.1 % and back, so each publication changes the data) and the admin
+    approves it twice (county level, then city level): published. Appends (value_added, seconds
+    from submission to publication) to `published`, and what went wrong to `errors`."""
+    step = 0
+    while not stop.wait(interval):
+        step += 1
+        submitted = dict(body)
+        if step % 2 == 1:
+            submitted["value_added"] = round(body["value_added"] * 1.001, 6)
+        started = time.time()
+        status, answer, _ = call(port, "POST", "/api/submissions", submitted, publisher)
+        if status != 201:
+            errors.append(f"publisher's submission answered {status}: {answer}")
+            continue
+        path = f"/api/submissions/{answer['id']}/review"
+        for state in ("county_approved", "published"):
+            status, answer, _ = call(port, "POST", path, {"decision": "approve"}, admin)
+            if status != 200 or answer.get("state") != state:
+                errors.append(f"approval to {state} answered {status}: {answer}")
+                break
+        else:
+            published.append((submitted["value_added"], time.time() - started))
+
+
+def stored_value_added(db, uscc):
+    year, month = map(int, PERIOD.split("-"))
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "SELECT value_added FROM monthly WHERE uscc = ? AND year = ? AND month = ?",
+            (uscc, year, month)).fetchone()[0]
+
+
 def count_submissions(db):
     with sqlite3.connect(db) as connection:
         return connection.execute("SELECT count(*) FROM submission").fetchone()[0]
@@ -105,30 +171,43 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--enterprises", type=int, default=8, help="submitting enterprise users")
     parser.add_argument("--submit-every", type=int, default=8,
-                        help="one request in N is a submission")
+                        help="one request in N is a submission (0: reads only)")
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--db", help="run against a copy of this database (and its snapshot) "
+                        "instead of the demo; the original is not written")
+    parser.add_argument("--work-dir", help="where the temporary folder goes (default: $TMPDIR)")
+    parser.add_argument("--whole-drilldowns", action="store_true",
+                        help="also read /api/industry and /api/manufacturing (every enterprise)")
+    parser.add_argument("--publish-every", type=float, default=0,
+                        help="also publish a submission (submit, approve twice as admin) every "
+                        "this many seconds during the run; 0: none")
     args = parser.parse_args()
     binary = os.path.abspath(args.zhizao)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (apt-get install wrk; tools/install-deps.sh bench)")
 
-    work = tempfile.mkdtemp(prefix="zhizao-load-")
+    work = tempfile.mkdtemp(prefix="zhizao-load-", dir=args.work_dir)
     server = None
     try:
         db = os.path.join(work, "demo.db")
-        run(binary, "demo", "--db", db)
+        if args.db:
+            copy_database(args.db, db)
+        else:
+            run(binary, "demo", "--db", db)
         run(binary, "user", "add", "--db", db, "load-city", "--role", "city",
             stdin="load-city-passw0rd\n")
         with sqlite3.connect(db) as connection:
             usccs = [r[0] for r in connection.execute(
                 "SELECT e.uscc FROM enterprise e JOIN monthly m ON m.uscc = e.uscc "
                 "WHERE m.year = ? AND m.month = ? AND m.value_added IS NOT NULL "
-                "AND m.electricity IS NOT NULL ORDER BY e.uscc",
+                "AND m.electricity IS NOT NULL ORDER BY e.uscc LIMIT 1000",
                 tuple(map(int, PERIOD.split("-")))).fetchall()]
             regions = [r[0] for r in connection.execute(
                 "SELECT DISTINCT region FROM enterprise ORDER BY region LIMIT 4").fetchall()]
             divisions = [r[0] for r in connection.execute(
                 "SELECT DISTINCT division FROM enterprise ORDER BY division LIMIT 4").fetchall()]
+        parks = optional_rows(db, "SELECT id FROM park ORDER BY id LIMIT 2")
+        chains = optional_rows(db, "SELECT id FROM chain ORDER BY id LIMIT 2")
         server, port = start_server(binary, db, work)
         reader = login(port, "load-city", "load-city-passw0rd")
 
@@ -149,11 +228,33 @@ def main():
         if not submitters:
             raise SystemExit("no demo enterprise's record passes the submission rules")
 
+        # The publisher: an enterprise of its own (not one of wrk's) and the admin approving.
+        publisher = None
+        if args.publish_every > 0:
+            uscc = next(u for u in usccs[args.enterprises:] if submission_of(db, u) is not None)
+            run(binary, "user", "add", "--db", db, "load-publisher", "--role",
+                "enterprise:" + uscc, stdin="load-firm-passw0rd\n")
+            run(binary, "user", "add", "--db", db, "load-admin", "--role", "admin",
+                stdin="load-admin-passw0rd\n")
+            headers = []
+            for name, password in (("load-publisher", "load-firm-passw0rd"),
+                                   ("load-admin", "load-admin-passw0rd")):
+                cookie, csrf = login(port, name, password)
+                headers.append({"Cookie": "zhizao_session=" + cookie, "X-CSRF-Token": csrf})
+            publisher = (uscc, submission_of(db, uscc), headers[0], headers[1])
+
+        # The drill-downs of bounded groups. /api/industry and /api/manufacturing list every
+        # enterprise (19 MB at 50,000 enterprises, ten times that nationally): with
+        # --whole-drilldowns they join the mix.
         reads = [f"/api/report?period={PERIOD}", f"/api/report?period={PERIOD}&monthly=1",
-                 f"/api/trend?period={PERIOD}&months=12", f"/api/industry?period={PERIOD}",
-                 f"/api/key-enterprises?period={PERIOD}", "/api/periods"]
+                 f"/api/trend?period={PERIOD}&months=12", f"/api/key-enterprises?period={PERIOD}",
+                 "/api/periods"]
+        if args.whole_drilldowns:
+            reads += [f"/api/industry?period={PERIOD}", f"/api/manufacturing?period={PERIOD}"]
         reads += [f"/api/regions/{r}?period={PERIOD}" for r in regions]
         reads += [f"/api/divisions/{d}?period={PERIOD}" for d in divisions]
+        reads += [f"/api/parks/{p}?period={PERIOD}" for p in parks]
+        reads += [f"/api/chains/{c}?period={PERIOD}" for c in chains]
         reads += [f"/api/enterprises/{u}/months" for u in usccs[:4]]
         # Every read must answer 200 before the run: a 404 drill-down would be a planned error.
         for path in reads:
@@ -171,10 +272,21 @@ def main():
         before = count_submissions(db)
         env = dict(os.environ, ZHIZAO_LOAD_PLAN=plan,
                    ZHIZAO_LOAD_SUBMIT_EVERY=str(args.submit_every))
+        published, publish_errors = [], []
+        stop = threading.Event()
+        publishing = None
+        if publisher is not None:
+            publishing = threading.Thread(target=publish_loop, args=(
+                port, stop, publisher[2], publisher[3], publisher[1], args.publish_every,
+                published, publish_errors))
+            publishing.start()
         wrk = subprocess.run(
             ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s",
              "--timeout", "10s", "-s", os.path.join(HERE, "mix.lua"), f"http://127.0.0.1:{port}"],
             env=env, capture_output=True, text=True, check=False)
+        stop.set()
+        if publishing is not None:
+            publishing.join()
         # Let answers in flight when wrk stopped finish before counting.
         time.sleep(1)
         after = count_submissions(db)
@@ -185,7 +297,8 @@ def main():
         result["submissions_in_database"] = after - before
         result.update(duration_s=args.duration, threads=args.threads,
                       connections=args.connections, enterprises=len(submitters),
-                      reads=len(reads))
+                      reads=len(reads), published=len(published),
+                      publish_seconds_max=max((p[1] for p in published), default=None))
 
         failures = []
         if any(result["socket_errors"].values()):
@@ -197,8 +310,14 @@ def main():
         stored, accepted = result["submissions_in_database"], result["submissions_accepted"]
         if not accepted <= stored <= accepted + args.connections:
             failures.append(f"{accepted} submissions accepted but {stored} in the database")
-        if accepted == 0:
+        if accepted == 0 and args.submit_every > 0:
             failures.append("no submission was accepted")
+        failures += publish_errors
+        if publisher is not None:
+            if not published:
+                failures.append("no submission was published")
+            elif stored_value_added(db, publisher[0]) != published[-1][0]:
+                failures.append("the last published value added is not the stored one")
         result["ok"] = not failures
 
         print(f"load: {result['requests']} requests in {result['seconds']:.1f} s, "
@@ -208,6 +327,9 @@ def main():
               f"{args.connections} connections)")
         print(f"load: statuses {result['statuses']}; submissions accepted {accepted}, "
               f"in the database {stored}")
+        if publisher is not None:
+            print(f"load: {len(published)} submissions published during the run, each within "
+                  f"{result['publish_seconds_max'] or 0:.2f} s of its submission")
         if args.json:
             with open(args.json, "w") as f:
                 json.dump(result, f, indent=2)

@@ -20,6 +20,11 @@ ReportInput ReportInput::of_dataset(Dataset dataset) {
   return input;
 }
 
+std::optional<std::int64_t> ReportInput::data_version() const {
+  if (snapshot_ == nullptr) return std::nullopt;
+  return snapshot_->data_version();
+}
+
 const Dataset& ReportInput::tables() const {
   return snapshot_ != nullptr ? snapshot_->tables() : *dataset_;
 }
@@ -119,19 +124,97 @@ Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
   return updated ? Status::ok() : updated.error();
 }
 
-Result<ReportInput> SnapshotCache::current(Database& db, SnapshotUse use) {
+namespace {
+
+// Marks the cache's preparer done (and wakes its waiters) however the preparation ends.
+class PreparingMark {
+ public:
+  PreparingMark(std::mutex& mutex, std::condition_variable& prepared, bool& preparing)
+      : mutex_(mutex), prepared_(prepared), preparing_(preparing) {}
+  PreparingMark(const PreparingMark&) = delete;
+  PreparingMark& operator=(const PreparingMark&) = delete;
+  ~PreparingMark() {
+    std::lock_guard lock(mutex_);
+    preparing_ = false;
+    prepared_.notify_all();
+  }
+
+ private:
+  std::mutex& mutex_;
+  std::condition_variable& prepared_;
+  bool& preparing_;
+};
+
+}  // namespace
+
+void SnapshotCache::install_locked(std::shared_ptr<const ColumnarSnapshot> snapshot) {
+  // Data versions only move forward: the newer of the two is the later committed state.
+  if (snapshot_ == nullptr || snapshot_->data_version() < snapshot->data_version()) {
+    snapshot_ = std::move(snapshot);
+  }
+}
+
+Result<ReportInput> SnapshotCache::current(Database& db, SnapshotUse use, SnapshotWait wait) {
   if (!snapshot_wanted(use)) return loaded_input(db);
   Result<std::int64_t> version = db.data_version();
   if (!version) return fail(version.error());
-  std::lock_guard lock(mutex_);
-  if (snapshot_ != nullptr && snapshot_->data_version() == *version) {
-    return ReportInput::of_snapshot(snapshot_);
+  std::unique_lock lock(mutex_);
+  while (true) {
+    if (snapshot_ != nullptr && snapshot_->data_version() >= *version) {
+      return ReportInput::of_snapshot(snapshot_);
+    }
+    if (!preparing_) break;
+    if (wait == SnapshotWait::kOrPrevious && snapshot_ != nullptr) {
+      return ReportInput::of_snapshot(snapshot_);
+    }
+    prepared_.wait(lock);
   }
+  preparing_ = true;
+  lock.unlock();
+  PreparingMark mark(mutex_, prepared_, preparing_);
   Result<std::unique_ptr<ColumnarSnapshot>> opened =
       open_or_rebuild_snapshot(db, snapshot_path_for(db_path_));
   if (!opened) return input_or_fallback(db, db_path_, std::move(opened));
-  snapshot_ = std::move(*opened);
-  return ReportInput::of_snapshot(snapshot_);
+  std::shared_ptr<const ColumnarSnapshot> served = std::move(*opened);
+  {
+    std::lock_guard relock(mutex_);  // released before `mark` takes the mutex again
+    install_locked(served);
+    served = snapshot_;
+  }
+  return ReportInput::of_snapshot(std::move(served));
+}
+
+Status SnapshotCache::write_then_update(
+    Database& db, const std::function<std::optional<AppliedChange>()>& write) {
+  if (!snapshot_wanted(SnapshotUse::kAuto)) {
+    write();
+    return Status::ok();
+  }
+  {
+    std::unique_lock lock(mutex_);
+    prepared_.wait(lock, [this] { return !preparing_; });
+    preparing_ = true;
+  }
+  PreparingMark mark(mutex_, prepared_, preparing_);
+  std::optional<AppliedChange> change = write();
+  if (change) {
+    Status merged = refresh_snapshot_after_apply(db, db_path_, change->applied, change->summary);
+    if (!merged.is_ok()) return merged;
+  }
+  Result<std::int64_t> version = db.data_version();
+  if (!version) return version.error();
+  {
+    std::lock_guard lock(mutex_);
+    if (snapshot_ != nullptr && snapshot_->data_version() >= *version) return Status::ok();
+  }
+  // Opens the merged file (or rebuilds when the data moved otherwise) before readers are let on.
+  Result<std::unique_ptr<ColumnarSnapshot>> opened =
+      open_or_rebuild_snapshot(db, snapshot_path_for(db_path_));
+  if (!opened) return opened.error();
+  std::shared_ptr<const ColumnarSnapshot> fresh = std::move(*opened);
+  std::lock_guard lock(mutex_);
+  install_locked(std::move(fresh));
+  return Status::ok();
 }
 
 }  // namespace zhizao

@@ -3,6 +3,8 @@
 // compare: ZHIZAO_NO_SNAPSHOT=1 or `--no-snapshot`). Both give the same figures.
 #pragma once
 
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -36,6 +38,9 @@ class ReportInput {
   static ReportInput of_dataset(Dataset dataset);
 
   bool uses_snapshot() const { return snapshot_ != nullptr; }
+  // The data version of the snapshot read (Database::data_version() of the state it holds);
+  // nullopt for the loaded records, which carry none.
+  std::optional<std::int64_t> data_version() const;
   // Every table but the monthly rows (those are empty when the snapshot is used).
   const Dataset& tables() const;
 
@@ -54,8 +59,15 @@ class ReportInput {
   // (about 30 MB at 500,000 enterprises × 60 months), never the SQLite records.
   std::vector<YearMonth> periods() const;
 
-  // The monthly records of the enterprise `uscc` (of its first row in tables().enterprises, as
-  // the engine), oldest first; empty when it has none or is not registered.
+  // The row of tables().enterprises with `uscc`, or null. A binary search, as the rows are in
+  // uscc order, one per code, when they come from a database (Database::load's order, which the
+  // snapshot keeps); rows out of that order are searched row by row when it misses (of two rows
+  // of one code out of order, either may be found).
+  const Enterprise* find_enterprise(std::string_view uscc) const;
+
+  // The monthly records of the enterprise `uscc` (of its row find_enterprise finds: the first
+  // one, as the engine, when the rows are in code order), oldest first; empty when it has none or
+  // is not registered.
   std::vector<MonthlyRecord> records_of(std::string_view uscc) const;
 
   // The engine's reporting_coverage over every month with records (engine/reporting_coverage.h),
@@ -76,6 +88,13 @@ class ReportInput {
  private:
   std::shared_ptr<const ColumnarSnapshot> snapshot_;
   std::shared_ptr<const Dataset> dataset_;
+};
+
+// What a write applied with Database::apply: its batches and summary (for
+// refresh_snapshot_after_apply).
+struct AppliedChange {
+  std::vector<SourcedBatch> applied;
+  ApplySummary summary;
 };
 
 // Whether `use` (and the environment) asks for the snapshot.
@@ -110,20 +129,49 @@ Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
 std::unique_ptr<SnapshotAlongsideApply> snapshot_alongside_apply(Database& db,
                                                                  const std::string& db_path);
 
+// Whether a reader of SnapshotCache may be answered from the snapshot before the newest.
+enum class SnapshotWait {
+  // Always the snapshot of the database's data version when the call began (or a newer one);
+  // waits while it is prepared.
+  kForCurrent,
+  // The same, except while another caller is preparing a newer snapshot (after a write): then
+  // the last one prepared, the complete data of the committed version before, without waiting.
+  kOrPrevious,
+};
+
 // The snapshot of one database for a long-running process (the server): each call compares the
 // data version (one small SQLite read) and reuses the open mapping while it is current, else
-// opens or rebuilds it. Thread-safe: a rebuild happens once while other callers wait for it.
+// opens or rebuilds it. Thread-safe: one caller prepares a newer snapshot at a time, while the
+// others wait for it or (kOrPrevious) go on reading the previous one. A reader is never given a
+// mix: every ReportInput holds one snapshot, of one committed data version, for as long as it
+// lives (the mapping of a replaced file stays valid until its last reader drops it).
 class SnapshotCache {
  public:
   explicit SnapshotCache(std::string db_path) : db_path_(std::move(db_path)) {}
 
   // Returns the input for `db` (a connection to this cache's database), as open_report_input.
-  Result<ReportInput> current(Database& db, SnapshotUse use);
+  Result<ReportInput> current(Database& db, SnapshotUse use,
+                              SnapshotWait wait = SnapshotWait::kForCurrent);
+
+  // Runs `write` (a change of the database through `db`) as the one preparer of a newer
+  // snapshot, so that kOrPrevious readers are answered from the snapshot before it meanwhile
+  // instead of starting a rebuild; then brings the snapshot up to date: by
+  // refresh_snapshot_after_apply (a merge of what changed) when `write` returns what it applied,
+  // else by open_or_rebuild_snapshot when the data version moved. `write`'s own errors are its
+  // business (it answers them); a failed snapshot update is left for the next reader to rebuild.
+  // Returns the update's status.
+  Status write_then_update(Database& db,
+                           const std::function<std::optional<AppliedChange>()>& write);
 
  private:
+  // Installs `snapshot` unless the one held is as new; wakes the waiters. Needs mutex_ held.
+  void install_locked(std::shared_ptr<const ColumnarSnapshot> snapshot);
+
   std::mutex mutex_;
+  std::condition_variable prepared_;
   std::string db_path_;
   std::shared_ptr<const ColumnarSnapshot> snapshot_;  // guarded by mutex_
+  bool preparing_ = false;                            // guarded by mutex_
 };
 
 }  // namespace zhizao

@@ -2,6 +2,7 @@
 // an enterprise's months, the previous-year values of submissions): answered from the same
 // columns as the reports, so that at national scale they read a few megabytes of the snapshot
 // instead of loading 30 million records from SQLite.
+#include <algorithm>
 #include <optional>
 
 #include "columnar/report_input.h"
@@ -26,21 +27,33 @@ std::vector<YearMonth> months_with_records(const detail::IndexedDataset& data) {
   return months;
 }
 
+// The index of the first row of `uscc` in `enterprises`, or nullopt: see find_enterprise.
+std::optional<std::size_t> enterprise_index(std::span<const Enterprise> enterprises,
+                                            std::string_view uscc) {
+  auto found = std::lower_bound(
+      enterprises.begin(), enterprises.end(), uscc,
+      [](const Enterprise& enterprise, std::string_view key) { return enterprise.uscc < key; });
+  if (found == enterprises.end() || found->uscc != uscc) {
+    found = std::find_if(enterprises.begin(), enterprises.end(),
+                         [&](const Enterprise& enterprise) { return enterprise.uscc == uscc; });
+  }
+  if (found == enterprises.end()) return std::nullopt;
+  return static_cast<std::size_t>(found - enterprises.begin());
+}
+
 std::vector<MonthlyRecord> records_of_enterprise(const detail::IndexedDataset& data,
                                                  std::string_view uscc) {
   std::vector<MonthlyRecord> records;
-  std::span<const Enterprise> enterprises = data.enterprises();
-  for (std::size_t e = 0; e < enterprises.size(); ++e) {
-    if (enterprises[e].uscc != uscc) continue;
-    const MonthlyColumns& columns = data.columns();
-    for (int block = 0; block < columns.months; ++block) {
-      YearMonth month = YearMonth::from_index(columns.first_month + block);
-      if (std::optional<MonthlyRecord> record = data.record(e, month)) {
-        record->uscc = std::string(uscc);
-        records.push_back(std::move(*record));
-      }
+  // The first row of a uscc gets the records (IndexedDataset).
+  std::optional<std::size_t> e = enterprise_index(data.enterprises(), uscc);
+  if (!e) return records;
+  const MonthlyColumns& columns = data.columns();
+  for (int block = 0; block < columns.months; ++block) {
+    YearMonth month = YearMonth::from_index(columns.first_month + block);
+    if (std::optional<MonthlyRecord> record = data.record(*e, month)) {
+      record->uscc = std::string(uscc);
+      records.push_back(std::move(*record));
     }
-    break;  // the first row of a uscc gets the records (IndexedDataset)
   }
   return records;
 }
@@ -68,6 +81,12 @@ std::vector<PreviousYearValues> ReportInput::previous_year_of(
     std::span<const MonthlyRecord> records) const {
   if (snapshot_ != nullptr) return previous_year_values(snapshot_->data(), records);
   return previous_year_values(*dataset_, records);
+}
+
+const Enterprise* ReportInput::find_enterprise(std::string_view uscc) const {
+  const std::vector<Enterprise>& enterprises = tables().enterprises;
+  std::optional<std::size_t> e = enterprise_index(enterprises, uscc);
+  return e ? &enterprises[*e] : nullptr;
 }
 
 std::vector<MonthlyRecord> ReportInput::records_of(std::string_view uscc) const {

@@ -166,6 +166,13 @@ Result<SubmissionResult> submit(Database& db, const RuleSet& rules, const Actor&
 
 Result<Submission> review(Database& db, const Actor& actor, long submission_id, Decision decision,
                           std::string_view comment, std::string_view remote) {
+  std::optional<PublishedApply> published;
+  return review(db, actor, submission_id, decision, comment, remote, &published);
+}
+
+Result<Submission> review(Database& db, const Actor& actor, long submission_id, Decision decision,
+                          std::string_view comment, std::string_view remote,
+                          std::optional<PublishedApply>* published) {
   Result<Principal> principal = principal_of(actor);
   if (!principal) return fail(principal.error());
   SubmissionStore store(db);
@@ -202,8 +209,10 @@ Result<Submission> review(Database& db, const Actor& actor, long submission_id, 
       batch.product_output_replaced.push_back({submission->record.uscc, submission->record.period});
       published_products = submission->products->size();
     }
-    Result<ApplySummary> applied = db.apply({batch});
+    std::vector<SourcedBatch> batches{std::move(batch)};
+    Result<ApplySummary> applied = db.apply(batches);
     if (!applied) return fail(applied.error());
+    *published = PublishedApply{std::move(batches), *applied};
   }
   StateChange change{submission_id, stored->state, to, actor.name, std::string(comment)};
   change.published_products = published_products;

@@ -168,6 +168,20 @@ struct SubmissionEvent {
 Result<Submission> review(Database& db, const Actor& actor, long submission_id, Decision decision,
                           std::string_view comment, std::string_view remote);
 
+// What a publishing review applied: its batch and what Database::apply returned, so that a
+// cache of the data (the server's columnar snapshot) can be updated by what changed
+// (columnar/snapshot.h update_snapshot_after_apply) instead of rebuilt.
+struct PublishedApply {
+  std::vector<SourcedBatch> applied;
+  ApplySummary summary;
+};
+
+// The same as review above; when the review publishes, sets `*published` (not null) to what it
+// applied, else leaves it unset.
+Result<Submission> review(Database& db, const Actor& actor, long submission_id, Decision decision,
+                          std::string_view comment, std::string_view remote,
+                          std::optional<PublishedApply>* published);
+
 // The submissions `actor` may see, newest first, optionally only those in `state`.
 // Errors: kUsage for an unreadable role or an unknown state name; kIoError.
 Result<std::vector<Submission>> list_submissions(Database& db, const Actor& actor,

@@ -18,13 +18,12 @@ using nlohmann::ordered_json;
 
 // Finds the enterprise of the request's path and checks the caller's right to it; returns
 // nullptr after answering (403 or 404 or 500).
-const Enterprise* readable_enterprise(ApiCall& call, const Dataset& dataset) {
+const Enterprise* readable_enterprise(ApiCall& call, const ReportInput& input) {
+  const Dataset& dataset = input.tables();
   std::string uscc = call.req.matches[1];
   std::transform(uscc.begin(), uscc.end(), uscc.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  auto found = std::find_if(dataset.enterprises.begin(), dataset.enterprises.end(),
-                            [&](const Enterprise& e) { return e.uscc == uscc; });
-  const Enterprise* enterprise = found == dataset.enterprises.end() ? nullptr : &*found;
+  const Enterprise* enterprise = input.find_enterprise(uscc);
   bool sees_all = may_read_everything(call.actor);
   bool own = call.actor.role.kind == RoleKind::kEnterprise && call.actor.role.code == uscc;
   if (enterprise == nullptr) {
@@ -59,9 +58,10 @@ ordered_json enterprise_json(const Enterprise& enterprise) {
 }
 
 void with_enterprise(ApiCall& call, const std::string& db_path, bool months) {
-  std::optional<ReportInput> input = served_input(call, db_path);
+  // Read from the snapshot alone: the previous one will do while a newer one is prepared.
+  std::optional<ReportInput> input = served_input(call, db_path, SnapshotWait::kOrPrevious);
   if (!input) return;
-  const Enterprise* enterprise = readable_enterprise(call, input->tables());
+  const Enterprise* enterprise = readable_enterprise(call, *input);
   if (enterprise == nullptr) return;
   if (!months) {
     send_json(call.res, 200, enterprise_json(*enterprise));

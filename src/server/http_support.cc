@@ -37,6 +37,8 @@ void send_json(Response& res, int status, const nlohmann::ordered_json& body) {
   send_json_text(res, status, dump_body(body));
 }
 
+std::string json_body_text(const nlohmann::ordered_json& body) { return dump_body(body); }
+
 void send_error(Response& res, int status, std::string_view code, std::string_view message) {
   nlohmann::ordered_json body;
   body["error"]["code"] = code;

@@ -29,6 +29,8 @@ void send_json_text(Response& res, int status, std::string text);
 // Sets `status` and `body` serialised (2-space indent, UTF-8 kept as is, newline).
 void send_json(Response& res, int status, const nlohmann::json& body);
 void send_json(Response& res, int status, const nlohmann::ordered_json& body);
+// The text send_json sends for `body`.
+std::string json_body_text(const nlohmann::ordered_json& body);
 // Sets `status` and {"error": {"code": code, "message": message}}; a message longer than
 // kMaxErrorMessageBytes is cut there (at a UTF-8 boundary, "…" appended), so that an error never
 // echoes a large input back.

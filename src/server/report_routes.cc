@@ -1,8 +1,12 @@
 // The reading endpoints over the engine: periods, report, trend and the drill-downs
 // (docs/api.md, "Reading"). The report and drill-down bodies are the CLI's JSON, byte for byte.
 #include <charconv>
+#include <functional>
+#include <iterator>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/year_month.h"
@@ -12,6 +16,7 @@
 #include "engine/trend.h"
 #include "report/json_writer.h"
 #include "report/render.h"
+#include "server/answer_cache.h"
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "server/scoped_report.h"
@@ -27,19 +32,89 @@ nlohmann::ordered_json month_json(const std::optional<YearMonth>& month) {
   return month ? nlohmann::ordered_json(month->to_string()) : nlohmann::ordered_json(nullptr);
 }
 
+// The key of an answer in the AnswerCache: everything the answer depends on once the caller's
+// access is checked (the scope is the one resolved for the caller's role).
+std::string answer_key(std::string_view endpoint, const ReportRequest& request,
+                       std::string_view code) {
+  const std::string period = request.period.to_string();
+  const std::string_view window = request.window == WindowKind::kMonthly ? "m" : "c";
+  std::string key(endpoint);
+  for (std::string_view part :
+       {std::string_view(period), window, std::string_view(request.scope), code}) {
+    key += '\n';
+    key += part;
+  }
+  return key;
+}
+
+// The answer `compute` gives over `input`, through the answer cache when the input is a snapshot.
+Result<std::shared_ptr<const std::string>> answer_of(
+    const std::string& db_path, const ReportInput& input, const std::string& key,
+    const std::function<Result<ComputedAnswer>()>& compute) {
+  std::optional<std::int64_t> version = input.data_version();
+  if (version) return answer_cache(db_path).answer(*version, key, compute);
+  Result<ComputedAnswer> computed = compute();
+  if (!computed) return fail(computed.error());
+  return std::make_shared<const std::string>(std::move(computed->text));
+}
+
+void send_answer(ApiCall& call, const Result<std::shared_ptr<const std::string>>& text) {
+  if (!text) {
+    send_status(call.res, text.error());
+    return;
+  }
+  send_json_text(call.res, 200, **text);
+}
+
+// The report joins the snapshot's figures with the safety figures read from SQLite
+// (complete_report). Both must be of one data version: when the database has moved past the
+// snapshot (a newer one is being prepared), the report is computed again from the current
+// snapshot. This message marks that case among compute's errors.
+constexpr std::string_view kSnapshotBehind = "the snapshot is behind the database";
+
+void get_report(ApiCall& call, const std::string& db_path) {
+  // First the snapshot a reader may have without waiting; a second time the current one, when
+  // the first was behind. A third write within one report's time is answered as computed: the
+  // safety figures then are of the version current when they were read.
+  constexpr SnapshotWait kAttempts[] = {SnapshotWait::kOrPrevious, SnapshotWait::kForCurrent,
+                                        SnapshotWait::kForCurrent};
+  for (std::size_t attempt = 0; attempt < std::size(kAttempts); ++attempt) {
+    std::optional<ScopedReport> scoped = scoped_report(call, db_path, kAttempts[attempt]);
+    if (!scoped) return;
+    const bool last = attempt + 1 == std::size(kAttempts);
+    Result<std::shared_ptr<const std::string>> text = answer_of(
+        db_path, scoped->input, answer_key("report", scoped->request, ""),
+        [&]() -> Result<ComputedAnswer> {
+          Result<ReportData> report = complete_report(call.db, scoped->input, scoped->request);
+          if (!report) return fail(report.error());
+          // Versions only move forward: the same version after the safety read means the
+          // database was at the snapshot's version throughout.
+          Result<std::int64_t> version = call.db.data_version();
+          if (!version) return fail(version.error());
+          const bool same_version = *version == scoped->input.data_version();
+          if (!same_version && !last) return fail(Status::internal(std::string(kSnapshotBehind)));
+          // The same text as `zhizao report --json` (render_report's kJson: dump(2) plus a
+          // newline).
+          return ComputedAnswer{render_report(*report, ReportFormat::kJson, Language::kZh),
+                                same_version};
+        });
+    if (!text && text.error().message() == kSnapshotBehind) continue;
+    send_answer(call, text);
+    return;
+  }
+}
+
 // The months with data, each with its reporting coverage (engine/reporting_coverage.h): the same
 // for every role, as publishing a month is the city's decision, not a county's.
-void get_periods(ApiCall& call, const ServerConfig& config) {
-  std::optional<ReportInput> input = served_input(call, config.db_path);
-  if (!input) return;
-  const std::vector<MonthCoverage> months = input->coverage(config.publish_threshold);
+nlohmann::ordered_json periods_body(const ReportInput& input, double publish_threshold) {
+  const std::vector<MonthCoverage> months = input.coverage(publish_threshold);
   nlohmann::ordered_json body;
   body["periods"] = nlohmann::ordered_json::array();
   for (const MonthCoverage& month : months) body["periods"].push_back(month.period.to_string());
   body["latest"] = month_json(latest_publishable(months));
   body["latest_with_data"] =
       month_json(months.empty() ? std::nullopt : std::optional<YearMonth>(months.back().period));
-  body["publish_threshold"] = config.publish_threshold;
+  body["publish_threshold"] = publish_threshold;
   body["months"] = nlohmann::ordered_json::array();
   for (const MonthCoverage& month : months) {
     body["months"].push_back({{"period", month.period.to_string()},
@@ -49,23 +124,41 @@ void get_periods(ApiCall& call, const ServerConfig& config) {
                               {"publishable", month.publishable},
                               {"expected_from", month_json(month.base)}});
   }
-  send_json(call.res, 200, body);
+  return body;
 }
 
-void get_report(ApiCall& call, const std::string& db_path) {
-  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
-  if (!scoped) return;
-  Result<ReportData> report = complete_report(call.db, scoped->input, scoped->request);
-  if (!report) {
-    send_status(call.res, report.error());
-    return;
+void get_periods(ApiCall& call, const ServerConfig& config) {
+  std::optional<ReportInput> input = served_input(call, config.db_path, SnapshotWait::kOrPrevious);
+  if (!input) return;
+  // The threshold is the server's for its whole life: the key needs no more.
+  send_answer(
+      call, answer_of(config.db_path, *input, "periods", [&]() -> Result<ComputedAnswer> {
+        return ComputedAnswer{json_body_text(periods_body(*input, config.publish_threshold))};
+      }));
+}
+
+nlohmann::ordered_json trend_body(const ReportRequest& request,
+                                  const std::vector<TrendPoint>& trend) {
+  nlohmann::ordered_json body;
+  body["period"] = request.period.to_string();
+  body["scope"] = request.scope;
+  body["points"] = nlohmann::ordered_json::array();
+  for (const TrendPoint& point : trend) {
+    body["points"].push_back({
+        {"period", point.period.to_string()},
+        {"value_added_growth", detail::optional_number(point.value_added_growth)},
+        {"manufacturing_value_added_growth",
+         detail::optional_number(point.manufacturing_value_added_growth)},
+        {"two_year_average_growth", detail::optional_number(point.two_year_average_growth)},
+        {"electricity_growth", detail::optional_number(point.electricity_growth)},
+        {"output_growth", detail::optional_number(point.output_growth)},
+    });
   }
-  // The same text as `zhizao report --json` (render_report's kJson: dump(2) plus a newline).
-  send_json_text(call.res, 200, render_report(*report, ReportFormat::kJson, Language::kZh));
+  return body;
 }
 
 void get_trend(ApiCall& call, const std::string& db_path) {
-  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
+  std::optional<ScopedReport> scoped = scoped_report(call, db_path, SnapshotWait::kOrPrevious);
   if (!scoped) return;
   int months = kDefaultTrendMonths;
   if (std::optional<std::string> text = query_param(call.req, "months")) {
@@ -78,48 +171,36 @@ void get_trend(ApiCall& call, const std::string& db_path) {
     }
     months = parsed;
   }
-  Result<std::vector<TrendPoint>> trend = scoped->input.trend(scoped->request, months);
-  if (!trend) {
-    send_status(call.res, trend.error());
-    return;
-  }
-  nlohmann::ordered_json body;
-  body["period"] = scoped->request.period.to_string();
-  body["scope"] = scoped->request.scope;
-  body["points"] = nlohmann::ordered_json::array();
-  for (const TrendPoint& point : *trend) {
-    body["points"].push_back({
-        {"period", point.period.to_string()},
-        {"value_added_growth", detail::optional_number(point.value_added_growth)},
-        {"manufacturing_value_added_growth",
-         detail::optional_number(point.manufacturing_value_added_growth)},
-        {"two_year_average_growth", detail::optional_number(point.two_year_average_growth)},
-        {"electricity_growth", detail::optional_number(point.electricity_growth)},
-        {"output_growth", detail::optional_number(point.output_growth)},
-    });
-  }
-  send_json(call.res, 200, body);
+  const std::string key = answer_key("trend" + std::to_string(months), scoped->request, "");
+  send_answer(call, answer_of(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
+                Result<std::vector<TrendPoint>> trend =
+                    scoped->input.trend(scoped->request, months);
+                if (!trend) return fail(trend.error());
+                return ComputedAnswer{json_body_text(trend_body(scoped->request, *trend))};
+              }));
 }
 
 // A drill-down: the same JSON as `zhizao explain --format json` for the caller's scope. A county
 // user may open only regions inside its area.
 void get_explanation(ApiCall& call, const std::string& db_path, ExplainKind kind,
                      std::string code) {
-  std::optional<ScopedReport> scoped = scoped_report(call, db_path);
+  std::optional<ScopedReport> scoped = scoped_report(call, db_path, SnapshotWait::kOrPrevious);
   if (!scoped) return;
   if (kind == ExplainKind::kRegion && call.actor.role.kind == RoleKind::kCounty &&
       !area_within(code, call.actor.role.code, scoped->input.tables().region_groups)) {
     send_forbidden(call.res);
     return;
   }
-  Result<Explanation> explanation =
-      scoped->input.explain(scoped->request, ExplainTarget{kind, std::move(code)});
-  if (!explanation) {
-    send_status(call.res, explanation.error());
-    return;
-  }
-  send_json_text(call.res, 200,
-                 render_explanation(*explanation, ReportFormat::kJson, Language::kZh));
+  const std::string key =
+      answer_key("explain" + std::to_string(static_cast<int>(kind)), scoped->request, code);
+  send_answer(
+      call, answer_of(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
+        Result<Explanation> explanation =
+            scoped->input.explain(scoped->request, ExplainTarget{kind, code});
+        if (!explanation) return fail(explanation.error());
+        // Computed from the snapshot alone: the answer of its data version.
+        return ComputedAnswer{render_explanation(*explanation, ReportFormat::kJson, Language::kZh)};
+      }));
 }
 
 void add_explain_route(http::Router& routes, const ServerConfig& config, const char* pattern,

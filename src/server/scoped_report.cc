@@ -7,12 +7,13 @@
 
 namespace zhizao::server {
 
-std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path) {
+std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path,
+                                          SnapshotWait wait) {
   if (call.actor.role.kind == RoleKind::kEnterprise) {
     send_forbidden(call.res);
     return std::nullopt;
   }
-  std::optional<ReportInput> input = served_input(call, db_path);
+  std::optional<ReportInput> input = served_input(call, db_path, wait);
   if (!input) return std::nullopt;
   std::optional<std::string> period_text = query_param(call.req, "period");
   if (!period_text) {

@@ -21,7 +21,9 @@ struct ScopedReport {
 // 403 for enterprise users and for a scope outside a county user's area (also for an unknown
 // one); 400 without a well-formed `period`; 404 for a period (not a January) without records of
 // its own month. January goes on to the engine, which refuses it (400).
-std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path);
+// `wait`: which snapshot the input may be (server/served_input.h).
+std::optional<ScopedReport> scoped_report(ApiCall& call, const std::string& db_path,
+                                          SnapshotWait wait = SnapshotWait::kForCurrent);
 
 // The report of `request` over `input` as `zhizao report` computes it: ReportInput::report, then
 // the flood-season safety figures and warnings read from `db` (src/safety; the snapshot does not

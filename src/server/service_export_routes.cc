@@ -84,13 +84,13 @@ const char* register_title(const std::string& register_name) {
   return "企业诉求";
 }
 
-void get_register_export(ApiCall& call) {
+void get_register_export(ApiCall& call, const std::string& db_path) {
   const std::string register_name = query_param(call.req, "register").value_or("");
   if (register_name != "assignments" && register_name != "visits" && register_name != "cases") {
     send_error(call.res, 400, "bad_request", "register is assignments, visits or cases");
     return;
   }
-  std::optional<RegisterAccess> access = register_access(call);
+  std::optional<RegisterAccess> access = register_access(call, db_path);
   if (!access) return;
   Result<Dataset> rows = readable_rows(call.db, *access, register_name);
   if (!rows) {
@@ -114,8 +114,9 @@ void get_register_export(ApiCall& call) {
 }  // namespace
 
 void add_service_export_routes(http::Router& routes, const ServerConfig& config) {
-  routes.get("/api/service/export",
-             authenticated(config, [](ApiCall& call) { get_register_export(call); }));
+  routes.get("/api/service/export", authenticated(config, [&config](ApiCall& call) {
+               get_register_export(call, config.db_path);
+             }));
 }
 
 }  // namespace zhizao::server

@@ -2,28 +2,21 @@
 
 #include <utility>
 
-#include "store/service_register_store.h"
-#include "store/submission_store.h"
+#include "server/served_input.h"
 
 namespace zhizao::server {
 
-RegisterAccess::RegisterAccess(Principal actor, std::vector<CaseEnterprise> enterprises,
-                               std::vector<RegionGroup> groups)
-    : actor_(std::move(actor)), groups_(std::move(groups)) {
-  for (CaseEnterprise& enterprise : enterprises) {
-    std::string uscc = enterprise.uscc;
-    enterprises_.emplace(std::move(uscc), std::move(enterprise));
-  }
-}
+RegisterAccess::RegisterAccess(Principal actor, ReportInput input)
+    : actor_(std::move(actor)), input_(std::move(input)) {}
 
-const CaseEnterprise* RegisterAccess::find(const std::string& uscc) const {
-  auto found = enterprises_.find(uscc);
-  return found == enterprises_.end() ? nullptr : &found->second;
+const Enterprise* RegisterAccess::find(const std::string& uscc) const {
+  return input_.find_enterprise(uscc);
 }
 
 bool RegisterAccess::in_area(const std::string& uscc) const {
-  const CaseEnterprise* enterprise = find(uscc);
-  return enterprise != nullptr && area_within(enterprise->region, actor_.role.code, groups_);
+  const Enterprise* enterprise = find(uscc);
+  return enterprise != nullptr &&
+         area_within(enterprise->region, actor_.role.code, input_.tables().region_groups);
 }
 
 bool RegisterAccess::reads(const std::string& uscc) const {
@@ -53,12 +46,12 @@ bool RegisterAccess::writes(const std::string& uscc) const {
 }
 
 std::string RegisterAccess::name_of(const std::string& uscc) const {
-  const CaseEnterprise* enterprise = find(uscc);
+  const Enterprise* enterprise = find(uscc);
   return enterprise == nullptr ? std::string() : enterprise->name;
 }
 
 std::string RegisterAccess::region_of(const std::string& uscc) const {
-  const CaseEnterprise* enterprise = find(uscc);
+  const Enterprise* enterprise = find(uscc);
   return enterprise == nullptr ? std::string() : enterprise->region;
 }
 
@@ -92,18 +85,10 @@ bool RegisterAccess::may_write_enterprise(ApiCall& call, const std::string& uscc
   return true;
 }
 
-std::optional<RegisterAccess> register_access(ApiCall& call) {
-  Result<std::vector<CaseEnterprise>> enterprises = ServiceRegisterStore(call.db).enterprises();
-  if (!enterprises) {
-    send_status(call.res, enterprises.error());
-    return std::nullopt;
-  }
-  Result<std::vector<RegionGroup>> groups = SubmissionStore(call.db).region_groups();
-  if (!groups) {
-    send_status(call.res, groups.error());
-    return std::nullopt;
-  }
-  return RegisterAccess(call.actor, std::move(*enterprises), std::move(*groups));
+std::optional<RegisterAccess> register_access(ApiCall& call, const std::string& db_path) {
+  std::optional<ReportInput> input = served_input(call, db_path);
+  if (!input) return std::nullopt;
+  return RegisterAccess(call.actor, std::move(*input));
 }
 
 }  // namespace zhizao::server

@@ -9,16 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "columnar/report_input.h"
 #include "server/api_context.h"
-#include "store/case_store.h"
 
 namespace zhizao::server {
 
-// The caller and the enterprises (code → name, county) of one request. Answers for one request.
+// The caller and the enterprises (code → name, county) of one request: those of the served
+// snapshot (server/served_input.h), looked up by code, so that a request does not read every
+// enterprise from SQLite. Answers for one request.
 class RegisterAccess {
  public:
-  RegisterAccess(Principal actor, std::vector<CaseEnterprise> enterprises,
-                 std::vector<RegionGroup> groups);
+  RegisterAccess(Principal actor, ReportInput input);
 
   // Whether the caller may read the registers' rows of `uscc` (admin and city also those of codes
   // not in enterprises.csv).
@@ -39,16 +40,15 @@ class RegisterAccess {
   bool may_write_enterprise(ApiCall& call, const std::string& uscc) const;
 
  private:
-  const CaseEnterprise* find(const std::string& uscc) const;
+  const Enterprise* find(const std::string& uscc) const;
   bool in_area(const std::string& uscc) const;
 
   Principal actor_;
-  std::map<std::string, CaseEnterprise> enterprises_;
-  std::vector<RegionGroup> groups_;
+  ReportInput input_;  // its enterprises and region groups
 };
 
-// Loads what RegisterAccess needs for `call`; answers 500 and returns nullopt when the database
-// cannot be read.
-std::optional<RegisterAccess> register_access(ApiCall& call);
+// What RegisterAccess needs for `call` on the database at `db_path`: the current snapshot's
+// (served_input; never stale). Answers 500 and returns nullopt when it cannot be read.
+std::optional<RegisterAccess> register_access(ApiCall& call, const std::string& db_path);
 
 }  // namespace zhizao::server

@@ -82,8 +82,8 @@ long revision_of(const std::map<std::string, long>& latest, const std::string& k
   return found == latest.end() ? 0 : found->second;
 }
 
-void get_assignments(ApiCall& call) {
-  std::optional<RegisterAccess> access = register_access(call);
+void get_assignments(ApiCall& call, const std::string& db_path) {
+  std::optional<RegisterAccess> access = register_access(call, db_path);
   if (!access) return;
   std::optional<std::string> uscc = query_param(call.req, "uscc");
   if (uscc && !access->may_read_enterprise_query(call, *uscc)) return;
@@ -113,8 +113,8 @@ void get_assignments(ApiCall& call) {
   send_json(call.res, 200, json{{"assignments", std::move(list)}});
 }
 
-void post_assignment(ApiCall& call) {
-  std::optional<RegisterAccess> access = register_access(call);
+void post_assignment(ApiCall& call, const std::string& db_path) {
+  std::optional<RegisterAccess> access = register_access(call, db_path);
   if (!access || !access->may_write_at_all(call)) return;
   Result<json> body = json_object_body(call.req);
   if (!body) {
@@ -176,8 +176,8 @@ void post_assignment(ApiCall& call) {
                  {"before", json::parse(written->before, nullptr, false)}});
 }
 
-void get_visits(ApiCall& call) {
-  std::optional<RegisterAccess> access = register_access(call);
+void get_visits(ApiCall& call, const std::string& db_path) {
+  std::optional<RegisterAccess> access = register_access(call, db_path);
   if (!access) return;
   std::optional<std::string> uscc = query_param(call.req, "uscc");
   std::optional<CivilDate> from;
@@ -218,8 +218,8 @@ void get_visits(ApiCall& call) {
   send_json(call.res, 200, json{{"visits", std::move(list)}});
 }
 
-void post_visit(ApiCall& call) {
-  std::optional<RegisterAccess> access = register_access(call);
+void post_visit(ApiCall& call, const std::string& db_path) {
+  std::optional<RegisterAccess> access = register_access(call, db_path);
   if (!access || !access->may_write_at_all(call)) return;
   Result<json> body = json_object_body(call.req);
   if (!body) {
@@ -289,12 +289,17 @@ void post_visit(ApiCall& call) {
 }  // namespace
 
 void add_service_register_routes(http::Router& routes, const ServerConfig& config) {
-  routes.get("/api/assignments",
-             authenticated(config, [](ApiCall& call) { get_assignments(call); }));
-  routes.post("/api/assignments",
-              authenticated(config, [](ApiCall& call) { post_assignment(call); }));
-  routes.get("/api/visits", authenticated(config, [](ApiCall& call) { get_visits(call); }));
-  routes.post("/api/visits", authenticated(config, [](ApiCall& call) { post_visit(call); }));
+  routes.get("/api/assignments", authenticated(config, [&config](ApiCall& call) {
+               get_assignments(call, config.db_path);
+             }));
+  routes.post("/api/assignments", authenticated(config, [&config](ApiCall& call) {
+                post_assignment(call, config.db_path);
+              }));
+  routes.get("/api/visits",
+             authenticated(config, [&config](ApiCall& call) { get_visits(call, config.db_path); }));
+  routes.post("/api/visits", authenticated(config, [&config](ApiCall& call) {
+                post_visit(call, config.db_path);
+              }));
 }
 
 }  // namespace zhizao::server

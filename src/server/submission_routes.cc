@@ -235,9 +235,17 @@ void post_review(ApiCall& call, const std::string& db_path) {
     return;
   }
   std::string comment_text = comment == body->end() ? "" : comment->get<std::string>();
-  Result<Submission> reviewed = review(
-      call.db, workflow_actor(call.actor), *id,
-      decision == "approve" ? Decision::kApprove : Decision::kReject, comment_text, call.remote);
+  // A publication changes the data: the served snapshot is updated by the record published (a
+  // merge, not a rebuild of every record) while readers go on reading the one before.
+  Result<Submission> reviewed = fail(Status::internal("the review did not run"));
+  write_then_update_served(call, db_path, [&]() -> std::optional<AppliedChange> {
+    std::optional<PublishedApply> published;
+    reviewed = review(call.db, workflow_actor(call.actor), *id,
+                      decision == "approve" ? Decision::kApprove : Decision::kReject, comment_text,
+                      call.remote, &published);
+    if (!published) return std::nullopt;
+    return AppliedChange{std::move(published->applied), published->summary};
+  });
   if (!reviewed) {
     send_review_failure(call.res, reviewed.error());
     return;

@@ -83,5 +83,37 @@ TEST_F(ReportInputRecordsTest, AnUnknownEnterpriseHasNoRecords) {
   EXPECT_TRUE(from_records_.records_of("").empty());
 }
 
+TEST_F(ReportInputRecordsTest, FindEnterpriseFindsEveryRegisteredOneByCode) {
+  for (const Enterprise& enterprise : demo_.enterprises) {
+    const Enterprise* found = from_snapshot_.find_enterprise(enterprise.uscc);
+    ASSERT_NE(found, nullptr) << enterprise.uscc;
+    EXPECT_EQ(found->uscc, enterprise.uscc);
+    EXPECT_EQ(found->name, enterprise.name);
+    EXPECT_EQ(found->region, enterprise.region);
+    ASSERT_NE(from_records_.find_enterprise(enterprise.uscc), nullptr) << enterprise.uscc;
+  }
+  EXPECT_EQ(from_snapshot_.find_enterprise("91410300000000000X"), nullptr);
+  EXPECT_EQ(from_snapshot_.find_enterprise(""), nullptr);
+}
+
+// Rows not in code order (a dataset built by hand, not read from a database) are searched row by
+// row when the binary search misses.
+TEST_F(ReportInputRecordsTest, FindEnterpriseAlsoFindsRowsOutOfOrder) {
+  Dataset tables;
+  for (const char* uscc : {"91410300000000003X", "91410300000000001X", "91410300000000002X"}) {
+    Enterprise enterprise;
+    enterprise.uscc = uscc;
+    enterprise.name = std::string("row ") + std::to_string(tables.enterprises.size());
+    tables.enterprises.push_back(enterprise);
+  }
+  ReportInput input = ReportInput::of_dataset(std::move(tables));
+  for (const char* uscc : {"91410300000000001X", "91410300000000002X", "91410300000000003X"}) {
+    ASSERT_NE(input.find_enterprise(uscc), nullptr) << uscc;
+  }
+  EXPECT_EQ(input.find_enterprise("91410300000000001X")->name, "row 1");
+  EXPECT_EQ(input.find_enterprise("91410300000000003X")->name, "row 0");
+  EXPECT_EQ(input.find_enterprise("91410300000000004X"), nullptr);
+}
+
 }  // namespace
 }  // namespace zhizao
