@@ -95,19 +95,25 @@ clean:
 # Load test of `zhizao serve` (bench/load/, docs/security.md): wrk against the demo on loopback
 # for LOAD_SECONDS, the dashboard's reads mixed with submissions; prints requests/s and p50/p99
 # latency, fails on any error or lost submission. LOAD_JSON=FILE also writes the numbers as JSON.
+# LOAD_DB=PATH runs against a copy of that database (and its snapshot) instead of the demo;
+# LOAD_PUBLISH_EVERY=S also publishes a submission every S seconds during the run.
 LOAD_SECONDS ?= 20
 LOAD_JSON ?=
+LOAD_DB ?=
+LOAD_PUBLISH_EVERY ?=
 .PHONY: load
 load: deps-test
 	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DZHIZAO_TESTS=OFF > /dev/null
 	@cmake --build $(BUILD_DIR) --target zhizao -j $(JOBS)
 	@/usr/bin/python3 bench/load/run.py --zhizao $(BUILD_DIR)/zhizao --duration $(LOAD_SECONDS) \
-	  $(if $(LOAD_JSON),--json $(LOAD_JSON))
+	  $(if $(LOAD_JSON),--json $(LOAD_JSON)) $(if $(LOAD_DB),--db $(LOAD_DB)) \
+	  $(if $(LOAD_PUBLISH_EVERY),--publish-every $(LOAD_PUBLISH_EVERY))
 
 # `make bench` (bench/README.md, issue #3): the Release zhizao (no web part), DuckDB's npm package
-# in bench/, the generated national dataset at 50,000 and 500,000 enterprises × 60 months, then
-# zhizao against DuckDB and SQLite (import, report; medians, peak memory) with a check that their
-# figures agree, and the table. BENCH_* variables: see bench/bench.sh.
+# in bench/, the generated national dataset at 5,000, 50,000 and 500,000 enterprises × 60 months,
+# then zhizao against DuckDB and SQLite (import, report; medians, peak memory) with a check that
+# their figures agree, the table, and zhizao's growth table (import, report, explain, the load
+# test on each size's database). BENCH_* variables: see bench/bench.sh.
 .PHONY: bench deps-bench
 deps-bench:
 	@tools/install-deps.sh bench

@@ -6,7 +6,7 @@
 # Usage: bench/bench.sh ZHIZAO
 # Environment (defaults in brackets):
 #   BENCH_WORK [bench/work]            where the data and databases go (about 12 GB at 500,000)
-#   BENCH_SIZES ["50000 500000"]       enterprises per dataset; 60 months 2017-01..2021-12 each
+#   BENCH_SIZES ["5000 50000 500000"]  enterprises per dataset; 60 months 2017-01..2021-12 each
 #   BENCH_PERIOD [2021-04]             the cumulative report period (1–4月)
 #   BENCH_REPORT_REPS ["50000:5 500000:3"], BENCH_IMPORT_REPS ["50000:3 500000:1"],
 #   BENCH_SQLITE_IMPORT_REPS [1], BENCH_SQLITE_REPORT_REPS ["50000:2 500000:1"]   repetitions
@@ -16,7 +16,9 @@
 #                                      (a run split in parts on a busy machine; the data is
 #                                      regenerated, byte for byte the same)
 #   BENCH_TIMEOUT [1800]               seconds one measured process may take before bench fails
-#   BENCH_LOAD [auto]                  run `make load` at the end when the target exists (0: never)
+#   BENCH_LOAD [1]                     the load test (bench/load/run.py --db) on each size's
+#                                      database: the dashboard's reads mixed with submissions,
+#                                      BENCH_LOAD_SECONDS [20] each, 16 connections (0: never)
 # Exits non-zero, loudly, when zhizao's report and DuckDB's disagree.
 set -euo pipefail
 
@@ -24,7 +26,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 zhizao=$(realpath "${1:?usage: bench/bench.sh ZHIZAO}")
 work=$(mkdir -p "${BENCH_WORK:-$here/work}" && cd "${BENCH_WORK:-$here/work}" && pwd)
-sizes=${BENCH_SIZES:-"50000 500000"}
+sizes=${BENCH_SIZES:-"5000 50000 500000"}
 period=${BENCH_PERIOD:-2021-04}
 year=${period%-*}
 month=$((10#${period#*-}))
@@ -71,7 +73,7 @@ measure() {
     "$(cat "$rss_file")" >&2
 }
 
-if [ "${BENCH_APPEND:-0}" != 1 ]; then : > "$results"; : > "$work/rows.tsv"; fi
+if [ "${BENCH_APPEND:-0}" != 1 ]; then : > "$results"; : > "$work/rows.tsv"; : > "$work/load.tsv"; fi
 echo "bench: $zhizao; data in $work; period $period" >&2
 for n in $sizes; do
   dir="$work/$n"
@@ -123,6 +125,26 @@ for n in $sizes; do
     uses duckdb && measure "$n" duckdb report "$rep" "$dir/duckdb_rows.json" -- \
       node "$here/duckdb_run.mjs" report "$dir/duck.duckdb" "$dir/duckdb_report.sql"
   done
+  # Explain (the growth table): a division's drill-down, the dashboard's commonest click.
+  uses zhizao && for rep in $(seq "$(reps_for "$report_reps" "$n")"); do
+    measure "$n" zhizao explain "$rep" "$dir/explain.json" -- "$zhizao" explain \
+      --db "$dir/zhizao.db" --period "$period" --division 34 --json
+  done
+  # The server (the growth table): the load test on a copy of this size's database.
+  if uses zhizao && [ "${BENCH_LOAD:-1}" != 0 ]; then
+    if python3 "$here/load/run.py" --zhizao "$zhizao" --db "$dir/zhizao.db" --work-dir "$dir" \
+        --duration "${BENCH_LOAD_SECONDS:-20}" --connections 16 --json "$dir/load.json" \
+        > "$dir/load.txt" 2>&1; then
+      python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
+print(sys.argv[2], r["requests_per_second"], r["p50_ms"], r["p99_ms"], r.get("server_peak_kb", ""),
+      sep="\t")' "$dir/load.json" "$n" >> "$work/load.tsv"
+      echo "  $n load: $(grep -m1 'p99' "$dir/load.txt")" >&2
+    else
+      echo "bench: FAILED: the load test at $n (see $dir/load.txt)" >&2
+      cat "$dir/load.txt" >&2
+      exit 1
+    fi
+  fi
   uses sqlite && for rep in $(seq "$(reps_for "$sqlite_report_reps" "$n")"); do
     measure "$n" sqlite report "$rep" "$dir/sqlite_rows.json" -- \
       sqlite3 -bail -json "$dir/sqlite.db" ".read $dir/sqlite_report.sql"
@@ -153,13 +175,4 @@ for n in $sizes; do
   fi
 done
 
-load_line=""
-if [ "${BENCH_LOAD:-auto}" != 0 ] && make -C "$root" -n load > /dev/null 2>&1; then
-  echo "bench: make load" >&2
-  if make -C "$root" --no-print-directory load > "$work/load.txt" 2>&1; then
-    load_line=$(grep -i 'p99' "$work/load.txt" | tail -1 || true)
-  else
-    load_line="make load failed (see $work/load.txt)"
-  fi
-fi
-python3 "$here/summarize.py" "$results" "$work/rows.tsv" --load "$load_line"
+python3 "$here/summarize.py" "$results" "$work/rows.tsv" --load "$work/load.tsv"

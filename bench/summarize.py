@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """Prints the markdown table of `make bench` from bench.sh's results.
 
-Usage: summarize.py RESULTS.tsv ROWS.tsv [--load LINE]
+Usage: summarize.py RESULTS.tsv ROWS.tsv [--load LOAD.tsv]
 RESULTS.tsv: size, tool, operation, repetition, seconds, peak RSS in KB (one measured process a
-line). ROWS.tsv: size, monthly rows. Medians of the repetitions; ratio = zhizao / peer (below 1:
-zhizao is faster); peak memory is the largest of the repetitions.
+line). ROWS.tsv: size, monthly rows. LOAD.tsv: size, requests/s, p50 ms, p99 ms, the server's
+peak RSS in KB (may be empty) of the load test on that size's database. Medians of the
+repetitions; ratio = zhizao / peer (below 1: zhizao is faster); peak memory is the largest of the
+repetitions. Then the growth table (issue 17): zhizao's time and memory per size, and by how much
+each grows from one size to the next against the growth of the rows.
 """
 
 import argparse
@@ -16,7 +19,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("results")
     parser.add_argument("rows")
-    parser.add_argument("--load", default="")
+    parser.add_argument("--load", default="", help="LOAD.tsv of bench.sh (may be missing)")
     args = parser.parse_args(argv)
     runs = {}
     for line in open(args.results, encoding="utf-8"):
@@ -49,16 +52,58 @@ def main(argv):
                   f"{cell(d and d[0])} | {cell(s and s[0])} | {cell(ratio(d), '{:.2f}')} | "
                   f"{cell(ratio(s), '{:.3f}')} | {mb(z)} / {mb(d)} / {mb(s)} | "
                   f"{z[2]}/{d[2] if d else 0}/{s[2] if s else 0} |")
-    sizes = sorted({k[0] for k in runs if k[2] == "report"})
-    if len(sizes) >= 2:
-        small, large = sizes[0], sizes[-1]
-        zs, zl = median(small, "zhizao", "report"), median(large, "zhizao", "report")
-        if zs and zl:
-            print(f"\nzhizao report time {large:,} / {small:,}: {zl[0] / zs[0]:.2f}× for "
-                  f"{rows[large] / rows[small]:.2f}× the rows (linear or better when ≤).")
-    if args.load:
-        print(f"\nmake load: {args.load}")
+    loads = read_loads(args.load)
+    print_growth(sorted({k[0] for k in runs if k[1] == "zhizao"}), rows, median, loads)
     return 0
+
+
+def read_loads(path):
+    """size → (requests/s, p50 ms, p99 ms, server peak KB or None) from LOAD.tsv."""
+    loads = {}
+    try:
+        for line in open(path, encoding="utf-8"):
+            size, rps, p50, p99, peak = (line.rstrip("\n").split("\t") + [""])[:5]
+            loads[int(size)] = (float(rps), float(p50), float(p99), int(peak) if peak else None)
+    except FileNotFoundError:
+        pass
+    return loads
+
+
+def print_growth(sizes, rows, median, loads):
+    """zhizao's cost per size, then each step's growth factors (time, memory) against the rows'."""
+    if not sizes:
+        return
+    ops = ("import", "report", "explain")
+    print("\nHow zhizao's cost grows with the data (medians; MB = peak RSS; explain = `explain "
+          "--division 34 --json`; server = bench/load/run.py on a copy of the database, 16 "
+          "connections, reads mixed with submissions):\n")
+    print("| enterprises | monthly rows | " + " | ".join(f"{op} s | {op} MB" for op in ops) +
+          " | server req/s | server p50 ms | server p99 ms |")
+    print("|---" * (2 + 2 * len(ops) + 3) + "|")
+    for size in sizes:
+        cells = []
+        for op in ops:
+            got = median(size, "zhizao", op)
+            cells += ["–", "–"] if got is None else [f"{got[0]:.3f}", f"{got[1] / 1024:.0f}"]
+        load = loads.get(size)
+        cells += ["–"] * 3 if load is None else [f"{load[0]:.0f}", f"{load[1]:.1f}",
+                                                 f"{load[2]:.1f}"]
+        print(f"| {size:,} | {rows[size]:,} | " + " | ".join(cells) + " |")
+    if len(sizes) < 2:
+        return
+    print("\n| from → to | rows × | " + " | ".join(f"{op} time × | {op} memory ×" for op in ops) +
+          " | server p99 × |")
+    print("|---" * (2 + 2 * len(ops) + 1) + "|")
+    for small, large in zip(sizes, sizes[1:]):
+        cells = []
+        for op in ops:
+            a, b = median(small, "zhizao", op), median(large, "zhizao", op)
+            cells += ["–", "–"] if a is None or b is None else [f"{b[0] / a[0]:.2f}",
+                                                                 f"{b[1] / a[1]:.2f}"]
+        la, lb = loads.get(small), loads.get(large)
+        cells.append("–" if la is None or lb is None else f"{lb[2] / la[2]:.2f}")
+        print(f"| {small:,} → {large:,} | {rows[large] / rows[small]:.2f} | " + " | ".join(cells) +
+              " |")
 
 
 if __name__ == "__main__":

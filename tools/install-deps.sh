@@ -21,8 +21,9 @@ test_packages=(
   clickhouse-server clickhouse-client
 )
 
-# `bench`: what `make bench` needs beyond the build (the SQLite peer, GNU time for peak memory).
-bench_packages=(sqlite3 time python3)
+# `bench`: what `make bench` needs beyond the build (the SQLite peer, GNU time for peak memory,
+# wrk for the load test on each size).
+bench_packages=(sqlite3 time python3 wrk)
 
 packages=("${build_packages[@]}")
 if [ "${1:-test}" = "test" ]; then
