@@ -94,7 +94,7 @@ int run_import(const ImportArgs& args) {
   options.daily_readings_sink = clickhouse->get();
   std::optional<SafetyFilesInImport> safety_step;
   if (!safety_sources->empty()) {
-    safety_step.emplace(**db, std::move(*safety_sources), options.encoding, nullptr);
+    safety_step.emplace(**db, std::move(*safety_sources), options.encoding);
     options.apply_observer = &*safety_step;
   }
   auto outcome = [&] {

@@ -16,29 +16,23 @@ ImportFiles split_import_files(const std::vector<std::string>& files) {
 }
 
 SafetyFilesInImport::SafetyFilesInImport(Database& db, std::vector<SourceFile> sources,
-                                         std::optional<Encoding> forced, ApplyObserver* inner)
-    : db_(db), sources_(std::move(sources)), forced_(forced), inner_(inner) {}
+                                         std::optional<Encoding> forced)
+    : db_(db), sources_(std::move(sources)), forced_(forced) {}
 
-void SafetyFilesInImport::tables_written(const std::vector<SourcedBatch>& batches) {
-  if (inner_ != nullptr) inner_->tables_written(batches);
-}
+// The safety rows are written in before_commit(); the apply's other steps need nothing here.
+void SafetyFilesInImport::tables_written(const std::vector<SourcedBatch>&) {}
 
 Status SafetyFilesInImport::before_commit() {
   Result<SafetyImportOutcome> outcome = import_safety_sources(db_, sources_, forced_);
   if (!outcome) return outcome.error();
   outcome_ = std::move(*outcome);
   if (outcome_->refused()) return Status::invalid_data("the safety files were refused");
-  if (inner_ != nullptr) return inner_->before_commit();
   return Status::ok();
 }
 
-void SafetyFilesInImport::committed(const ApplySummary& summary) {
-  if (inner_ != nullptr) inner_->committed(summary);
-}
+void SafetyFilesInImport::committed(const ApplySummary&) {}
 
-void SafetyFilesInImport::abandoned() {
-  if (inner_ != nullptr) inner_->abandoned();
-}
+void SafetyFilesInImport::abandoned() {}
 
 int print_safety_outcome(const SafetyImportOutcome& outcome, bool quiet, const char* refused_note) {
   for (const std::string& warning : outcome.warnings) fmt::print(stderr, "warning: {}\n", warning);

@@ -25,13 +25,12 @@ struct ImportFiles {
 };
 ImportFiles split_import_files(const std::vector<std::string>& files);
 
-// Stores the safety files `sources` in the transaction of a contract import (see the top),
-// forwarding the other calls to `inner` (the columnar snapshot's observer; may be null, not
-// owned). `db` is the apply's database; both must outlive the observer.
+// Stores the safety files `sources` in the transaction of a contract import (see the top). `db`
+// is the apply's database and must outlive the observer.
 class SafetyFilesInImport final : public ApplyObserver {
  public:
-  SafetyFilesInImport(Database& db, std::vector<SourceFile> sources, std::optional<Encoding> forced,
-                      ApplyObserver* inner);
+  SafetyFilesInImport(Database& db, std::vector<SourceFile> sources,
+                      std::optional<Encoding> forced);
 
   void tables_written(const std::vector<SourcedBatch>& batches) override;
   // Validates and writes the safety rows; kInvalidData (the apply rolls back) when any file has an
@@ -47,7 +46,6 @@ class SafetyFilesInImport final : public ApplyObserver {
   Database& db_;
   std::vector<SourceFile> sources_;
   std::optional<Encoding> forced_;
-  ApplyObserver* inner_;
   std::optional<SafetyImportOutcome> outcome_;
 };
 

@@ -98,27 +98,10 @@ Status prepare_snapshot_for_apply(Database& db, const std::string& db_path) {
   return current ? Status::ok() : current.error();
 }
 
-std::unique_ptr<SnapshotAlongsideApply> snapshot_alongside_apply(Database& db,
-                                                                 const std::string& db_path) {
-  if (!snapshot_wanted(SnapshotUse::kAuto)) return nullptr;
-  return std::make_unique<SnapshotAlongsideApply>(db, snapshot_path_for(db_path));
-}
-
 Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
                                     const std::vector<SourcedBatch>& applied,
-                                    const ApplySummary& summary,
-                                    const SnapshotAlongsideApply* alongside) {
+                                    const ApplySummary& summary) {
   if (!snapshot_wanted(SnapshotUse::kAuto)) return Status::ok();
-  if (alongside != nullptr) {
-    switch (alongside->outcome()) {
-      case SnapshotAlongsideApply::Outcome::kInPlace:
-        return Status::ok();
-      case SnapshotAlongsideApply::Outcome::kFailed:
-        return alongside->failure();  // the next report rebuilds the stale snapshot
-      case SnapshotAlongsideApply::Outcome::kNotAttempted:
-        break;
-    }
-  }
   Result<SnapshotUpdate> updated =
       update_snapshot_after_apply(db, snapshot_path_for(db_path), applied, summary);
   return updated ? Status::ok() : updated.error();

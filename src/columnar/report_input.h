@@ -16,7 +16,6 @@
 
 #include "base/result.h"
 #include "columnar/snapshot.h"
-#include "columnar/snapshot_alongside.h"
 #include "engine/engine.h"
 #include "engine/indexed_dataset.h"
 #include "engine/previous_year.h"
@@ -117,17 +116,10 @@ Status refresh_snapshot(Database& db, const std::string& db_path);
 Status prepare_snapshot_for_apply(Database& db, const std::string& db_path);
 
 // The same after Database::apply stored `applied` with `summary`: update_snapshot_after_apply,
-// unless the snapshot is not wanted or `alongside` (may be null) already put it in place during
-// the apply. Errors: as update_snapshot_after_apply; `alongside`'s failure.
+// unless the snapshot is not wanted. Errors: as update_snapshot_after_apply.
 Status refresh_snapshot_after_apply(Database& db, const std::string& db_path,
                                     const std::vector<SourcedBatch>& applied,
-                                    const ApplySummary& summary,
-                                    const SnapshotAlongsideApply* alongside = nullptr);
-
-// An observer for Database::apply that writes the snapshot of the database `db` opened from
-// `db_path` while the apply writes the monthly records; null when the snapshot is not wanted.
-std::unique_ptr<SnapshotAlongsideApply> snapshot_alongside_apply(Database& db,
-                                                                 const std::string& db_path);
+                                    const ApplySummary& summary);
 
 // Whether a reader of SnapshotCache may be answered from the snapshot before the newest.
 enum class SnapshotWait {

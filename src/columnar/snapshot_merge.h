@@ -1,5 +1,5 @@
 // Merging an applied batch into the snapshot's columns: the parts of update_snapshot_after_apply
-// that a snapshot written alongside the apply (snapshot_alongside.h) shares with it.
+// (snapshot_update.cc).
 #pragma once
 
 #include <array>
