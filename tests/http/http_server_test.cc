@@ -28,7 +28,7 @@ std::atomic<bool> slow_started{false};  // set by the /slow route once a worker 
 
 // The server under test: /hello, a /slow POST that takes 400 ms, and /refused answered 429 on
 // its head.
-class RunningServer : public test_support::LoopbackServer {
+class RunningServer : public testing_support::LoopbackServer {
  public:
   explicit RunningServer(const Limits& limits)
       : LoopbackServer(options_with(limits), [](HttpServer& server) {
@@ -58,7 +58,7 @@ class RunningServer : public test_support::LoopbackServer {
 
 // Connects to the server on 127.0.0.1 from `source` (a loopback address).
 int connect_to(int port, const char* source = "127.0.0.1") {
-  int fd = test_support::connect_loopback(port, source);
+  int fd = testing_support::connect_loopback(port, source);
   EXPECT_GE(fd, 0);
   return fd;
 }
@@ -82,7 +82,7 @@ std::string read_all(int fd, milliseconds wait) {
   return out;
 }
 
-using test_support::closed_within;
+using testing_support::closed_within;
 
 TEST(HttpServerTest, AHeadSentTooSlowlyIs408) {
   Limits limits;

@@ -19,7 +19,7 @@
 
 #include "http/http_server.h"
 
-namespace zhizao::test_support {
+namespace zhizao::testing_support {
 
 // An HttpServer on 127.0.0.1 at a free port, listening from construction to destruction.
 // `install` adds the routes and head checks before the server binds.
@@ -77,4 +77,4 @@ inline bool closed_within(int fd, std::chrono::milliseconds wait) {
   return ::recv(fd, &byte, 1, MSG_PEEK) == 0;
 }
 
-}  // namespace zhizao::test_support
+}  // namespace zhizao::testing_support

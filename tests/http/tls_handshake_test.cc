@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
 // The server under test: /hello over TLS with the certificate and key in `dir`.
-class TlsServer : public test_support::LoopbackServer {
+class TlsServer : public testing_support::LoopbackServer {
  public:
   TlsServer(const fs::path& dir, const Limits& limits)
       : LoopbackServer(options_with(dir, limits), [](HttpServer& server) {
@@ -48,7 +48,7 @@ class TlsServer : public test_support::LoopbackServer {
 };
 
 int connect_to(int port) {
-  int fd = test_support::connect_loopback(port);
+  int fd = testing_support::connect_loopback(port);
   EXPECT_GE(fd, 0);
   timeval wait{5, 0};  // a blocking client that gives up after 5 s rather than hanging the test
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
@@ -82,7 +82,7 @@ std::string tls_get_hello(int port) {
   return answer;
 }
 
-using test_support::closed_within;
+using testing_support::closed_within;
 
 // The first bytes of a TLS record carrying a ClientHello (type 22, version 3.1, length 512):
 // enough for the server to start reading the hello, which then never arrives.

@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include "import_fixture.h"
+#include "ingest/gb18030_test_text.h"
 #include "store/daily_electricity_store.h"
 
 namespace zhizao::testing_support {
@@ -13,18 +14,6 @@ const std::string kA = valid_uscc("91410300MA44XXXX1");
 const std::string kB = valid_uscc("91410302MA45YYYY2");
 const std::string kStranger = valid_uscc("91410305MA46WWWW3");  // never imported
 
-std::string gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
 
 SourceFile enterprises() {
   return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n" + kB +
@@ -65,8 +54,8 @@ TEST_F(DailyElectricityImport, StoresReadingsByFileNameWithEnterprisesOfTheSameI
 TEST_F(DailyElectricityImport, ChineseHeadersInGb18030AreToldByTheirHeader) {
   import_ok({enterprises()});
   ImportOutcome outcome =
-      import_ok({{"readings.csv",
-                  gb18030("统一社会信用代码,日期,日用电量(千瓦时)\n" + kA + ",2021-01-05,88\n")}});
+      import_ok({{"readings.csv", to_gb18030("统一社会信用代码,日期,日用电量(千瓦时)\n" + kA +
+                                             ",2021-01-05,88\n")}});
   EXPECT_EQ(outcome.files[0].kind, "electricity_daily");
   EXPECT_EQ(readings(), (std::vector<DailyElectricity>{{kA, {2021, 1, 5}, 88}}));
 }

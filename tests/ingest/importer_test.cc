@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "import_fixture.h"
+#include "ingest/gb18030_test_text.h"
 
 namespace zhizao::testing_support {
 namespace {
@@ -13,19 +14,6 @@ const std::string kU1 = valid_uscc("91410300MA44XXXX1");
 const std::string kU2 = valid_uscc("91410302MA45YYYY2");
 const std::string kU3 = valid_uscc("91410305MA46WWWW3");  // never imported
 
-// Converts UTF-8 test text to GB18030 bytes, as Excel on a Chinese system writes them.
-std::string to_gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
 
 std::vector<SourceFile> full_set() {
   return {

@@ -8,6 +8,7 @@
 
 #include "import_fixture.h"
 #include "ingest/file_parser.h"
+#include "ingest/gb18030_test_text.h"
 #include "ingest/record_split.h"
 #include "ingest/uscc_fast_path.h"
 
@@ -63,18 +64,6 @@ ParsedFile parse(std::string name, std::string bytes) {
   return detail::parse_file({std::move(name), std::move(bytes)}, ImportOptions{});
 }
 
-std::string to_gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
 
 TEST(RecordSplit, SmallTextsAreNotSplit) {
   EXPECT_EQ(detail::find_split_point("id,name\na,b\n", 8), std::nullopt);

@@ -5,6 +5,7 @@
 #include <iconv.h>
 
 #include "import_fixture.h"
+#include "ingest/gb18030_test_text.h"
 #include "ingest/workbook_export.h"
 #include "xlsx/workbook_writer.h"
 
@@ -15,18 +16,6 @@ const std::string kA = valid_uscc("91410300MA44XXXX1");
 const std::string kB = valid_uscc("91410302MA45YYYY2");
 const std::string kStranger = valid_uscc("91410305MA46WWWW3");  // never imported
 
-std::string gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
 
 SourceFile enterprises() {
   return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n" + kB +
@@ -120,16 +109,17 @@ TEST_F(V2Import, ChineseHeadersInGb18030) {
   std::string visits =
       "统一社会信用代码,走访日期,包联干部,走访情况\n" + kA + ",2021-04-02,张三,好\n";
   import_ok(
-      {{"products.csv", gb18030(text)},
-       {"cases.csv", gb18030(cases)},
-       {"visits.csv", gb18030(visits)},
-       {"assignments.csv", gb18030("统一社会信用代码,包联干部,责任部门\n" + kA + ",张三,工信局\n")},
-       {"targets.csv", gb18030("目标编号,目标名称,指标,范围,目标年份,目标值,规模门槛(万元)\n"
-                               "t1,目标,enterprises_over,all,2025,10,500\n")},
+      {{"products.csv", to_gb18030(text)},
+       {"cases.csv", to_gb18030(cases)},
+       {"visits.csv", to_gb18030(visits)},
+       {"assignments.csv",
+        to_gb18030("统一社会信用代码,包联干部,责任部门\n" + kA + ",张三,工信局\n")},
+       {"targets.csv", to_gb18030("目标编号,目标名称,指标,范围,目标年份,目标值,规模门槛(万元)\n"
+                                  "t1,目标,enterprises_over,all,2025,10,500\n")},
        {"campaigns.csv",
-        gb18030("行动编号,攻坚行动,开始日期,结束日期\nc1,攻坚,2021-04-01,2021-05-01\n")},
-       {"product_output.csv", gb18030("统一社会信用代码,时期,产品代码,产量,上年同期产量\n" + kA +
-                                      ",2021年4月,P1,3,\n")}});
+        to_gb18030("行动编号,攻坚行动,开始日期,结束日期\nc1,攻坚,2021-04-01,2021-05-01\n")},
+       {"product_output.csv", to_gb18030("统一社会信用代码,时期,产品代码,产量,上年同期产量\n" + kA +
+                                         ",2021年4月,P1,3,\n")}});
   Dataset d = stored_v2();
   EXPECT_EQ(d.products, (std::vector<Product>{{"P1", "轴承", "套", "34"}}));
   ASSERT_EQ(d.cases.size(), 1u);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "ingest/file_kind.h"
+#include "ingest/gb18030_test_text.h"
 #include "safety/safety_figures.h"
 #include "safety/safety_fixture.h"
 #include "safety/safety_store.h"
@@ -23,18 +24,7 @@ namespace {
 using testing_support::code;
 using testing_support::day;
 
-std::string gb18030(const std::string& utf8) {
-  iconv_t cd = iconv_open("GB18030", "UTF-8");
-  std::string out(utf8.size() * 2 + 16, '\0');
-  char* in = const_cast<char*>(utf8.data());
-  size_t in_left = utf8.size();
-  char* out_ptr = out.data();
-  size_t out_left = out.size();
-  EXPECT_NE(iconv(cd, &in, &in_left, &out_ptr, &out_left), static_cast<size_t>(-1));
-  iconv_close(cd);
-  out.resize(out.size() - out_left);
-  return out;
-}
+using testing_support::to_gb18030;
 
 const std::string kPlans =
     "id,name,kind,divisions,region,from,to\n"
@@ -158,7 +148,7 @@ TEST_F(SafetyImport, LaterImportsReplaceByKeyAndNameStoredRecords) {
 }
 
 TEST_F(SafetyImport, ChineseHeadersInGb18030) {
-  std::string plans = gb18030(
+  std::string plans = to_gb18030(
       "计划编号,计划名称,检查对象,行业大类,区划代码,开始日期,结束日期\n"
       "P1,汛期检查,尾矿库,09,410328,2021年6月1日,2021/9/30\n");
   SafetyImportOutcome outcome = import({{"safety_plans.csv", plans}});
@@ -215,7 +205,7 @@ TEST_F(SafetyImport, HeaderErrors) {
 TEST_F(SafetyImport, EncodingAndWorkbookErrors) {
   // GB18030 bytes read as UTF-8 (forced), and a ZIP that is no workbook.
   Result<SafetyImportOutcome> forced = import_safety_sources(
-      *db_, {{"safety_plans.csv", gb18030("id,name\nP1,汛期\n")}}, Encoding::kUtf8);
+      *db_, {{"safety_plans.csv", to_gb18030("id,name\nP1,汛期\n")}}, Encoding::kUtf8);
   ASSERT_TRUE(forced.has_value());
   ASSERT_EQ(forced->errors.size(), 1u);
   EXPECT_TRUE(forced->errors[0].starts_with("safety_plans.csv:2: (encoding): "))

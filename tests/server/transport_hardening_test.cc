@@ -32,7 +32,7 @@ long resident_kib() {
   return -1;
 }
 
-int connect_to(int port) { return test_support::connect_loopback(port); }
+int connect_to(int port) { return testing_support::connect_loopback(port); }
 
 // What the server answered, read until it closes (or 5 s pass).
 std::string read_answer(int fd) {
