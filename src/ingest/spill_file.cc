@@ -13,8 +13,17 @@
 namespace zhizao::detail {
 namespace {
 
+// A failed call on the spill file. A full disk (or quota) is said in words: the records spill
+// beside the database, and the one who ran the import must learn to make room there
+// (tests/faults/full_disk.py).
 Status spill_error(const std::string& what) {
-  return Status::io_error(fmt::format("temporary file: {}: {}", what, std::strerror(errno)));
+  const int error = errno;
+  if (error == ENOSPC || error == EDQUOT) {
+    return Status::io_error(fmt::format("temporary file of the import: {}: the disk is full ({})",
+                                        what, std::strerror(error)));
+  }
+  return Status::io_error(
+      fmt::format("temporary file of the import: {}: {}", what, std::strerror(error)));
 }
 
 }  // namespace
