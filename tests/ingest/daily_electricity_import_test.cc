@@ -14,7 +14,6 @@ const std::string kA = valid_uscc("91410300MA44XXXX1");
 const std::string kB = valid_uscc("91410302MA45YYYY2");
 const std::string kStranger = valid_uscc("91410305MA46WWWW3");  // never imported
 
-
 SourceFile enterprises() {
   return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n" + kB +
                                  ",乙公司,3411,410305\n"};

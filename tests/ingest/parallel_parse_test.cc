@@ -64,7 +64,6 @@ ParsedFile parse(std::string name, std::string bytes) {
   return detail::parse_file({std::move(name), std::move(bytes)}, ImportOptions{});
 }
 
-
 TEST(RecordSplit, SmallTextsAreNotSplit) {
   EXPECT_EQ(detail::find_split_point("id,name\na,b\n", 8), std::nullopt);
 }

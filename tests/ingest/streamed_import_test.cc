@@ -299,7 +299,6 @@ TEST_F(StreamedImportTest, AuditFindingsAreThoseOfTheWholeFile) {
   EXPECT_EQ(whole.outcome.warnings.size(), 9U);
 }
 
-
 TEST_F(StreamedImportTest, EncodingsLineBreaksAndBlankLinesAcrossParts) {
   std::string chinese = "统一社会信用代码,时期,工业总产值（万元）\r\n";
   std::string body;
