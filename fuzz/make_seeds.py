@@ -161,6 +161,26 @@ def bounds_seeds():
           sheet(b'<!DOCTYPE w [<!ENTITY a "aaaa">]><sheetData>&a;</sheetData>'))
 
 
+def streamed_import_seeds():
+    # Input: selector (low 6 bits + 1: part size in bytes; 0x40: the file given twice), then a
+    # monthly file for the fuzzer's three enterprises (streamed_import_fuzzer.cc).
+    header = ("uscc,period,output,value_added,electricity,output_prev,value_added_prev,"
+              "electricity_prev,in_scope\n")
+    a, b, c = "91410300MA44A0001Q", "91410300MA44A0002U", "91410300MA44A0003Y"
+    rows = (f"{b},2021-01,200,60,9,180,,,1\n{a},2020-02,111,,6,95,,,1\n"
+            f"{c},2021-02,\"1,234.5\",300,,,,,1\n{a},2020-01,100,30,5,90,,,1\n"
+            f"{b},2021-02,210,61,,185,58,,0\n")
+    write("streamed_import_fuzzer", "valid_shuffled_parts_of_1", b"\x00" + (header + rows).encode())
+    write("streamed_import_fuzzer", "bom_crlf_blank_lines_twice",
+          b"\x45" + b"\xef\xbb\xbf" + (header + rows).replace("\n", "\r\n\r\n").encode())
+    write("streamed_import_fuzzer", "duplicates_and_errors",
+          b"\x07" + (header + rows + f"{b},2021-01,201,60,9,180,,,1\n{c},2021-13,1,1,1,,,,1\n"
+                     f"91410300MA44A0004X,2021-01,5,1,1,,,,1\n{a},2020-03,-5,,,,,,1\n").encode())
+    write("streamed_import_fuzzer", "chinese_header_quoted_newlines",
+          b"\x02" + ("统一社会信用代码,月份,工业总产值,工业增加值,用电量,规上\n"
+                     f"\"{a}\",2021年4月,\"1,\n234.5\",300,,否\n{b},2021-04,7,2,1,是\n").encode())
+
+
 csv_seeds()
 bounds_seeds()
 xlsx_seeds(sys.argv[1:])
@@ -168,3 +188,4 @@ field_seeds()
 json_seeds()
 rules_seeds()
 month_block_seeds()
+streamed_import_seeds()
