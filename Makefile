@@ -112,9 +112,9 @@ load: deps-test
 # `make bench` (bench/README.md, issue #3): the Release zhizao (no web part), DuckDB's npm package
 # in bench/, the generated national dataset at 5,000, 50,000, 500,000 and 2,000,000 enterprises ×
 # 60 months (SQLite not at 2,000,000), then zhizao against DuckDB and SQLite (import, report;
-# medians, peak memory) with a check that
-# their figures agree, the table, and zhizao's growth table (import, report, explain, the load
-# test on each size's database). BENCH_* variables: see bench/bench.sh.
+# medians, peak memory) with a check that their figures agree, the table, and zhizao's growth
+# table (import, report, explain, the load test on each size's database). BENCH_* variables: see
+# bench/bench.sh.
 .PHONY: bench deps-bench
 deps-bench:
 	@tools/install-deps.sh bench
