@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "base/language.h"
@@ -17,6 +19,10 @@ namespace {
 
 constexpr Section kSections[] = {Section::kMining, Section::kManufacturing, Section::kUtilities};
 constexpr const char* kSectionCodes[] = {"B", "C", "D"};
+
+// From this many members the counties are numbered on a second thread (as the engine's other
+// per-member passes, engine/scoped_enterprises.cc).
+constexpr std::size_t kParallelFrom = 20'000;
 
 std::size_t section_slot(Section section) { return static_cast<std::size_t>(section); }
 
@@ -117,15 +123,31 @@ std::vector<SetFigures> in_data_order(const std::vector<SetAccumulator>& sets,
 
 SetMembership::SetMembership(const IndexedDataset& data, const std::vector<std::size_t>& members)
     : data_(data) {
-  CodeSlots divisions, counties, parks, chains;
+  // The industry families (divisions, parks, chains) and the counties are numbered
+  // independently, so from kParallelFrom members the counties are found on a second thread.
+  auto number_counties = [&] {
+    CodeSlots counties;
+    county_of_.reserve(members.size());
+    for (std::size_t enterprise : members) {
+      county_of_.push_back(counties.provisional(data.enterprises()[enterprise].region));
+    }
+    std::vector<std::uint32_t> final_slot;
+    counties_ = counties.in_code_order(final_slot);
+    renumber(county_of_, final_slot);
+  };
+  std::optional<std::jthread> second;
+  if (members.size() >= kParallelFrom && std::thread::hardware_concurrency() > 1) {
+    second.emplace(number_counties);
+  } else {
+    number_counties();
+  }
+  CodeSlots divisions, parks, chains;
   division_of_.reserve(members.size());
-  county_of_.reserve(members.size());
   park_of_.reserve(members.size());
   chain_from_.reserve(members.size() + 1);
   for (std::size_t enterprise : members) {
     const Enterprise& e = data.enterprises()[enterprise];
     division_of_.push_back(divisions.provisional(e.division));
-    county_of_.push_back(counties.provisional(e.region));
     park_of_.push_back(e.park.empty() ? kNone
                                       : static_cast<std::int32_t>(parks.provisional(e.park)));
     chain_from_.push_back(static_cast<std::uint32_t>(chain_slots_.size()));
@@ -136,12 +158,11 @@ SetMembership::SetMembership(const IndexedDataset& data, const std::vector<std::
   std::vector<std::uint32_t> final_slot;
   divisions_ = divisions.in_code_order(final_slot);
   renumber(division_of_, final_slot);
-  counties_ = counties.in_code_order(final_slot);
-  renumber(county_of_, final_slot);
   parks_ = parks.in_code_order(final_slot);
   renumber(park_of_, final_slot);
   chains_ = chains.in_code_order(final_slot);
   renumber(chain_slots_, final_slot);
+  second.reset();  // joins: the counties are numbered
 
   for (const std::string& code : divisions_) {
     section_of_division_.push_back(find_division(code) != nullptr

@@ -2,9 +2,12 @@
 // key enterprises below a growth band (key_below_band). One pass over the scope's enterprises;
 // each walks back from the period's month only while some rule's run is still going, so an
 // enterprise whose output grew in that month costs one month's read.
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 
 #include "warnings/warning_evaluators.h"
@@ -93,47 +96,40 @@ MonthReading count_runs(const OutputReader& reader, std::size_t enterprise, int 
   return at_period;
 }
 
-}  // namespace
-
-void add_enterprise_warnings(const IndexedDataset& records, const RegionScope& scope,
-                             YearMonth period, const KeyEnterprises& key,
-                             std::span<const WarningRule* const> rules, std::vector<Warning>& out) {
+// What every enterprise's evaluation reads: the rules split by kind, their lines, the key
+// enterprises' figures by USCC. Read-only once built, so both halves of the enterprises share it.
+struct EnterpriseRules {
   std::vector<const WarningRule*> falling;
   std::vector<const WarningRule*> band;
-  for (const WarningRule* rule : rules) {
-    if (rule->kind == WarningKind::kOutputFalling) falling.push_back(rule);
-    if (rule->kind == WarningKind::kKeyBelowBand) band.push_back(rule);
-  }
-  if (falling.empty() && band.empty()) return;
-  // The lines read once, not per enterprise (a map lookup each).
-  std::vector<double> falling_below;
-  for (const WarningRule* rule : falling) falling_below.push_back(rule->parameter("below"));
+  std::vector<double> falling_below;  // the lines read once, not per enterprise (a map lookup each)
   std::unordered_map<std::string_view, const KeyEnterpriseFigures*> key_figures;
-  for (const KeyEnterpriseFigures& e : key.enterprises) key_figures.emplace(e.uscc, &e);
+};
 
+// Appends the warnings of enterprises [from, to) to `out`, in enterprise order.
+void add_warnings_of_range(const IndexedDataset& records, const RegionScope& scope,
+                           int period_index, const EnterpriseRules& rules, std::size_t from,
+                           std::size_t to, std::vector<Warning>& out) {
   const MonthlyColumns& columns = records.columns();
   OutputReader reader(columns);
-  const int period_index = period.index();
-  std::ptrdiff_t probe = columns.offset(period_index, 0);
-  if (probe < 0 && band.empty()) return;  // no records of the period: no run can end there
   std::span<const Enterprise> enterprises = records.enterprises();
   std::vector<Run> runs;
-  for (std::size_t e = 0; e < enterprises.size() && e < columns.enterprises; ++e) {
+  std::vector<const WarningRule*> band_raised;
+  for (std::size_t e = from; e < to; ++e) {
     std::ptrdiff_t at = columns.offset(period_index, e);
     bool present = at >= 0 && columns.presence[at] == RecordPresence::kInScope;
     const Enterprise& enterprise = enterprises[e];
     const KeyEnterpriseFigures* key_figure = nullptr;
-    if (enterprise.key && !band.empty()) {
-      auto found = key_figures.find(enterprise.uscc);
-      if (found != key_figures.end()) key_figure = found->second;
+    if (enterprise.key && !rules.band.empty()) {
+      auto found = rules.key_figures.find(enterprise.uscc);
+      if (found != rules.key_figures.end()) key_figure = found->second;
     }
     if (!present && key_figure == nullptr) continue;
     if (!scope.contains(enterprise.region)) continue;
     runs.clear();
-    for (double below : falling_below) runs.push_back(Run{below, 0, std::nullopt, true});
-    std::vector<const WarningRule*> band_raised;
+    for (double below : rules.falling_below) runs.push_back(Run{below, 0, std::nullopt, true});
+    band_raised.clear();
     if (key_figure != nullptr && key_figure->output_growth) {
-      for (const WarningRule* rule : band) {
+      for (const WarningRule* rule : rules.band) {
         if (*key_figure->output_growth < rule->parameter("below")) {
           band_raised.push_back(rule);
           runs.push_back(Run{rule->parameter("below"), 0, std::nullopt, true});
@@ -142,8 +138,8 @@ void add_enterprise_warnings(const IndexedDataset& records, const RegionScope& s
     }
     if (runs.empty()) continue;
     MonthReading now = count_runs(reader, e, period_index, runs);
-    for (std::size_t r = 0; r < falling.size(); ++r) {
-      const WarningRule& rule = *falling[r];
+    for (std::size_t r = 0; r < rules.falling.size(); ++r) {
+      const WarningRule& rule = *rules.falling[r];
       if (runs[r].months < static_cast<int>(rule.parameter("months"))) continue;
       if (now.output < rule.parameter("min_output")) continue;
       if (rule.parameter("key_only") != 0 && !enterprise.key) continue;
@@ -156,13 +152,53 @@ void add_enterprise_warnings(const IndexedDataset& records, const RegionScope& s
       out.push_back(std::move(w));
     }
     for (std::size_t b = 0; b < band_raised.size(); ++b) {
-      const Run& run = runs[falling.size() + b];
+      const Run& run = runs[rules.falling.size() + b];
       Warning w = warning_of(*band_raised[b], "enterprise", enterprise.uscc, enterprise.name);
       w.figures = {{"growth", *key_figure->output_growth}, {"months", run.months}};
       w.since = run.since;
       out.push_back(std::move(w));
     }
   }
+}
+
+// From this many enterprises the two halves are evaluated on two threads (as the engine's
+// per-enterprise figures, engine/scoped_enterprises.cc); the second half's warnings are appended
+// after the first's, so the order is the one-thread order.
+constexpr std::size_t kParallelFrom = 20'000;
+
+}  // namespace
+
+void add_enterprise_warnings(const IndexedDataset& records, const RegionScope& scope,
+                             YearMonth period, const KeyEnterprises& key,
+                             std::span<const WarningRule* const> rules, std::vector<Warning>& out) {
+  EnterpriseRules split;
+  for (const WarningRule* rule : rules) {
+    if (rule->kind == WarningKind::kOutputFalling) split.falling.push_back(rule);
+    if (rule->kind == WarningKind::kKeyBelowBand) split.band.push_back(rule);
+  }
+  if (split.falling.empty() && split.band.empty()) return;
+  for (const WarningRule* rule : split.falling) {
+    split.falling_below.push_back(rule->parameter("below"));
+  }
+  for (const KeyEnterpriseFigures& e : key.enterprises) split.key_figures.emplace(e.uscc, &e);
+
+  const MonthlyColumns& columns = records.columns();
+  const int period_index = period.index();
+  std::ptrdiff_t probe = columns.offset(period_index, 0);
+  if (probe < 0 && split.band.empty()) return;  // no records of the period: no run can end there
+  const std::size_t n = std::min(records.enterprises().size(), columns.enterprises);
+  if (n < kParallelFrom || std::thread::hardware_concurrency() < 2) {
+    add_warnings_of_range(records, scope, period_index, split, 0, n, out);
+    return;
+  }
+  std::vector<Warning> second_half;
+  {
+    std::jthread second(
+        [&] { add_warnings_of_range(records, scope, period_index, split, n / 2, n, second_half); });
+    add_warnings_of_range(records, scope, period_index, split, 0, n / 2, out);
+  }
+  out.insert(out.end(), std::make_move_iterator(second_half.begin()),
+             std::make_move_iterator(second_half.end()));
 }
 
 Warning warning_of(const WarningRule& rule, std::string subject_kind, std::string subject_id,
