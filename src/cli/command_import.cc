@@ -16,6 +16,8 @@
 #include "cli/import_safety.h"
 #include "clickhouse/daily_readings_of.h"
 #include "columnar/report_input.h"
+#include "columnar/snapshot.h"
+#include "columnar/streamed_snapshot.h"
 #include "ingest/importer.h"
 
 namespace zhizao {
@@ -92,6 +94,13 @@ int run_import(const ImportArgs& args) {
   auto clickhouse = daily_readings_sink_of(args.clickhouse);  // null: readings to the database
   if (!clickhouse) return report_failure(clickhouse.error());
   options.daily_readings_sink = clickhouse->get();
+  // The snapshot of a streamed import into a new database, written beside the import from the
+  // records as they are stored (issue 17); not with safety files, whose rows the commit adds.
+  std::optional<SnapshotOfStreamedMonths> streamed_snapshot;
+  if (safety_sources->empty() && snapshot_wanted(SnapshotUse::kAuto)) {
+    streamed_snapshot.emplace(snapshot_path_for(args.db));
+    options.streamed_months_observer = &*streamed_snapshot;
+  }
   std::optional<SafetyFilesInImport> safety_step;
   if (!safety_sources->empty()) {
     safety_step.emplace(**db, std::move(*safety_sources), options.encoding);
@@ -105,14 +114,16 @@ int run_import(const ImportArgs& args) {
     };
     // The reports' columnar snapshot follows the commit now rather than at the next report, from
     // the rows just stored; if it cannot, the next report rebuilds it (it never reads a stale one).
-    // Not called when a monthly file was streamed: then it is rebuilt from the database below.
+    // Not called when a monthly file was streamed: then it was written beside the import, or it
+    // is rebuilt from the database below.
     options.on_stored = [&](std::vector<SourcedBatch>& stored, const ApplySummary& summary) {
       Status refreshed = refresh_snapshot_after_apply(**db, args.db, stored, summary);
       if (!refreshed.is_ok()) snapshot_warning = refreshed.message();
       keep_until_exit(std::move(stored));
     };
     Result<ImportOutcome> imported = import_files(**db, args.files, options);
-    if (imported && !imported->refused() && imported->streamed_files > 0) {
+    const bool placed = streamed_snapshot && streamed_snapshot->placed();
+    if (imported && !imported->refused() && imported->streamed_files > 0 && !placed) {
       bar.update("snapshot", 0, 1);
       Status rebuilt = refresh_snapshot(**db, args.db);
       if (!rebuilt.is_ok()) snapshot_warning = rebuilt.message();

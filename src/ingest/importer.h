@@ -14,6 +14,7 @@
 #include "domain/uscc.h"
 #include "ingest/input_limits.h"
 #include "store/database.h"
+#include "store/streamed_months_observer.h"
 
 namespace zhizao {
 
@@ -95,6 +96,9 @@ struct ImportOptions {
   // (ImportOutcome::streamed_files says how many).
   std::size_t monthly_chunk_bytes = 0;
   std::string spill_dir;
+  // Told of the streamed monthly records as they are written (may be null, not owned): only
+  // when exactly one monthly file is streamed (store/streamed_months_observer.h).
+  StreamedMonthsObserver* streamed_months_observer = nullptr;
 };
 
 // The part size `zhizao import` streams monthly files with: about a million monthly rows of a

@@ -56,6 +56,11 @@ Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {
 Status MonthlyRuns::add(std::vector<SpilledMonth>& months) {
   if (months.empty()) return Status::ok();
   if (!std::is_sorted(months.begin(), months.end())) std::sort(months.begin(), months.end());
+  if (spilled_ == 0) first_period_ = last_period_ = months.front().period;
+  for (const SpilledMonth& month : months) {
+    first_period_ = std::min(first_period_, month.period);
+    last_period_ = std::max(last_period_, month.period);
+  }
   const char* bytes = reinterpret_cast<const char*>(months.data());
   ZHIZAO_RETURN_IF_ERROR(file_.append({bytes, months.size() * sizeof(SpilledMonth)}));
   if (!runs_.empty() && last_ < months.front()) {

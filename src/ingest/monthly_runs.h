@@ -52,6 +52,9 @@ class MonthlyRuns {
   // The months spilled, and the runs they form.
   std::uint64_t size() const { return spilled_; }
   std::size_t runs() const { return runs_.size(); }
+  // The earliest and the latest period spilled (YearMonth::index()); only when size() > 0.
+  std::int32_t first_period() const { return first_period_; }
+  std::int32_t last_period() const { return last_period_; }
 
   // Reads the months back in key order (the runs merged). Not thread-safe; the runs must
   // outlive it and take no more months meanwhile.
@@ -105,6 +108,8 @@ class MonthlyRuns {
   std::vector<Run> runs_;
   std::uint64_t spilled_ = 0;
   SpilledMonth last_{};  // the greatest month spilled
+  std::int32_t first_period_ = 0;
+  std::int32_t last_period_ = 0;
 };
 
 }  // namespace zhizao::detail

@@ -23,7 +23,8 @@ namespace zhizao::detail {
 // placeholder (name and kind, no rows) for each streamed one; `streams[i]`: the stream of files[i]
 // when it is streamed, else null (same size as `files`). The outcome is what check_and_store
 // returns for the same files parsed whole (same findings, rows stored, counts), with
-// streamed_files set; options.on_stored is not called. Errors: as import_files (kIoError when the
+// streamed_files set; options.on_stored is not called, options.streamed_months_observer is told
+// of the streamed records when one file holds them all. Errors: as import_files (kIoError when the
 // database, the files or the temporary files cannot be read or written).
 Result<ImportOutcome> check_and_store_streamed(
     Database& db, std::vector<ParsedFile>&& files,
