@@ -42,6 +42,8 @@ end
 -- Every SUBMIT_EVERY-th request is a submission (0: none, reads only); the rest cycle through
 -- the reads.
 local submit_every = tonumber(os.getenv("ZHIZAO_LOAD_SUBMIT_EVERY") or "8")
+-- The reads' Accept-Encoding (e.g. "gzip, deflate, br" as a browser sends it); "": none.
+local accept_encoding = os.getenv("ZHIZAO_LOAD_ACCEPT_ENCODING") or ""
 
 function request()
   step = step + 1
@@ -54,7 +56,9 @@ function request()
     }, mine.body)
   end
   local path = plan_reads[(step % #plan_reads) + 1]
-  return wrk.format("GET", path, {["Cookie"] = "zhizao_session=" .. reader.cookie})
+  local headers = {["Cookie"] = "zhizao_session=" .. reader.cookie}
+  if accept_encoding ~= "" then headers["Accept-Encoding"] = accept_encoding end
+  return wrk.format("GET", path, headers)
 end
 
 -- Reads answer 200 and only submissions answer 201 (accepted): connections of a thread

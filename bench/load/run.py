@@ -11,11 +11,13 @@ every enterprise). Then checks: no socket errors, every answer 200 (reads) or 20
 (accepted submissions), and every accepted submission is in the database. With --publish-every,
 a submission is also published (approved twice by an admin) every so often during the run, each
 publication checked, the last published value the stored one. Prints requests/s and
-p50/p90/p99 latency, and writes them as JSON with --json FILE.
+p50/p90/p99 latency, and per endpoint the server's own time from its access log (count, bytes,
+p50/p90/p99/max), and writes them as JSON with --json FILE.
 
 Usage: bench/load/run.py [--zhizao build/zhizao] [--duration 20] [--threads 2]
                          [--connections 16] [--json FILE] [--db PATH [--work-dir DIR]]
                          [--publish-every SECONDS] [--whole-drilldowns]
+                         [--accept-encoding 'gzip, deflate, br']
 Exit status 0 when every check holds, 1 otherwise.
 """
 import argparse
@@ -45,8 +47,10 @@ def start_server(binary, db, work):
     web_root = os.path.join(work, "web")
     os.makedirs(web_root, exist_ok=True)
     # --login-limit 0: the driver logs in a few users at once from 127.0.0.1.
+    # --access-log json: one line per answer with the server's own time (per_endpoint below).
     process = subprocess.Popen([binary, "serve", "--db", db, "--port", "0", "--bind", "127.0.0.1",
-                                "--web-root", web_root, "--login-limit", "0"],
+                                "--web-root", web_root, "--login-limit", "0",
+                                "--access-log", "json"],
                                stdout=log, stderr=log)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -158,6 +162,46 @@ def stored_value_added(db, uscc):
             (uscc, year, month)).fetchone()[0]
 
 
+def endpoint_of(method, path):
+    """The endpoint of an access-log path: the codes of drill-downs and enterprises as {code}."""
+    path = re.sub(r"^/api/(regions|divisions|parks|chains|enterprises)/[^/]+", r"/api/\1/{code}",
+                  path)
+    return f"{method} {path}"
+
+
+def percentile(sorted_values, p):
+    """The nearest-rank percentile `p` (0-100) of non-empty `sorted_values`."""
+    rank = max(1, -(-len(sorted_values) * p // 100))
+    return sorted_values[int(rank) - 1]
+
+
+def per_endpoint(log_path, offset):
+    """Per endpoint, from the server's access log after byte `offset` (the requests of the wrk
+    run): count, mean bytes and the server's time (from the request's head read to the last byte
+    written; not the time a request waited for a worker) at p50/p90/p99/max, in ms."""
+    times = {}
+    with open(log_path, "rb") as f:
+        f.seek(offset)
+        for line in f.read().decode(errors="replace").splitlines():
+            if not line.startswith("{"):
+                continue
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if entry.get("event") != "request":
+                continue
+            key = endpoint_of(entry["method"], entry["path"])
+            times.setdefault(key, []).append((entry["ms"], entry["bytes"]))
+    out = {}
+    for key, rows in sorted(times.items()):
+        ms = sorted(r[0] for r in rows)
+        out[key] = {"count": len(rows), "bytes_mean": sum(r[1] for r in rows) // len(rows),
+                    "p50_ms": percentile(ms, 50), "p90_ms": percentile(ms, 90),
+                    "p99_ms": percentile(ms, 99), "max_ms": ms[-1]}
+    return out
+
+
 def count_submissions(db):
     with sqlite3.connect(db) as connection:
         return connection.execute("SELECT count(*) FROM submission").fetchone()[0]
@@ -178,6 +222,9 @@ def main():
     parser.add_argument("--work-dir", help="where the temporary folder goes (default: $TMPDIR)")
     parser.add_argument("--whole-drilldowns", action="store_true",
                         help="also read /api/industry and /api/manufacturing (every enterprise)")
+    parser.add_argument("--accept-encoding", default="",
+                        help="the reads' Accept-Encoding header, e.g. 'gzip, deflate, br' as a "
+                        "browser sends it (default: none, every answer uncompressed)")
     parser.add_argument("--publish-every", type=float, default=0,
                         help="also publish a submission (submit, approve twice as admin) every "
                         "this many seconds during the run; 0: none")
@@ -271,7 +318,8 @@ def main():
 
         before = count_submissions(db)
         env = dict(os.environ, ZHIZAO_LOAD_PLAN=plan,
-                   ZHIZAO_LOAD_SUBMIT_EVERY=str(args.submit_every))
+                   ZHIZAO_LOAD_SUBMIT_EVERY=str(args.submit_every),
+                   ZHIZAO_LOAD_ACCEPT_ENCODING=args.accept_encoding)
         published, publish_errors = [], []
         stop = threading.Event()
         publishing = None
@@ -280,6 +328,7 @@ def main():
                 port, stop, publisher[2], publisher[3], publisher[1], args.publish_every,
                 published, publish_errors))
             publishing.start()
+        log_offset = os.path.getsize(os.path.join(work, "serve.log"))
         wrk = subprocess.run(
             ["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s",
              "--timeout", "10s", "-s", os.path.join(HERE, "mix.lua"), f"http://127.0.0.1:{port}"],
@@ -295,7 +344,9 @@ def main():
             raise SystemExit("wrk printed no result:\n" + wrk.stdout + wrk.stderr)
         result = json.loads(line[len("LOAD_RESULT "):])
         result["submissions_in_database"] = after - before
+        result["endpoints"] = per_endpoint(os.path.join(work, "serve.log"), log_offset)
         result.update(duration_s=args.duration, threads=args.threads,
+                      accept_encoding=args.accept_encoding,
                       connections=args.connections, enterprises=len(submitters),
                       reads=len(reads), published=len(published),
                       publish_seconds_max=max((p[1] for p in published), default=None))
@@ -327,6 +378,10 @@ def main():
               f"{args.connections} connections)")
         print(f"load: statuses {result['statuses']}; submissions accepted {accepted}, "
               f"in the database {stored}")
+        print("load: the server's time per endpoint (ms; from the access log):")
+        for key, e in result["endpoints"].items():
+            print(f"load:   {key:<36} {e['count']:>6} × {e['bytes_mean']:>9} B  p50 {e['p50_ms']:8.2f}"
+                  f"  p90 {e['p90_ms']:8.2f}  p99 {e['p99_ms']:8.2f}  max {e['max_ms']:8.1f}")
         if publisher is not None:
             print(f"load: {len(published)} submissions published during the run, each within "
                   f"{result['publish_seconds_max'] or 0:.2f} s of its submission")

@@ -3,12 +3,36 @@
 #include <exception>
 #include <utility>
 
+#include "http/content_coding.h"
+
 namespace zhizao::server {
 
-Result<std::shared_ptr<const std::string>> AnswerCache::answer(
-    std::int64_t version, const std::string& key,
-    const std::function<Result<ComputedAnswer>()>& compute) {
-  std::promise<Result<std::shared_ptr<const std::string>>> promise;
+const std::string* KeptAnswer::gzipped() const {
+  std::call_once(gzip_once_, [this] {
+    // The transport's level for answers it compresses itself (http/exchange.cc).
+    constexpr int kGzipLevel = 5;
+    gzipped_ = http::encode(text_, http::ContentCoding::kGzip, kGzipLevel);
+  });
+  return gzipped_ ? &*gzipped_ : nullptr;
+}
+
+namespace {
+
+// The outcome of a computation as given to its callers.
+Result<GivenAnswer> given(Result<ComputedAnswer> computed) {
+  if (!computed) return fail(computed.error());
+  if (computed->use == AnswerUse::kComputeAgain) {
+    return GivenAnswer{AnswerOutcome::kInputBehind, nullptr};
+  }
+  return GivenAnswer{AnswerOutcome::kAnswered,
+                     std::make_shared<const KeptAnswer>(std::move(computed->text))};
+}
+
+}  // namespace
+
+Result<GivenAnswer> AnswerCache::answer(std::int64_t version, const std::string& key,
+                                        const std::function<Result<ComputedAnswer>()>& compute) {
+  std::promise<Result<GivenAnswer>> promise;
   std::uint64_t ticket = 0;
   {
     std::unique_lock lock(mutex_);
@@ -22,9 +46,7 @@ Result<std::shared_ptr<const std::string>> AnswerCache::answer(
       // A request still served the previous snapshot (a newer one was being prepared): computed
       // for it alone, so that the newer answers stay.
       lock.unlock();
-      Result<ComputedAnswer> computed = compute();
-      if (!computed) return fail(computed.error());
-      return std::make_shared<const std::string>(std::move(computed->text));
+      return given(compute());
     }
     // Answers of older versions can never be given again once a newer one is asked for.
     for (auto entry = entries_.begin(); entry != entries_.end();) {
@@ -46,20 +68,15 @@ Result<std::shared_ptr<const std::string>> AnswerCache::answer(
     forget(key, ticket);
     throw;
   }
-  if (!computed) {
-    promise.set_value(fail(computed.error()));
-    forget(key, ticket);
-    return fail(computed.error());
-  }
-  const bool keep = computed->keep;
-  auto text = std::make_shared<const std::string>(std::move(computed->text));
-  promise.set_value(text);
+  const bool keep = computed && computed->use == AnswerUse::kKeep;
+  Result<GivenAnswer> out = given(std::move(computed));
+  promise.set_value(out);
   if (keep) {
-    stored(key, ticket, text->size());
+    stored(key, ticket, out->answer->text().size());
   } else {
     forget(key, ticket);
   }
-  return text;
+  return out;
 }
 
 std::size_t AnswerCache::size() const {
@@ -95,15 +112,17 @@ void AnswerCache::evict_locked() {
   }
 }
 
-AnswerCache& answer_cache(const std::string& db_path) {
-  // 256 answers, 256 MB: a national report's JSON is a few megabytes, a drill-down less.
-  constexpr std::size_t kMaxEntries = 256;
-  constexpr std::size_t kMaxBytes = std::size_t{256} << 20;
+AnswerCache& answer_cache(const std::string& db_path, AnswerShelf shelf) {
+  // Figures: 256 answers, 256 MB (a national report's JSON is 8.5 MB, a drill-down less).
+  // Enterprises' months: 4,096 answers of about 15 KB, 64 MB.
+  const bool figures = shelf == AnswerShelf::kFigures;
+  const std::size_t max_entries = figures ? 256 : 4096;
+  const std::size_t max_bytes = std::size_t{figures ? 256u : 64u} << 20;
   static std::mutex mutex;
-  static std::map<std::string, std::unique_ptr<AnswerCache>> caches;
+  static std::map<std::pair<std::string, AnswerShelf>, std::unique_ptr<AnswerCache>> caches;
   std::lock_guard lock(mutex);
-  std::unique_ptr<AnswerCache>& cache = caches[db_path];
-  if (cache == nullptr) cache = std::make_unique<AnswerCache>(kMaxEntries, kMaxBytes);
+  std::unique_ptr<AnswerCache>& cache = caches[{db_path, shelf}];
+  if (cache == nullptr) cache = std::make_unique<AnswerCache>(max_entries, max_bytes);
   return *cache;
 }
 

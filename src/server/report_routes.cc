@@ -20,6 +20,7 @@
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "server/scoped_report.h"
+#include "server/served_answer.h"
 #include "server/served_input.h"
 
 namespace zhizao::server {
@@ -47,30 +48,29 @@ std::string answer_key(std::string_view endpoint, const ReportRequest& request,
   return key;
 }
 
-// The answer `compute` gives over `input`, through the answer cache when the input is a snapshot.
-Result<std::shared_ptr<const std::string>> answer_of(
-    const std::string& db_path, const ReportInput& input, const std::string& key,
-    const std::function<Result<ComputedAnswer>()>& compute) {
-  std::optional<std::int64_t> version = input.data_version();
-  if (version) return answer_cache(db_path).answer(*version, key, compute);
-  Result<ComputedAnswer> computed = compute();
-  if (!computed) return fail(computed.error());
-  return std::make_shared<const std::string>(std::move(computed->text));
-}
+// Whether a report computed over a snapshot behind the database is answered (the last attempt)
+// or computed again.
+enum class WhenBehind { kComputeAgain, kAnswer };
 
-void send_answer(ApiCall& call, const Result<std::shared_ptr<const std::string>>& text) {
-  if (!text) {
-    send_status(call.res, text.error());
-    return;
+// The report of `scoped` as `zhizao report --json` prints it. The report joins the snapshot's
+// figures with the safety figures read from SQLite (complete_report); both must be of one data
+// version. Versions only move forward: the same version after the safety read means the database
+// was at the snapshot's version throughout, and the answer is kept; else it is computed again
+// (kComputeAgain) or, `when_behind` kAnswer, given once.
+Result<ComputedAnswer> report_answer(ApiCall& call, const ScopedReport& scoped,
+                                     WhenBehind when_behind) {
+  Result<ReportData> report = complete_report(call.db, scoped.input, scoped.request);
+  if (!report) return fail(report.error());
+  Result<std::int64_t> version = call.db.data_version();
+  if (!version) return fail(version.error());
+  const bool same_version = *version == scoped.input.data_version();
+  if (!same_version && when_behind == WhenBehind::kComputeAgain) {
+    return ComputedAnswer{"", AnswerUse::kComputeAgain};
   }
-  send_json_text(call.res, 200, **text);
+  // render_report's kJson: dump(2) plus a newline.
+  return ComputedAnswer{render_report(*report, ReportFormat::kJson, Language::kZh),
+                        same_version ? AnswerUse::kKeep : AnswerUse::kGiveOnce};
 }
-
-// The report joins the snapshot's figures with the safety figures read from SQLite
-// (complete_report). Both must be of one data version: when the database has moved past the
-// snapshot (a newer one is being prepared), the report is computed again from the current
-// snapshot. This message marks that case among compute's errors.
-constexpr std::string_view kSnapshotBehind = "the snapshot is behind the database";
 
 void get_report(ApiCall& call, const std::string& db_path) {
   // First the snapshot a reader may have without waiting; a second time the current one, when
@@ -81,25 +81,24 @@ void get_report(ApiCall& call, const std::string& db_path) {
   for (std::size_t attempt = 0; attempt < std::size(kAttempts); ++attempt) {
     std::optional<ScopedReport> scoped = scoped_report(call, db_path, kAttempts[attempt]);
     if (!scoped) return;
-    const bool last = attempt + 1 == std::size(kAttempts);
-    Result<std::shared_ptr<const std::string>> text = answer_of(
-        db_path, scoped->input, answer_key("report", scoped->request, ""),
-        [&]() -> Result<ComputedAnswer> {
-          Result<ReportData> report = complete_report(call.db, scoped->input, scoped->request);
-          if (!report) return fail(report.error());
-          // Versions only move forward: the same version after the safety read means the
-          // database was at the snapshot's version throughout.
-          Result<std::int64_t> version = call.db.data_version();
-          if (!version) return fail(version.error());
-          const bool same_version = *version == scoped->input.data_version();
-          if (!same_version && !last) return fail(Status::internal(std::string(kSnapshotBehind)));
-          // The same text as `zhizao report --json` (render_report's kJson: dump(2) plus a
-          // newline).
-          return ComputedAnswer{render_report(*report, ReportFormat::kJson, Language::kZh),
-                                same_version};
-        });
-    if (!text && text.error().message() == kSnapshotBehind) continue;
-    send_answer(call, text);
+    const WhenBehind when_behind =
+        attempt + 1 == std::size(kAttempts) ? WhenBehind::kAnswer : WhenBehind::kComputeAgain;
+    Result<GivenAnswer> given =
+        served_answer(db_path, scoped->input, answer_key("report", scoped->request, ""),
+                      [&] { return report_answer(call, *scoped, when_behind); });
+    if (given && given->outcome == AnswerOutcome::kInputBehind) {
+      if (when_behind == WhenBehind::kComputeAgain) continue;
+      // The last attempt joined another reader's computation that found its input behind:
+      // computed for this one alone, answered as it is.
+      Result<ComputedAnswer> own = report_answer(call, *scoped, WhenBehind::kAnswer);
+      if (!own) {
+        send_status(call.res, own.error());
+        return;
+      }
+      send_json_text(call.res, 200, std::move(own->text));
+      return;
+    }
+    send_answer(call, given);
     return;
   }
 }
@@ -132,7 +131,7 @@ void get_periods(ApiCall& call, const ServerConfig& config) {
   if (!input) return;
   // The threshold is the server's for its whole life: the key needs no more.
   send_answer(
-      call, answer_of(config.db_path, *input, "periods", [&]() -> Result<ComputedAnswer> {
+      call, served_answer(config.db_path, *input, "periods", [&]() -> Result<ComputedAnswer> {
         return ComputedAnswer{json_body_text(periods_body(*input, config.publish_threshold))};
       }));
 }
@@ -172,7 +171,7 @@ void get_trend(ApiCall& call, const std::string& db_path) {
     months = parsed;
   }
   const std::string key = answer_key("trend" + std::to_string(months), scoped->request, "");
-  send_answer(call, answer_of(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
+  send_answer(call, served_answer(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
                 Result<std::vector<TrendPoint>> trend =
                     scoped->input.trend(scoped->request, months);
                 if (!trend) return fail(trend.error());
@@ -194,7 +193,7 @@ void get_explanation(ApiCall& call, const std::string& db_path, ExplainKind kind
   const std::string key =
       answer_key("explain" + std::to_string(static_cast<int>(kind)), scoped->request, code);
   send_answer(
-      call, answer_of(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
+      call, served_answer(db_path, scoped->input, key, [&]() -> Result<ComputedAnswer> {
         Result<Explanation> explanation =
             scoped->input.explain(scoped->request, ExplainTarget{kind, code});
         if (!explanation) return fail(explanation.error());

@@ -4,6 +4,7 @@
 // a reviewer needs beside it (issue #18, item 6): the enterprise's name, the previous-year values
 // the engine would compare it with, and the reason of its return.
 #include <charconv>
+#include <mutex>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "server/api_context.h"
 #include "server/http_support.h"
 #include "server/served_input.h"
+#include "server/write_turns.h"
 #include "store/submission_store.h"
 
 namespace zhizao::server {
@@ -128,8 +130,11 @@ void post_submission(ApiCall& call, const ServerConfig& config) {
     send_status(call.res, request.error());
     return;
   }
-  Result<SubmissionResult> result =
-      submit(call.db, *config.rules, workflow_actor(call.actor), *request, call.remote);
+  Result<SubmissionResult> result = fail(Status::internal("the submission did not run"));
+  {
+    std::lock_guard turn(write_turns(config.db_path));
+    result = submit(call.db, *config.rules, workflow_actor(call.actor), *request, call.remote);
+  }
   if (!result) {
     send_status(call.res, result.error());
     return;
@@ -240,6 +245,7 @@ void post_review(ApiCall& call, const std::string& db_path) {
   Result<Submission> reviewed = fail(Status::internal("the review did not run"));
   write_then_update_served(call, db_path, [&]() -> std::optional<AppliedChange> {
     std::optional<PublishedApply> published;
+    std::lock_guard turn(write_turns(db_path));
     reviewed = review(call.db, workflow_actor(call.actor), *id,
                       decision == "approve" ? Decision::kApprove : Decision::kReject, comment_text,
                       call.remote, &published);

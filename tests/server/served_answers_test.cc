@@ -3,6 +3,11 @@
 // fresh computation from the stored records gives, before and after a publication.
 #include <gtest/gtest.h>
 
+#include <zlib.h>
+
+#include <memory>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "columnar/report_input.h"
@@ -14,6 +19,25 @@ namespace zhizao::testing {
 namespace {
 
 using nlohmann::json;
+
+// `gzipped` inflated (RFC 1952); "" when it is not whole gzip.
+std::string gunzip(const std::string& gzipped) {
+  z_stream stream{};
+  if (inflateInit2(&stream, 16 + 15) != Z_OK) return "";
+  std::string out;
+  char buffer[1 << 16];
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gzipped.data()));
+  stream.avail_in = static_cast<uInt>(gzipped.size());
+  int result = Z_OK;
+  while (result == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    result = inflate(&stream, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  return result == Z_STREAM_END ? out : "";
+}
 
 class ServedAnswersTest : public ::testing::Test {
  protected:
@@ -95,6 +119,34 @@ TEST_F(ServedAnswersTest, TheReportIsTheFreshOneBeforeAndAfterAPublication) {
     if (month["period"] == "2021-04") april = month;
   }
   EXPECT_EQ(april["value_added"], 390.5);
+}
+
+// The kept answers go gzipped, compressed once, to clients that accept gzip, and as they are to
+// the others; both are the same text.
+TEST_F(ServedAnswersTest, KeptAnswersGoGzippedToClientsThatAcceptIt) {
+  const std::string token = server_.login("city");
+  std::unique_ptr<httplib::Client> client = server_.client();
+  client->set_decompress(false);
+  httplib::Headers identity = TestServer::session(token);
+  identity.emplace("Accept-Encoding", "identity");
+  httplib::Headers gzip = TestServer::session(token);
+  gzip.emplace("Accept-Encoding", "gzip");
+  for (const std::string& path : {std::string("/api/report?period=2021-04"),
+                                  std::string("/api/enterprises/") + kOwnUscc + "/months"}) {
+    auto plain = client->Get(path.c_str(), identity);
+    ASSERT_TRUE(plain);
+    ASSERT_EQ(plain->status, 200) << plain->body;
+    EXPECT_FALSE(plain->has_header("Content-Encoding")) << path;
+    for (int ask = 0; ask < 2; ++ask) {  // computed, then kept
+      auto packed = client->Get(path.c_str(), gzip);
+      ASSERT_TRUE(packed);
+      ASSERT_EQ(packed->status, 200);
+      EXPECT_EQ(packed->get_header_value("Content-Encoding"), "gzip") << path;
+      EXPECT_EQ(packed->get_header_value("Vary"), "Accept-Encoding") << path;
+      EXPECT_LT(packed->body.size(), plain->body.size()) << path;
+      EXPECT_EQ(gunzip(packed->body), plain->body) << path;
+    }
+  }
 }
 
 TEST_F(ServedAnswersTest, KeptAnswersAreOfTheCallersScope) {

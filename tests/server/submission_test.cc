@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "server_fixture.h"
 
@@ -82,6 +85,42 @@ TEST_F(SubmissionTest, RefusedCorrectedApprovedPublished) {
   auto detail = get("county", review_path);
   ASSERT_TRUE(detail);
   EXPECT_EQ(json::parse(detail->body)["events"].size(), 3u);
+}
+
+// Submissions sent at once take turns on the database (server/write_turns.h): every one is
+// accepted, none fails on a busy database, and each is stored once.
+TEST_F(SubmissionTest, SubmissionsSentAtOnceAreAllAccepted) {
+  const httplib::Headers session = TestServer::session(server_.login("ent"));
+  constexpr int kSenders = 6;
+  constexpr int kEach = 4;
+  std::vector<std::future<std::vector<long>>> senders;
+  for (int s = 0; s < kSenders; ++s) {
+    senders.push_back(std::async(std::launch::async, [&, s] {
+      std::vector<long> ids;
+      std::unique_ptr<httplib::Client> client = server_.client();
+      for (int i = 0; i < kEach; ++i) {
+        auto accepted = client->Post("/api/submissions", session,
+                                     may_figures(380 + s * kEach + i).dump(), "application/json");
+        EXPECT_TRUE(accepted);
+        if (!accepted) continue;
+        EXPECT_EQ(accepted->status, 201) << accepted->body;
+        if (accepted->status == 201) ids.push_back(json::parse(accepted->body)["id"].get<long>());
+      }
+      return ids;
+    }));
+  }
+  std::vector<long> ids;
+  for (auto& sender : senders) {
+    for (long id : sender.get()) ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids.size(), std::size_t{kSenders * kEach});
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+  // Every one is in the database; a later one of the same month supersedes the earlier.
+  auto listed = get("county", "/api/submissions");
+  ASSERT_TRUE(listed);
+  ASSERT_EQ(listed->status, 200);
+  EXPECT_EQ(json::parse(listed->body)["submissions"].size(), std::size_t{kSenders * kEach});
 }
 
 // rules/submission_workflow.h writes the audit rows of submissions and reviews itself.
