@@ -23,7 +23,8 @@
 #                                      measurements (else removed before the next size)
 #   BENCH_TIMEOUT [1800]               seconds one measured process may take before bench fails
 #   BENCH_LOAD [1]                     the load test (bench/load/run.py --db) on each size's
-#                                      database: the dashboard's reads mixed with submissions,
+#                                      database: the dashboard's reads (asking for gzip, as its
+#                                      browsers do) mixed with submissions,
 #                                      BENCH_LOAD_SECONDS [20] each, 16 connections (0: never)
 # Exits non-zero, loudly, when zhizao's report and DuckDB's disagree.
 set -euo pipefail
@@ -150,6 +151,7 @@ for n in $sizes; do
   if uses zhizao && [ "${BENCH_LOAD:-1}" != 0 ]; then
     if python3 "$here/load/run.py" --zhizao "$zhizao" --db "$dir/zhizao.db" --work-dir "$dir" \
         --duration "${BENCH_LOAD_SECONDS:-20}" --connections 16 --json "$dir/load.json" \
+        --accept-encoding "gzip, deflate, br" \
         > "$dir/load.txt" 2>&1; then
       python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
 print(sys.argv[2], r["requests_per_second"], r["p50_ms"], r["p99_ms"], r.get("server_peak_kb", ""),
