@@ -4,6 +4,7 @@
 // inflate a body past its limit.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,12 @@
 namespace zhizao::http {
 
 enum class ContentCoding { kIdentity, kGzip, kBrotli };
+
+// Dynamic answers (the transport's, and the server's kept answers) are compressed from this size
+// on: below it the coding's header and trailer outweigh the gain.
+inline constexpr std::size_t kMinCompressedAnswerBytes = 1024;
+// Their gzip level: fast, and most of the gain on JSON. Static files use their own (9, made once).
+inline constexpr int kAnswerGzipLevel = 5;
 
 // The best coding `accept_encoding` allows among those `offered` (br before gzip); kIdentity
 // when none. A coding with q=0 is refused; '*' stands for any coding not named.

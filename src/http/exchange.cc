@@ -8,9 +8,6 @@
 namespace zhizao::http {
 namespace {
 
-constexpr size_t kMinCompressedBytes = 1024;
-constexpr int kGzipLevel = 5;  // per answer: fast, most of the gain on JSON
-
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && !CaseInsensitiveLess()(a, b) && !CaseInsensitiveLess()(b, a);
 }
@@ -112,13 +109,13 @@ std::string serialize_response(const ExchangeSetup& setup, const Request& reques
     if (!response.has_header(name)) response.add_header(name, value);
   }
   bool body = has_body(request, response);
-  if (body && response.body.size() >= kMinCompressedBytes &&
+  if (body && response.body.size() >= kMinCompressedAnswerBytes &&
       !response.has_header("Content-Encoding") &&
       is_compressible(response.get_header_value("Content-Type"))) {
     ContentCoding coding =
         choose_coding(request.get_header_value("Accept-Encoding"), OfferBrotli::kNo);
     if (coding != ContentCoding::kIdentity) {
-      if (std::optional<std::string> encoded = encode(response.body, coding, kGzipLevel)) {
+      if (std::optional<std::string> encoded = encode(response.body, coding, kAnswerGzipLevel)) {
         response.body = std::move(*encoded);
         response.set_header("Content-Encoding", coding_token(coding));
       }

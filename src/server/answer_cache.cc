@@ -10,8 +10,7 @@ namespace zhizao::server {
 const std::string* KeptAnswer::gzipped() const {
   std::call_once(gzip_once_, [this] {
     // The transport's level for answers it compresses itself (http/exchange.cc).
-    constexpr int kGzipLevel = 5;
-    gzipped_ = http::encode(text_, http::ContentCoding::kGzip, kGzipLevel);
+    gzipped_ = http::encode(text_, http::ContentCoding::kGzip, http::kAnswerGzipLevel);
   });
   return gzipped_ ? &*gzipped_ : nullptr;
 }

@@ -31,9 +31,8 @@ void send_answer(ApiCall& call, const Result<GivenAnswer>& given) {
     return;
   }
   const KeptAnswer& answer = *given->answer;
-  // The transport's threshold: smaller answers go as they are (http/exchange.cc).
-  constexpr std::size_t kMinCompressedBytes = 1024;
-  if (answer.text().size() >= kMinCompressedBytes &&
+  // The transport's threshold and coding (http/exchange.cc): smaller answers go as they are.
+  if (answer.text().size() >= http::kMinCompressedAnswerBytes &&
       http::choose_coding(call.req.get_header_value("Accept-Encoding"), http::OfferBrotli::kNo) ==
           http::ContentCoding::kGzip) {
     if (const std::string* gzipped = answer.gzipped()) {
