@@ -1,6 +1,7 @@
-// The per-request frame of the API: each request opens its own Database (SQLite connections are
-// not shared between threads, and a report never reads stale data), finds the caller's session
-// and hands the route an ApiCall. Routes are registered by the add_*_routes functions.
+// The per-request frame of the API: each request borrows its own Database from the server's pool
+// (SQLite connections are not shared between threads; each read sees every earlier commit,
+// server/database_pool.h), finds the caller's session and hands the route an ApiCall. Routes are
+// registered by the add_*_routes functions.
 #pragma once
 
 #include <functional>
@@ -15,6 +16,7 @@
 #include "engine/reporting_coverage.h"
 #include "quality/quality_thresholds.h"
 #include "rules/rule_set.h"
+#include "server/database_pool.h"
 #include "server/http_support.h"
 #include "server/login_rate_limiter.h"
 #include "store/database.h"
@@ -38,6 +40,8 @@ struct ServerConfig {
   std::string proof_dir;  // the safety proof files (safety/proof_file.h); "" for DB + ".files"
   // serve --clickhouse URL: the daily readings there (clickhouse/daily_readings_of.h); "": the db
   std::string clickhouse;
+  // The requests' connections (thread-safe); null: each request opens and closes its own.
+  DatabasePool* databases = nullptr;
 };
 
 // One authenticated request.
@@ -49,8 +53,8 @@ struct ApiCall {
   std::string remote;  // the client's address, for the audit log
 };
 
-// Returns a handler that opens the database and calls `handler` with it; a database that cannot
-// be opened answers 500.
+// Returns a handler that borrows a connection (config.databases, or a new one) and calls
+// `handler` with it; a database that cannot be opened answers 500.
 http::Handler with_database(const ServerConfig& config,
                             std::function<void(const Request&, Response&, Database&)> handler);
 

@@ -1,5 +1,7 @@
 #include "server/api_server.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -8,7 +10,9 @@
 #include "rules/rule_set.h"
 #include "server/access_log.h"
 #include "server/api_context.h"
+#include "server/database_pool.h"
 #include "server/http_support.h"
+#include "server/wal_checkpointer.h"
 #include "store/database.h"
 
 namespace zhizao {
@@ -20,13 +24,21 @@ struct ApiServer::Impl {
   ServerOptions options;
   server::ServerConfig config;
   RuleSet rules;
-  std::unique_ptr<http::HttpServer> http;
-  std::unique_ptr<server::LoginRateLimiter> login_limiter;
-  // A connection held open, unused, while the server lives: requests open their own, but while
+  // The requests' connections; declared before `http` so that they outlive its workers.
+  std::unique_ptr<server::DatabasePool> databases;
+  // Checkpoints the log on its own connection, held open while the server lives: besides, while
   // one is open an import by another process stays in WAL (store/bulk_journal.h), so requests
   // read the data as it was instead of waiting for a national import to commit.
-  std::unique_ptr<Database> held_open;
+  std::unique_ptr<server::WalCheckpointer> checkpointer;
+  std::unique_ptr<http::HttpServer> http;
+  std::unique_ptr<server::LoginRateLimiter> login_limiter;
 };
+
+namespace {
+// How often the server checkpoints its write-ahead log (server/wal_checkpointer.h): at the load
+// test's rate of submissions the log grows a few MB a second.
+constexpr std::chrono::milliseconds kCheckpointInterval{500};
+}  // namespace
 
 namespace {
 
@@ -119,7 +131,8 @@ Result<int> ApiServer::bind() {
   // Fail at start, not at the first request, when the database is missing or unreadable.
   Result<std::unique_ptr<Database>> db = Database::open(options.db_path, OpenMode::kMustExist);
   if (!db) return fail(db.error());
-  impl_->held_open = *std::move(db);
+  impl_->checkpointer =
+      std::make_unique<server::WalCheckpointer>(*std::move(db), kCheckpointInterval);
   if (options.rules_path.empty()) {
     impl_->rules = default_rule_set();
   } else {
@@ -153,6 +166,11 @@ Result<int> ApiServer::bind() {
   transport.tls_key_path = options.tls_key_path;
   transport.limits.max_body_bytes = options.max_body_bytes;
   transport.limits.max_connections_per_address = options.max_connections_per_address;
+  // No more connections are lent at once than there are workers to use them.
+  impl_->databases = std::make_unique<server::DatabasePool>(
+      options.db_path, static_cast<std::size_t>(std::max(1, transport.limits.workers)),
+      server::PooledCheckpoints::kLeftToCheckpointer);
+  config.databases = impl_->databases.get();
   transport.allowed_hosts =
       options.allowed_hosts.empty() ? default_allowed_hosts(options.bind) : options.allowed_hosts;
   impl_->http = std::make_unique<http::HttpServer>(std::move(transport));
