@@ -154,8 +154,11 @@ for n in $sizes; do
         --accept-encoding "gzip, deflate, br" \
         > "$dir/load.txt" 2>&1; then
       python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))
+t = r.get("client_times") or {}
+kind = lambda k: t.get(k, {}).get("p99_ms", "")
 print(sys.argv[2], r["requests_per_second"], r["p50_ms"], r["p99_ms"], r.get("server_peak_kb", ""),
-      sep="\t")' "$dir/load.json" "$n" >> "$work/load.tsv"
+      kind("reads"), kind("report"), kind("submissions"), sep="\t")' "$dir/load.json" "$n" \
+        >> "$work/load.tsv"
       echo "  $n load: $(grep -m1 'p99' "$dir/load.txt")" >&2
     else
       echo "bench: FAILED: the load test at $n (see $dir/load.txt)" >&2

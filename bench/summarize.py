@@ -4,7 +4,9 @@
 Usage: summarize.py RESULTS.tsv ROWS.tsv [--load LOAD.tsv]
 RESULTS.tsv: size, tool, operation, repetition, seconds, peak RSS in KB (one measured process a
 line). ROWS.tsv: size, monthly rows. LOAD.tsv: size, requests/s, p50 ms, p99 ms, the server's
-peak RSS in KB (may be empty) of the load test on that size's database. Medians of the
+peak RSS in KB (may be empty) of the load test on that size's database, then the p99 in ms as the
+client saw them of the reads, of /api/report alone and of the submissions (bench/load/mix.lua;
+may be missing). Medians of the
 repetitions; ratio = zhizao / peer (below 1: zhizao is faster); peak memory is the largest of the
 repetitions. Then the growth table (issue 17): zhizao's time and memory per size, and by how much
 each grows from one size to the next against the growth of the rows.
@@ -58,12 +60,16 @@ def main(argv):
 
 
 def read_loads(path):
-    """size → (requests/s, p50 ms, p99 ms, server peak KB or None) from LOAD.tsv."""
+    """size → (requests/s, p50 ms, p99 ms, server peak KB or None, reads' p99 ms or None,
+    /api/report's p99 ms or None, submissions' p99 ms or None) from LOAD.tsv."""
     loads = {}
     try:
         for line in open(path, encoding="utf-8"):
-            size, rps, p50, p99, peak = (line.rstrip("\n").split("\t") + [""])[:5]
-            loads[int(size)] = (float(rps), float(p50), float(p99), int(peak) if peak else None)
+            cells = (line.rstrip("\n").split("\t") + [""] * 3)[:8]
+            size, rps, p50, p99, peak = cells[:5]
+            kinds = tuple(float(c) if c else None for c in cells[5:])
+            loads[int(size)] = (float(rps), float(p50), float(p99),
+                                int(peak) if peak else None) + kinds
     except FileNotFoundError:
         pass
     return loads
@@ -76,18 +82,22 @@ def print_growth(sizes, rows, median, loads):
     ops = ("import", "report", "explain")
     print("\nHow zhizao's cost grows with the data (medians; MB = peak RSS; explain = `explain "
           "--division 34 --json`; server = bench/load/run.py on a copy of the database, 16 "
-          "connections, reads mixed with submissions):\n")
+          "connections, reads mixed with submissions (one in eight); p50 and p99 of every request, "
+          "then the p99 of the reads, of /api/report alone and of the submissions, as the client "
+          "saw them):\n")
     print("| enterprises | monthly rows | " + " | ".join(f"{op} s | {op} MB" for op in ops) +
-          " | server req/s | server p50 ms | server p99 ms |")
-    print("|---" * (2 + 2 * len(ops) + 3) + "|")
+          " | server req/s | server p50 ms | server p99 ms | reads p99 ms | report p99 ms "
+          "| submissions p99 ms |")
+    print("|---" * (2 + 2 * len(ops) + 6) + "|")
     for size in sizes:
         cells = []
         for op in ops:
             got = median(size, "zhizao", op)
             cells += ["–", "–"] if got is None else [f"{got[0]:.3f}", f"{got[1] / 1024:.0f}"]
         load = loads.get(size)
-        cells += ["–"] * 3 if load is None else [f"{load[0]:.0f}", f"{load[1]:.1f}",
-                                                 f"{load[2]:.1f}"]
+        cells += ["–"] * 6 if load is None else [f"{load[0]:.0f}", f"{load[1]:.1f}",
+                                                 f"{load[2]:.1f}"] + [
+            "–" if v is None else f"{v:.1f}" for v in load[4:7]]
         print(f"| {size:,} | {rows[size]:,} | " + " | ".join(cells) + " |")
     if len(sizes) < 2:
         return
