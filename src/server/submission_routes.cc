@@ -131,10 +131,13 @@ void post_submission(ApiCall& call, const ServerConfig& config) {
     return;
   }
   Result<SubmissionResult> result = fail(Status::internal("the submission did not run"));
-  {
-    std::lock_guard turn(write_turns(config.db_path));
-    result = submit(call.db, *config.rules, workflow_actor(call.actor), *request, call.remote);
-  }
+  // Committed with the submissions that arrive meanwhile, in one transaction (one sync).
+  Status written =
+      submission_commits(config.db_path).run(call.db, [&](Database& group_db) -> Status {
+        result = submit(group_db, *config.rules, workflow_actor(call.actor), *request, call.remote);
+        return result ? Status::ok() : result.error();
+      });
+  if (!written.is_ok()) result = fail(written);
   if (!result) {
     send_status(call.res, result.error());
     return;

@@ -14,4 +14,14 @@ std::mutex& write_turns(const std::string& db_path) {
   return *turn;
 }
 
+GroupCommit& submission_commits(const std::string& db_path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::unique_ptr<GroupCommit>> commits;
+  std::mutex& turn = write_turns(db_path);
+  std::lock_guard lock(mutex);
+  std::unique_ptr<GroupCommit>& commit = commits[db_path];
+  if (commit == nullptr) commit = std::make_unique<GroupCommit>(turn);
+  return *commit;
+}
+
 }  // namespace zhizao::server

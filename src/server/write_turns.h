@@ -10,11 +10,17 @@
 #include <mutex>
 #include <string>
 
+#include "store/group_commit.h"
+
 namespace zhizao::server {
 
 // The mutex the writes of the database at `db_path` take turns on (one per path for the life of
 // the process; thread-safe). Hold it around a write's transaction only, never around a snapshot
 // update.
 std::mutex& write_turns(const std::string& db_path);
+
+// The submissions of the database at `db_path`, committed in groups (store/group_commit.h) under
+// write_turns(db_path): one per path for the life of the process; thread-safe.
+GroupCommit& submission_commits(const std::string& db_path);
 
 }  // namespace zhizao::server
