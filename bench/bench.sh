@@ -6,7 +6,8 @@
 # Usage: bench/bench.sh ZHIZAO
 # Environment (defaults in brackets):
 #   BENCH_WORK [bench/work]            where the data and databases go (about 12 GB at 500,000,
-#                                      50 GB at 2,000,000 with the load test's copy)
+#                                      30 GB at 2,000,000; the load test runs on the size's own
+#                                      database, removed after it, unless BENCH_KEEP_DATA=1)
 #   BENCH_SIZES ["5000 50000 500000 2000000"]  enterprises per dataset; 60 months 2017-01..2021-12
 #                                      each (issue 17: the growth of cost up to 2,000,000)
 #   BENCH_PERIOD [2021-04]             the cumulative report period (1–4月)
@@ -147,9 +148,14 @@ for n in $sizes; do
     measure "$n" zhizao explain "$rep" "$dir/explain.json" -- "$zhizao" explain \
       --db "$dir/zhizao.db" --period "$period" --division 34 --json
   done
-  # The server (the growth table): the load test on a copy of this size's database.
+  # The server (the growth table): the load test on this size's database, in place when the
+  # database is removed afterwards (its last use; a copy would need as much disk again), on a
+  # copy when BENCH_KEEP_DATA=1 keeps it.
   if uses zhizao && [ "${BENCH_LOAD:-1}" != 0 ]; then
-    if python3 "$here/load/run.py" --zhizao "$zhizao" --db "$dir/zhizao.db" --work-dir "$dir" \
+    in_place=(--in-place)
+    [ "${BENCH_KEEP_DATA:-0}" = 1 ] && in_place=()
+    if python3 "$here/load/run.py" --zhizao "$zhizao" --db "$dir/zhizao.db" "${in_place[@]}" \
+        --work-dir "$dir" \
         --duration "${BENCH_LOAD_SECONDS:-20}" --connections 16 --json "$dir/load.json" \
         --accept-encoding "gzip, deflate, br" \
         > "$dir/load.txt" 2>&1; then

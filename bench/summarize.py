@@ -81,7 +81,7 @@ def print_growth(sizes, rows, median, loads):
         return
     ops = ("import", "report", "explain")
     print("\nHow zhizao's cost grows with the data (medians; MB = peak RSS; explain = `explain "
-          "--division 34 --json`; server = bench/load/run.py on a copy of the database, 16 "
+          "--division 34 --json`; server = bench/load/run.py on the database, 16 "
           "connections, reads mixed with submissions (one in eight); p50 and p99 of every request, "
           "then the p99 of the reads, of /api/report alone and of the submissions, as the client "
           "saw them):\n")
