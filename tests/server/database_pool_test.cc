@@ -11,25 +11,18 @@
 #include <thread>
 
 #include "server/wal_checkpointer.h"
+#include "store/temp_database.h"
 
 namespace zhizao::server {
 namespace {
 
-namespace fs = std::filesystem;
-
 class DatabasePoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("zhizao-pool-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "pool.db").string();
+    path_ = temp_.path();
     auto created = Database::open(path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(created.has_value()) << created.error().to_string();
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   static int exec(Database& db, const std::string& sql) {
     return sqlite3_exec(db.native_handle(), sql.c_str(), nullptr, nullptr, nullptr);
@@ -45,7 +38,7 @@ class DatabasePoolTest : public ::testing::Test {
     return value;
   }
 
-  fs::path dir_;
+  testing_support::TempDatabasePath temp_;
   std::string path_;
 };
 
@@ -125,11 +118,12 @@ TEST_F(DatabasePoolTest, AKeptConnectionSeesWhatOthersCommitted) {
 }
 
 TEST_F(DatabasePoolTest, AMissingDatabaseIsAnError) {
-  DatabasePool pool((dir_ / "none.db").string(), 4, PooledCheckpoints::kAutomatic);
+  const std::string missing = path_ + ".none";
+  DatabasePool pool(missing, 4, PooledCheckpoints::kAutomatic);
   auto lease = pool.lend();
   ASSERT_FALSE(lease.has_value());
   EXPECT_EQ(lease.error().code(), StatusCode::kNotFound);
-  EXPECT_FALSE(fs::exists(dir_ / "none.db"));
+  EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
 TEST_F(DatabasePoolTest, PooledConnectionsLeaveCheckpointsToTheCheckpointer) {
