@@ -32,21 +32,29 @@ MonthlyColumns columns_of(const SnapshotHeader& header, const unsigned char* bas
 
 }  // namespace
 
+RunningFiguresWriter::RunningFiguresWriter(const SnapshotHeader& header, const Dataset& tables,
+                                           unsigned char* base)
+    : columns_(columns_of(header, base)),
+      data_(tables, columns_),
+      cells_(reinterpret_cast<RunningFigures*>(base + header.running_offset)) {}
+
+void RunningFiguresWriter::write(std::size_t from, std::size_t to) const {
+  if (from < to) fill_running_figures(data_, from, to, cells_);
+}
+
 Status write_running_figures(const SnapshotHeader& header, const Dataset& tables,
                              unsigned char* base) {
-  const MonthlyColumns columns = columns_of(header, base);
-  const IndexedDataset data(tables, columns);
-  auto* cells = reinterpret_cast<RunningFigures*>(base + header.running_offset);
+  const RunningFiguresWriter writer(header, tables, base);
   const std::size_t count = header.enterprises;
   const bool parallel = count >= kParallelFrom && std::thread::hardware_concurrency() > 1;
   for (std::size_t from = 0; from < count; from += kEnterprisesPerRelease) {
     const std::size_t to = std::min(count, from + kEnterprisesPerRelease);
     if (parallel) {
       const std::size_t middle = from + (to - from) / 2;
-      std::jthread second([&] { fill_running_figures(data, middle, to, cells); });
-      fill_running_figures(data, from, middle, cells);
+      std::jthread second([&] { writer.write(middle, to); });
+      writer.write(from, middle);
     } else {
-      fill_running_figures(data, from, to, cells);
+      writer.write(from, to);
     }
 #if defined(MADV_DONTNEED)
     if (count > kEnterprisesPerRelease) ::madvise(base, header.file_size, MADV_DONTNEED);

@@ -76,7 +76,8 @@ constexpr std::size_t kPrefaultSliceBytes = std::size_t{64} << 20;
 
 // Fills the mapped file: tables, monthly columns, and the header last.
 Status fill(const std::string& encoded, const SnapshotHeader& header, const Dataset& tables,
-            const MonthlyColumnsWriter& write_monthly, const TemporaryFile& file) {
+            const MonthlyColumnsWriter& write_monthly, NewPages pages, RunningCells running,
+            const TemporaryFile& file) {
   void* mapped =
       ::mmap(nullptr, header.file_size, PROT_READ | PROT_WRITE, MAP_SHARED, file.fd(), 0);
   if (mapped == MAP_FAILED) return errno_status("cannot map", file.path());
@@ -93,7 +94,8 @@ Status fill(const std::string& encoded, const SnapshotHeader& header, const Data
   // pages back as it goes (WritableColumns::release_written) keeps the file out of the resident
   // set (issue 17: an import in bounded memory).
   const unsigned threads = std::max(1U, std::thread::hardware_concurrency());
-  for (std::size_t at = 0; at < header.file_size; at += kPrefaultSliceBytes) {
+  for (std::size_t at = 0; pages == NewPages::kPrefaulted && at < header.file_size;
+       at += kPrefaultSliceBytes) {
     const std::size_t size = std::min(kPrefaultSliceBytes, header.file_size - at);
     prefault_for_writing_in_parallel(base + at, size, threads);
     ::madvise(base + at, size, MADV_DONTNEED);
@@ -101,7 +103,9 @@ Status fill(const std::string& encoded, const SnapshotHeader& header, const Data
   std::memcpy(base + header.tables_offset, encoded.data(), encoded.size());
   Status written = write_monthly(header, base);
   // Every writer alike, from the columns just written (snapshot_running.h).
-  if (written.is_ok()) written = write_running_figures(header, tables, base);
+  if (written.is_ok() && running == RunningCells::kAfterColumns) {
+    written = write_running_figures(header, tables, base);
+  }
   if (written.is_ok()) {
     std::memcpy(base, &header, sizeof header);
     if (::msync(mapped, header.file_size, MS_SYNC) != 0) {
@@ -135,13 +139,13 @@ Status UnstampedSnapshot::stamp_and_commit(std::int64_t data_version, const std:
 
 Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
     const std::string& path, SnapshotHeader header, const Dataset& tables,
-    const MonthlyColumnsWriter& write_monthly) {
+    const MonthlyColumnsWriter& write_monthly, NewPages pages, RunningCells running) {
   std::string encoded = encode_tables(tables);
   lay_out(header, encoded.size());
   auto file = std::make_unique<TemporaryFile>(path + ".tmp-" + std::to_string(::getpid()));
   Status created = file->create(header.file_size);
   if (!created.is_ok()) return fail(std::move(created));
-  Status filled = fill(encoded, header, tables, write_monthly, *file);
+  Status filled = fill(encoded, header, tables, write_monthly, pages, running, *file);
   if (!filled.is_ok()) return fail(std::move(filled));
   return std::unique_ptr<UnstampedSnapshot>(new UnstampedSnapshot(std::move(file), header));
 }

@@ -30,6 +30,17 @@ Status write_snapshot_file(const std::string& path, SnapshotHeader header, const
 
 class TemporaryFile;
 
+// How the pages of a new snapshot file come into memory. The kernel zeroes each on its first touch
+// and maps it with a fault; kPrefaulted does both for the whole file on every core first (a
+// rebuild's single writing thread then only writes), kFaultedWhenWritten leaves them to the
+// writing: the same zeroing, one fault a page instead of two (the prefault's, and the writer's
+// after the slice was released again).
+enum class NewPages { kPrefaulted, kFaultedWhenWritten };
+
+// Who writes the running figures (snapshot_running.h): write_running_figures after the monthly
+// columns, or the MonthlyColumnsWriter itself (with a RunningFiguresWriter, as it goes).
+enum class RunningCells { kAfterColumns, kByColumnsWriter };
+
 // A snapshot written and synced in full under a temporary name but for the data version in its
 // header, which is known only once the apply it follows has committed. Destroying it unstamped
 // removes the temporary file. Not thread-safe; may be handed from the thread that wrote it to
@@ -46,7 +57,8 @@ class UnstampedSnapshot {
 
  private:
   friend Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
-      const std::string&, SnapshotHeader, const Dataset&, const MonthlyColumnsWriter&);
+      const std::string&, SnapshotHeader, const Dataset&, const MonthlyColumnsWriter&, NewPages,
+      RunningCells);
   UnstampedSnapshot(std::unique_ptr<TemporaryFile> file, SnapshotHeader header);
 
   std::unique_ptr<TemporaryFile> file_;
@@ -55,9 +67,13 @@ class UnstampedSnapshot {
 
 // As write_snapshot_file up to the rename, with `header.data_version` left for
 // UnstampedSnapshot::stamp_and_commit: the file is complete and synced, under a temporary name
-// beside `path`. Errors: as write_snapshot_file.
+// beside `path`. `pages`: kPrefaulted as write_snapshot_file; kFaultedWhenWritten for a writer
+// that is not what the caller waits for (the import's, which SQLite's writes outlast). Errors: as
+// write_snapshot_file. `running`: kByColumnsWriter when `write_monthly` fills every enterprise's
+// running figures itself.
 Result<std::unique_ptr<UnstampedSnapshot>> write_unstamped_snapshot(
     const std::string& path, SnapshotHeader header, const Dataset& tables,
-    const MonthlyColumnsWriter& write_monthly);
+    const MonthlyColumnsWriter& write_monthly, NewPages pages = NewPages::kPrefaulted,
+    RunningCells running = RunningCells::kAfterColumns);
 
 }  // namespace zhizao::detail

@@ -7,6 +7,7 @@
 #include <limits>
 #include <utility>
 
+#include "columnar/snapshot_running.h"
 #include "store/reference_tables.h"
 #include "store/sqlite_statement.h"
 
@@ -55,7 +56,10 @@ void SnapshotOfStreamedMonths::started(Database& db, YearMonth first, YearMonth 
         path_, header, tables_,
         [this](const detail::SnapshotHeader& laid_out, unsigned char* base) {
           return write_columns(laid_out, base);
-        });
+        },
+        // The import's main thread (merge, audit, SQLite) sets the pace, not this writer: a
+        // prefault on both cores took CPU from it (docs/performance.md, fourth session).
+        detail::NewPages::kFaultedWhenWritten, detail::RunningCells::kByColumnsWriter);
     std::lock_guard lock(mutex_);
     if (written) {
       written_ = std::move(*written);
@@ -71,6 +75,14 @@ void SnapshotOfStreamedMonths::written(const std::vector<MonthlyRecord>& records
   if (!writer_.joinable()) return;
   const std::size_t count = tables_.enterprises.size();
   std::vector<Cell> cells;
+  {
+    std::lock_guard lock(mutex_);
+    if (!spare_.empty()) {
+      cells = std::move(spare_.back());
+      spare_.pop_back();
+    }
+  }
+  cells.clear();
   cells.reserve(records.size());
   for (const MonthlyRecord& record : records) {
     // Key order: the enterprises of the tables are in code order too.
@@ -107,12 +119,15 @@ Status SnapshotOfStreamedMonths::write_columns(const detail::SnapshotHeader& hea
                                                unsigned char* base) {
   auto* presence = reinterpret_cast<RecordPresence*>(base + header.presence_offset);
   double* values[kMonthlyColumnCount];
-  std::uint64_t columns_end = header.presence_offset;
-  const std::uint64_t cells = static_cast<std::uint64_t>(header.months) * header.enterprises;
   for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
     values[c] = reinterpret_cast<double*>(base + header.value_offsets[c]);
-    columns_end = std::max(columns_end, header.value_offsets[c] + cells * sizeof(double));
   }
+  // Each part's running figures right after its columns, while their pages are in memory: at
+  // 2,000,000 enterprises a pass after the last part read the columns back from the disk page by
+  // page (113 of 300 s, docs/performance.md, fourth session). Parts end between enterprises (the
+  // import's second pass), so an enterprise's months are all written when its part is.
+  const detail::RunningFiguresWriter running(header, tables_, base);
+  std::size_t running_done = 0;  // enterprises before it have their running figures
   std::size_t since_release = 0;
   for (;;) {
     std::vector<Cell> part;
@@ -129,13 +144,29 @@ Status SnapshotOfStreamedMonths::write_columns(const detail::SnapshotHeader& hea
       presence[cell.cell] = cell.presence;
       for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) values[c][cell.cell] = cell.values[c];
     }
+    if (!part.empty()) {
+      // Key order: the last cell's enterprise is the part's greatest.
+      const std::size_t through = part.back().cell % header.enterprises + 1;
+      running.write(running_done, through);
+      running_done = std::max(running_done, through);
+    }
     // The written pages leave the resident set (the import holds at most 2 GB, issue 17).
     since_release += part.size();
     if (since_release >= kCellsPerRelease) {
-      ::madvise(base + header.presence_offset, columns_end - header.presence_offset, MADV_DONTNEED);
+      ::madvise(base + header.presence_offset, header.file_size - header.presence_offset,
+                MADV_DONTNEED);
       since_release = 0;
     }
+    std::lock_guard lock(mutex_);
+    spare_.push_back(std::move(part));
   }
+  {
+    // No more parts: their room goes back.
+    std::lock_guard lock(mutex_);
+    spare_.clear();
+    spare_.shrink_to_fit();
+  }
+  running.write(running_done, header.enterprises);  // those after the last record's
   return Status::ok();
 }
 

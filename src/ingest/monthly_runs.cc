@@ -48,7 +48,8 @@ MonthlyRecord record_of(const SpilledMonth& month, const std::string& uscc) {
 }
 
 Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {
-  Result<SpillFile> file = SpillFile::create(dir);
+  // Written once, read back once: past the page cache (spill_file.h).
+  Result<SpillFile> file = SpillFile::create(dir, SpillWrites::kPastPageCache);
   if (!file) return fail(file.error());
   return MonthlyRuns(*std::move(file));
 }
@@ -81,6 +82,10 @@ Status MonthlyRuns::read(std::uint64_t first, std::vector<SpilledMonth>& buffer,
   Result<std::size_t> read = file_.read_at(first * sizeof(SpilledMonth), out);
   if (!read) return read.error();
   if (*read != out.size()) return Status::io_error("temporary file: shorter than written");
+  // The disk reads the next piece while this one is used.
+  const std::uint64_t next = first + buffer.size();
+  const std::uint64_t ahead = std::min<std::uint64_t>(kMonthsPerRead, last - next);
+  file_.will_read(next * sizeof(SpilledMonth), ahead * sizeof(SpilledMonth));
   return Status::ok();
 }
 

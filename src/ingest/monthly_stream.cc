@@ -47,6 +47,19 @@ std::optional<std::size_t> record_line_start(std::string_view text, std::size_t 
   }
 }
 
+// Empties `part` but keeps the room of its monthly records and lines: a national file's parts of
+// a million records were otherwise mapped and faulted in afresh each time (perf: 2.4 GB of fresh
+// pages at 500,000 enterprises, most of it the second reader's half).
+void empty_keeping_room(ParsedFile& part) {
+  std::vector<MonthlyRecord> rows = std::move(part.rows.monthly);
+  std::vector<long> lines = std::move(part.lines);
+  rows.clear();
+  lines.clear();
+  part = ParsedFile{};
+  part.rows.monthly = std::move(rows);
+  part.lines = std::move(lines);
+}
+
 }  // namespace
 
 MonthlyFileStream::MonthlyFileStream(const ImportOptions& options, RegularFile file)
@@ -191,7 +204,8 @@ std::size_t MonthlyFileStream::parse_part(std::string_view text, std::size_t sto
     read_on_ = parse_records_before(reader, stop, header_, options_, part);
     return reader.position();
   }
-  ParsedFile later;
+  ParsedFile& later = later_;
+  empty_keeping_room(later);
   later.kind = part.kind;
   later.header = part.header;
   const std::size_t later_most = count_byte(text.substr(*split, stop - *split), '\n') + 1;
@@ -217,15 +231,7 @@ std::size_t MonthlyFileStream::parse_part(std::string_view text, std::size_t sto
 }
 
 Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
-  // The part's vectors keep their room from one part to the next: a national file's parts of a
-  // million records were otherwise mapped and faulted in afresh each time.
-  std::vector<MonthlyRecord> rows = std::move(part.rows.monthly);
-  std::vector<long> lines = std::move(part.lines);
-  rows.clear();
-  lines.clear();
-  part = ParsedFile{};
-  part.rows.monthly = std::move(rows);
-  part.lines = std::move(lines);
+  empty_keeping_room(part);
   if (done_) return false;
   part.name = head_.name;
   part.kind = head_.kind;
@@ -267,7 +273,10 @@ Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
   head_.records += part.records;
   line_ += static_cast<long>(count_byte(text.substr(0, consumed), '\n'));
   position_ += consumed;
-  if (!read_on_ || position_ >= text_size_) done_ = true;
+  if (!read_on_ || position_ >= text_size_) {
+    done_ = true;
+    later_ = ParsedFile{};  // its room is not needed any more
+  }
   return true;
 }
 

@@ -64,6 +64,8 @@ class MonthlyFileStream {
   std::string buffer_;                  // text from buffer_start_ on
   std::uint64_t buffer_start_ = 0;
   ParsedFile head_;
+  // The second reader's records of the part being parsed (parse_part), its room kept across parts.
+  ParsedFile later_;
   HeaderValidity header_ = HeaderValidity::kValid;
   bool done_ = false;
   bool read_on_ = true;

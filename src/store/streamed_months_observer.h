@@ -23,7 +23,9 @@ class StreamedMonthsObserver {
   // import. The streamed records to come span the months `first` to `last`.
   virtual void started(Database& db, YearMonth first, YearMonth last) = 0;
   // `records` (key order: enterprise code, then period; each after those of earlier parts) were
-  // just written. They are not kept after the call.
+  // just written; an enterprise's records all come in one part (parts end between enterprises:
+  // the snapshot's writer computes their running figures per part). They are not kept after the
+  // call.
   virtual void written(const std::vector<MonthlyRecord>& records) = 0;
   // Every streamed record was written (or the writing stopped on a finding); the commit or the
   // rollback follows.
