@@ -60,7 +60,7 @@ bool set_direct(int fd, bool direct) {
 
 struct SpillFile::Staging {
   struct Free {
-    void operator()(char* block) const { std::free(block); }
+    void operator()(char* allocation) const { std::free(allocation); }
   };
   std::unique_ptr<char, Free> block{
       static_cast<char*>(std::aligned_alloc(kDirectAlignment, kStagingBytes))};
