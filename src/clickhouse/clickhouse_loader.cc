@@ -13,7 +13,6 @@
 namespace zhizao {
 namespace {
 
-constexpr CivilDate kEpoch{1970, 1, 1};
 constexpr long kLastDateDay = 65535;  // ClickHouse's Date is a UInt16 of days: up to 2149-06-06
 
 std::uint64_t now_nanoseconds() {

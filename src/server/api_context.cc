@@ -10,22 +10,12 @@ namespace zhizao::server {
 http::Handler with_database(const ServerConfig& config,
                             std::function<void(const Request&, Response&, Database&)> handler) {
   return [&config, handler = std::move(handler)](const Request& req, Response& res) {
-    if (config.databases != nullptr) {
-      Result<DatabasePool::Lease> lease = config.databases->lend();
-      if (!lease) {
-        send_status(res,
-                    Status::internal("cannot open the database: " + lease.error().to_string()));
-        return;
-      }
-      handler(req, res, **lease);
+    Result<DatabasePool::Lease> lease = config.databases->lend();
+    if (!lease) {
+      send_status(res, Status::internal("cannot open the database: " + lease.error().to_string()));
       return;
     }
-    Result<std::unique_ptr<Database>> db = Database::open(config.db_path, OpenMode::kMustExist);
-    if (!db) {
-      send_status(res, Status::internal("cannot open the database: " + db.error().to_string()));
-      return;
-    }
-    handler(req, res, **db);
+    handler(req, res, **lease);
   };
 }
 

@@ -40,7 +40,7 @@ struct ServerConfig {
   std::string proof_dir;  // the safety proof files (safety/proof_file.h); "" for DB + ".files"
   // serve --clickhouse URL: the daily readings there (clickhouse/daily_readings_of.h); "": the db
   std::string clickhouse;
-  // The requests' connections (thread-safe); null: each request opens and closes its own.
+  // The requests' connections (thread-safe); never null while serving (ApiServer sets it).
   DatabasePool* databases = nullptr;
 };
 
@@ -53,8 +53,8 @@ struct ApiCall {
   std::string remote;  // the client's address, for the audit log
 };
 
-// Returns a handler that borrows a connection (config.databases, or a new one) and calls
-// `handler` with it; a database that cannot be opened answers 500.
+// Returns a handler that borrows a connection from config.databases and calls `handler` with it;
+// a database that cannot be opened answers 500.
 http::Handler with_database(const ServerConfig& config,
                             std::function<void(const Request&, Response&, Database&)> handler);
 

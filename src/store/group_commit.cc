@@ -59,6 +59,9 @@ void GroupCommit::commit_group(Database& db, const std::deque<Writer*>& group) {
         status = (*writer->write)(db);
       } catch (const std::exception& e) {
         status = Status::internal(std::string("a grouped write failed: ") + e.what());
+      } catch (...) {
+        // Anything thrown must still fail this write alone: the group's other writers wait on it.
+        status = Status::internal("a grouped write failed: a non-standard exception");
       }
     }
     if (status.is_ok()) status = own.commit();

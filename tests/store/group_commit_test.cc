@@ -145,6 +145,20 @@ TEST_F(GroupCommitTest, AWriteThatThrowsFailsAloneAndDoesNotHangTheOthers) {
   EXPECT_EQ(query("SELECT group_concat(value) FROM grouped"), "6");
 }
 
+TEST_F(GroupCommitTest, AWriteThatThrowsANonStandardExceptionAlsoFailsAlone) {
+  GroupCommit commits(turn_);
+  auto db = connection();
+  ASSERT_TRUE(db);
+  Status thrown = commits.run(*db, [](Database& group) -> Status {
+    (void)insert(group, 7);
+    throw 42;  // not derived from std::exception
+  });
+  EXPECT_EQ(thrown.code(), StatusCode::kInternal);
+  EXPECT_NE(thrown.message().find("non-standard exception"), std::string::npos);
+  EXPECT_TRUE(commits.run(*db, [](Database& group) { return insert(group, 8); }).is_ok());
+  EXPECT_EQ(query("SELECT group_concat(value) FROM grouped"), "8");
+}
+
 TEST_F(GroupCommitTest, AFailedCommitFailsEveryWriteOfTheGroup) {
   GroupCommit commits(turn_);
   auto db = connection();
