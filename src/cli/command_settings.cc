@@ -10,6 +10,7 @@
 #include <string>
 
 #include "area/installation_area.h"
+#include "cli/cli_audit.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "columnar/report_input.h"
@@ -36,17 +37,6 @@ std::string area_line(const std::optional<std::string>& code) {
   return fmt::format("{}\t{}\t{}", kAreaSetting, *code, area ? area->name : "(unknown code)");
 }
 
-Status audit_cli(Database& db, const std::string& action, const std::string& key,
-                 const nlohmann::json& detail) {
-  AuditEntry entry;
-  entry.remote = "cli";
-  entry.action = action;
-  entry.target = key;
-  entry.detail = detail.dump();
-  Result<long> appended = AuditLog(db).append(entry);
-  return appended ? Status::ok() : appended.error();
-}
-
 nlohmann::json value_or_null(const std::optional<std::string>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
@@ -71,7 +61,7 @@ int change_area(Database& db, const SettingsArgs& args, const std::string& value
       return kExitDone;
     }
     detail["value"] = nullptr;
-    Status audited = audit_cli(db, "setting.clear", std::string(kAreaSetting), detail);
+    Status audited = audit_cli_change(db, "setting.clear", std::string(kAreaSetting), detail);
     if (!audited.is_ok()) return report_failure(audited);
     fmt::print("area: automatic (the smallest region holding every enterprise)\n");
   } else {
@@ -80,7 +70,7 @@ int change_area(Database& db, const SettingsArgs& args, const std::string& value
     Status stored = settings.set(kAreaSetting, value);
     if (!stored.is_ok()) return report_failure(stored);
     detail["value"] = value;
-    Status audited = audit_cli(db, "setting.set", std::string(kAreaSetting), detail);
+    Status audited = audit_cli_change(db, "setting.set", std::string(kAreaSetting), detail);
     if (!audited.is_ok()) return report_failure(audited);
     fmt::print("area: {} {}\n", value, area->name);
   }

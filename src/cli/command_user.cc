@@ -9,6 +9,7 @@
 
 #include "accounts/accounts.h"
 #include "accounts/credential_rules.h"
+#include "cli/cli_audit.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "store/audit_log.h"
@@ -22,18 +23,6 @@ struct UserArgs {
   std::string name;
   std::string role;
 };
-
-// Writes the audit row of a user change made on the command line.
-Status audit_cli(Database& db, const std::string& action, const std::string& target,
-                 const nlohmann::json& detail) {
-  AuditEntry entry;
-  entry.remote = "cli";
-  entry.action = action;
-  entry.target = target;
-  entry.detail = detail.dump();
-  Result<long> appended = AuditLog(db).append(entry);
-  return appended ? Status::ok() : appended.error();
-}
 
 // Reads the password: one line from standard input, so that it is neither in argv (visible in
 // `ps`) nor in the shell's history. Errors: kUsage when there is no line.
@@ -60,7 +49,7 @@ int run_add(const UserArgs& args) {
   if (!db) return report_failure(db.error());
   Status added = Accounts(**db).add_user(args.name, *role, password, Clock::now());
   if (!added.is_ok()) return report_failure(added);
-  Status audited = audit_cli(**db, "user.add", args.name, {{"role", role->to_string()}});
+  Status audited = audit_cli_change(**db, "user.add", args.name, {{"role", role->to_string()}});
   if (!audited.is_ok()) return report_failure(audited);
   fmt::print("added user {} ({})\n", args.name, role->to_string());
   return kExitDone;
@@ -84,8 +73,8 @@ int run_set_disabled(const UserArgs& args, bool disabled) {
   if (!db) return report_failure(db.error());
   Status changed = Accounts(**db).set_disabled(args.name, disabled);
   if (!changed.is_ok()) return report_failure(changed);
-  Status audited = audit_cli(**db, disabled ? "user.disable" : "user.enable", args.name,
-                             nlohmann::json::object());
+  Status audited = audit_cli_change(**db, disabled ? "user.disable" : "user.enable", args.name,
+                                    nlohmann::json::object());
   if (!audited.is_ok()) return report_failure(audited);
   fmt::print("{} user {}\n", disabled ? "disabled" : "enabled", args.name);
   return kExitDone;
@@ -96,7 +85,7 @@ int run_revoke(const UserArgs& args) {
   if (!db) return report_failure(db.error());
   Result<int> revoked = Accounts(**db).revoke_sessions(args.name);
   if (!revoked) return report_failure(revoked.error());
-  Status audited = audit_cli(**db, "user.revoke", args.name, {{"sessions", *revoked}});
+  Status audited = audit_cli_change(**db, "user.revoke", args.name, {{"sessions", *revoked}});
   if (!audited.is_ok()) return report_failure(audited);
   fmt::print("ended {} session{} of user {}\n", *revoked, *revoked == 1 ? "" : "s", args.name);
   return kExitDone;
@@ -109,7 +98,7 @@ int run_passwd(const UserArgs& args) {
   if (!db) return report_failure(db.error());
   Status changed = Accounts(**db).set_password(args.name, *password);
   if (!changed.is_ok()) return report_failure(changed);
-  Status audited = audit_cli(**db, "user.password", args.name, nlohmann::json::object());
+  Status audited = audit_cli_change(**db, "user.password", args.name, nlohmann::json::object());
   if (!audited.is_ok()) return report_failure(audited);
   fmt::print("changed the password of user {}; its sessions are ended\n", args.name);
   return kExitDone;
@@ -122,7 +111,7 @@ int run_set_role(const UserArgs& args) {
   if (!db) return report_failure(db.error());
   Status changed = Accounts(**db).set_role(args.name, *role);
   if (!changed.is_ok()) return report_failure(changed);
-  Status audited = audit_cli(**db, "user.role", args.name, {{"role", role->to_string()}});
+  Status audited = audit_cli_change(**db, "user.role", args.name, {{"role", role->to_string()}});
   if (!audited.is_ok()) return report_failure(audited);
   fmt::print("user {} is now {}; its sessions are ended\n", args.name, role->to_string());
   return kExitDone;

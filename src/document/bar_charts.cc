@@ -50,16 +50,8 @@ std::string value_text(const ChartSeries& series, double value) {
   return detail::format_fixed(value, series.decimals);
 }
 
-TextStyle style(double size, TextAnchor anchor, std::string fill = "#333333") {
-  TextStyle text_style;
-  text_style.size = size;
-  text_style.anchor = anchor;
-  text_style.fill = std::move(fill);
-  return text_style;
-}
-
 void draw_title(SvgCanvas& canvas, const std::string& title, double width) {
-  TextStyle title_style = style(15, TextAnchor::kMiddle, "#1a1a1a");
+  TextStyle title_style = text_style_of(15, TextAnchor::kMiddle, "#1a1a1a");
   title_style.weight = detail::FontWeight::kBold;
   canvas.text(width / 2, 22, title, title_style);
 }
@@ -86,7 +78,7 @@ SvgChart svg_horizontal_bars(const ChartSpec& spec, double width) {
     if (row % 2 == 1) canvas.rect(0, y, width, kRow, "#f6f7f9");
     canvas.text(label_width - 6, y + kRow / 2 + 4,
                 detail::fit_text(spec.labels[row], label_width - 8, kLabelSize),
-                style(kLabelSize, TextAnchor::kEnd));
+                text_style_of(kLabelSize, TextAnchor::kEnd));
   }
   size_t panels = std::max<size_t>(spec.series.size(), 1);
   double panel_width = (width - label_width - 8 - kPanelGap * as_px(panels - 1)) / as_px(panels);
@@ -103,13 +95,13 @@ SvgChart svg_horizontal_bars(const ChartSpec& spec, double width) {
     double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
     auto x_of = [&](double v) { return map_linear(v, low, high, inner_left, inner_right); };
     double bottom = top + as_px(spec.labels.size()) * kRow;
-    TextStyle heading = style(12, TextAnchor::kMiddle, "#1a1a1a");
+    TextStyle heading = text_style_of(12, TextAnchor::kMiddle, "#1a1a1a");
     heading.weight = detail::FontWeight::kBold;
     canvas.text(left + panel_width / 2, top - 8, series.name, heading);
     for (double tick : ticks) {
       canvas.line(x_of(tick), top, x_of(tick), bottom, kGridColor, 1);
       canvas.text(x_of(tick), bottom + 14, detail::format_tick(tick, step),
-                  style(kValueSize, TextAnchor::kMiddle, "#666666"));
+                  text_style_of(kValueSize, TextAnchor::kMiddle, "#666666"));
     }
     double zero = x_of(0);
     for (size_t row = 0; row < spec.labels.size(); ++row) {
@@ -118,7 +110,7 @@ SvgChart svg_horizontal_bars(const ChartSpec& spec, double width) {
           row < series.values.size() ? series.values[row] : std::optional<double>();
       if (!value || !std::isfinite(*value)) {
         canvas.text(zero + 4, y + kBar - 2, spec.missing_label,
-                    style(kValueSize, TextAnchor::kStart, "#999999"));
+                    text_style_of(kValueSize, TextAnchor::kStart, "#999999"));
         continue;
       }
       double x = std::min(zero, x_of(*value));
@@ -128,7 +120,7 @@ SvgChart svg_horizontal_bars(const ChartSpec& spec, double width) {
       bar.append_attribute("data-value") = value_text(series, *value).c_str();
       bool negative = *value < 0;
       canvas.text(negative ? x - 3 : x_of(*value) + 3, y + kBar - 2, value_text(series, *value),
-                  style(kValueSize, negative ? TextAnchor::kEnd : TextAnchor::kStart));
+                  text_style_of(kValueSize, negative ? TextAnchor::kEnd : TextAnchor::kStart));
     }
     canvas.line(zero, top, zero, bottom, kAxisColor, 1.2);
   }
@@ -169,13 +161,13 @@ SvgChart svg_columns(const ChartSpec& spec, double width) {
   for (double tick : ticks) {
     canvas.line(kLeft, y_of(tick), width - kRight, y_of(tick), kGridColor, 1);
     canvas.text(kLeft - 5, y_of(tick) + 4, detail::format_tick(tick, step),
-                style(kValueSize, TextAnchor::kEnd, "#666666"));
+                text_style_of(kValueSize, TextAnchor::kEnd, "#666666"));
   }
   double legend_x = kLeft;
   for (const ChartSeries& series : spec.series) {
     canvas.rect(legend_x, kTitleHeight, 12, 10, series.color);
     canvas.text(legend_x + 16, kTitleHeight + 9, series.name,
-                style(kLabelSize, TextAnchor::kStart));
+                text_style_of(kLabelSize, TextAnchor::kStart));
     legend_x += 30 + detail::text_width(series.name, kLabelSize);
   }
   double zero = y_of(0);
@@ -190,7 +182,7 @@ SvgChart svg_columns(const ChartSpec& spec, double width) {
           i < series.values.size() ? series.values[i] : std::optional<double>();
       if (!value || !std::isfinite(*value)) {
         canvas.text(x + bar_width / 2, zero - 4, spec.missing_label,
-                    style(kValueSize, TextAnchor::kMiddle, "#999999"));
+                    text_style_of(kValueSize, TextAnchor::kMiddle, "#999999"));
         continue;
       }
       double y = std::min(zero, y_of(*value));
@@ -200,9 +192,9 @@ SvgChart svg_columns(const ChartSpec& spec, double width) {
       bar.append_attribute("data-value") = value_text(series, *value).c_str();
       bool negative = *value < 0;
       canvas.text(x + bar_width / 2, negative ? y_of(*value) + 11 : y_of(*value) - 3,
-                  value_text(series, *value), style(9, TextAnchor::kMiddle));
+                  value_text(series, *value), text_style_of(9, TextAnchor::kMiddle));
     }
-    TextStyle label = style(kLabelSize, slanted ? TextAnchor::kEnd : TextAnchor::kMiddle);
+    TextStyle label = text_style_of(kLabelSize, slanted ? TextAnchor::kEnd : TextAnchor::kMiddle);
     if (slanted) label.rotate = -45;
     canvas.text(slanted ? center + 4 : center, plot_bottom + 16,
                 detail::fit_text(spec.labels[i], kMaxSlantedLabel, kLabelSize), label);
@@ -214,7 +206,7 @@ SvgChart svg_columns(const ChartSpec& spec, double width) {
     canvas.text(
         width - kRight, y - 4,
         fmt::format("{} {}", spec.reference_label, detail::format_fixed(*spec.reference, 1)),
-        style(kValueSize, TextAnchor::kEnd, "#c0392b"));
+        text_style_of(kValueSize, TextAnchor::kEnd, "#c0392b"));
   }
   return {spec.title, canvas.str(), width, height};
 }

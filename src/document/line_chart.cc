@@ -22,14 +22,6 @@ constexpr double kPlotHeight = 210;
 constexpr double kLeft = 44;
 constexpr double kRight = 40;
 
-TextStyle style(double size, TextAnchor anchor, std::string fill = "#333333") {
-  TextStyle text_style;
-  text_style.size = size;
-  text_style.anchor = anchor;
-  text_style.fill = std::move(fill);
-  return text_style;
-}
-
 struct EndLabel {
   double y;
   double x;
@@ -42,7 +34,7 @@ struct EndLabel {
 SvgChart svg_lines(const ChartSpec& spec, double width) {
   double height = kTop + kPlotHeight + 34;
   SvgCanvas canvas(width, height, spec.title);
-  TextStyle title = style(15, TextAnchor::kMiddle, "#1a1a1a");
+  TextStyle title = text_style_of(15, TextAnchor::kMiddle, "#1a1a1a");
   title.weight = detail::FontWeight::kBold;
   canvas.text(width / 2, 22, spec.title, title);
   double low = 0;
@@ -69,19 +61,19 @@ SvgChart svg_lines(const ChartSpec& spec, double width) {
     canvas.line(kLeft, y_of(tick), width - kRight, y_of(tick), tick == 0 ? "#555555" : "#e3e3e3",
                 tick == 0 ? 1.2 : 1);
     canvas.text(kLeft - 5, y_of(tick) + 4, detail::format_tick(tick, step),
-                style(10, TextAnchor::kEnd, "#666666"));
+                text_style_of(10, TextAnchor::kEnd, "#666666"));
   }
   // About eight labels along the axis, always including the last period.
   size_t every = std::max<size_t>(1, (count + 7) / 8);
   for (size_t i = 0; i < count; ++i) {
     if ((count - 1 - i) % every != 0) continue;
     canvas.line(x_of(i), bottom, x_of(i), bottom + 4, "#555555", 1);
-    canvas.text(x_of(i), bottom + 17, spec.labels[i], style(10, TextAnchor::kMiddle));
+    canvas.text(x_of(i), bottom + 17, spec.labels[i], text_style_of(10, TextAnchor::kMiddle));
   }
   double legend_x = kLeft;
   for (const ChartSeries& series : spec.series) {
     canvas.line(legend_x, 42, legend_x + 18, 42, series.color, 2.5);
-    canvas.text(legend_x + 22, 46, series.name, style(11, TextAnchor::kStart));
+    canvas.text(legend_x + 22, 46, series.name, text_style_of(11, TextAnchor::kStart));
     legend_x += 40 + detail::text_width(series.name, 11);
   }
   std::vector<EndLabel> ends;
@@ -117,7 +109,7 @@ SvgChart svg_lines(const ChartSpec& spec, double width) {
   for (const EndLabel& end : ends) {
     double value = *end.series->values[end.index];
     canvas.text(end.x, end.y, detail::format_fixed(value, end.series->decimals),
-                style(10, TextAnchor::kStart, end.series->color));
+                text_style_of(10, TextAnchor::kStart, end.series->color));
   }
   return {spec.title, canvas.str(), width, height};
 }

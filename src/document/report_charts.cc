@@ -14,10 +14,6 @@ constexpr const char* kPullColor = "#c55a11";
 constexpr const char* kManufacturingColor = "#548235";
 constexpr const char* kElectricityColor = "#bf9000";
 
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::optional<SvgChart> divisions_chart(const ReportData& report, Language lang) {
   std::vector<const SetFigures*> ranked = detail::ranked_by_growth(report.divisions);
   if (ranked.empty()) return std::nullopt;

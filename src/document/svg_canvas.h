@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace zhizao::detail {
@@ -25,6 +26,15 @@ struct TextStyle {
   std::string fill = "#333333";
   double rotate = 0;  // degrees around the anchor point, e.g. −45 for slanted axis labels
 };
+
+// A text style of `size` and `anchor` in `fill`, the charts' usual labels.
+inline TextStyle text_style_of(double size, TextAnchor anchor, std::string fill = "#333333") {
+  TextStyle text_style;
+  text_style.size = size;
+  text_style.anchor = anchor;
+  text_style.fill = std::move(fill);
+  return text_style;
+}
 
 class SvgCanvas {
  public:

@@ -8,9 +8,6 @@
 namespace zhizao::detail {
 namespace {
 
-// Below this many enterprises a second thread costs more than it saves.
-constexpr std::size_t kParallelFrom = 20'000;
-
 // How many members ahead the cells are prefetched: two cache lines of a column.
 constexpr std::size_t kPrefetchAhead = 16;
 

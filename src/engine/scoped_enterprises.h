@@ -15,6 +15,11 @@
 
 namespace zhizao::detail {
 
+// From this many enterprises the engine's per-member passes (the figures here, the windows'
+// additions, the counties' numbering) share the work with a second thread; below it a thread
+// costs more than it saves.
+inline constexpr std::size_t kParallelFrom = 20'000;
+
 struct ScopedEnterprises {
   ReportWindow window;
   RegionScope scope;

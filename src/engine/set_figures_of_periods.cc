@@ -20,10 +20,6 @@ namespace {
 // about what the caches hold (8,192 spent a tenth of the runs storing figures to memory).
 constexpr std::size_t kChunk = 2048;
 
-// Members from which a chunk's figures, and the windows' additions, are shared by two threads
-// (as in scoped_enterprises.cc: below it a thread costs more than it saves).
-constexpr std::size_t kParallelFrom = 20'000;
-
 // How many members ahead the cells are prefetched (as in scoped_enterprises.cc).
 constexpr std::size_t kPrefetchAhead = 16;
 

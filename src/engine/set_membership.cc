@@ -13,16 +13,13 @@
 #include "domain/region.h"
 #include "domain/region_group.h"
 #include "engine/report_sets.h"
+#include "engine/scoped_enterprises.h"
 
 namespace zhizao::detail {
 namespace {
 
 constexpr Section kSections[] = {Section::kMining, Section::kManufacturing, Section::kUtilities};
 constexpr const char* kSectionCodes[] = {"B", "C", "D"};
-
-// From this many members the counties are numbered on a second thread (as the engine's other
-// per-member passes, engine/scoped_enterprises.cc).
-constexpr std::size_t kParallelFrom = 20'000;
 
 std::size_t section_slot(Section section) { return static_cast<std::size_t>(section); }
 

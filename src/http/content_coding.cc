@@ -14,7 +14,7 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
+bool lowered_equals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
     char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
@@ -45,8 +45,8 @@ ContentCoding choose_coding(std::string_view accept_encoding, OfferBrotli offer_
     size_t semicolon = member.find(';');
     std::string_view token = trim(member.substr(0, semicolon));
     double q = semicolon == std::string_view::npos ? 1.0 : quality(member.substr(semicolon + 1));
-    if (equals_ignoring_case(token, "br")) brotli = q;
-    if (equals_ignoring_case(token, "gzip") || equals_ignoring_case(token, "x-gzip")) gzip = q;
+    if (lowered_equals(token, "br")) brotli = q;
+    if (lowered_equals(token, "gzip") || lowered_equals(token, "x-gzip")) gzip = q;
     if (token == "*") any = q;
   }
   if (brotli < 0) brotli = any;

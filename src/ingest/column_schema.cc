@@ -6,13 +6,11 @@
 
 #include "base/text.h"
 #include "ingest/daily_electricity_rows.h"
+#include "ingest/encoding.h"
 #include "ingest/v2_columns.h"
 
 namespace zhizao::detail {
 namespace {
-
-constexpr auto kReq = Requirement::kRequired;
-constexpr auto kOpt = Requirement::kOptional;
 
 constexpr std::array kEnterpriseColumns = {
     ColumnSpec{"uscc", kReq, "统一社会信用代码|信用代码"},
@@ -107,11 +105,6 @@ std::string_view trim_wide(std::string_view text) {
   }
 }
 
-std::string_view strip_bom(std::string_view text) {
-  constexpr std::string_view kBom = "\xEF\xBB\xBF";
-  return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
-}
-
 // Drops a trailing "(...)", "（...）" or "[...]" holding a unit.
 std::string_view strip_unit(std::string_view text) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBrackets = {
@@ -161,7 +154,7 @@ std::span<const ColumnSpec> columns_of(FileKind kind) {
 }
 
 std::string normalise_header(std::string_view header) {
-  std::string_view text = trim_wide(strip_bom(trim_wide(header)));
+  std::string_view text = trim_wide(strip_utf8_bom(trim_wide(header)));
   return ascii_lower(strip_unit(text));
 }
 
@@ -177,7 +170,7 @@ HeaderMap map_header(FileKind kind, const std::vector<std::string_view>& header,
   HeaderMap map;
   map.field_of_column.assign(columns.size(), -1);
   for (size_t field = 0; field < header.size(); ++field) {
-    std::string written(trim_wide(strip_bom(trim_wide(header[field]))));
+    std::string written(trim_wide(strip_utf8_bom(trim_wide(header[field]))));
     int column = find_column(columns, normalise_header(written));
     if (column < 0) {
       if (!written.empty()) findings.warnings.push_back({1, written, "unknown column, ignored"});

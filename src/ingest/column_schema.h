@@ -14,6 +14,9 @@
 namespace zhizao::detail {
 
 enum class Requirement { kOptional, kRequired };
+// Short names for the column tables.
+inline constexpr Requirement kReq = Requirement::kRequired;
+inline constexpr Requirement kOpt = Requirement::kOptional;
 
 struct ColumnSpec {
   std::string_view name;  // English name, as in the contract and in exported files

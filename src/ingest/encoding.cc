@@ -19,14 +19,14 @@ long line_of_offset(std::string_view bytes, size_t offset) {
   return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n');
 }
 
-std::string_view strip_bom(std::string_view text) {
-  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
-}
-
 }  // namespace
 
 // The first line that is not valid UTF-8. Line feeds never occur inside a UTF-8 sequence, so
 // checking line by line finds it.
+std::string_view strip_utf8_bom(std::string_view text) {
+  return text.starts_with(kUtf8Bom) ? text.substr(kUtf8Bom.size()) : text;
+}
+
 long first_invalid_utf8_line(std::string_view text) {
   long line = 1;
   size_t start = 0;
@@ -80,7 +80,7 @@ tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
       return tl::unexpected(Finding{first_invalid_utf8_line(bytes), std::string(kEncodingColumn),
                                     std::string(kNotUtf8)});
     }
-    return DecodedText{false, {}, strip_bom(bytes)};
+    return DecodedText{false, {}, strip_utf8_bom(bytes)};
   }
   auto converted = convert_gb18030(bytes, forced ? kNotGb18030 : kNeitherEncoding);
   if (!converted) return tl::unexpected(std::move(converted.error()));

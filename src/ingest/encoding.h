@@ -39,6 +39,9 @@ tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
 // after the last when all are valid). Thread-safe.
 long first_invalid_utf8_line(std::string_view text);
 
+// `text` without a leading UTF-8 byte order mark (EF BB BF), if it has one.
+std::string_view strip_utf8_bom(std::string_view text);
+
 // The reasons decode_to_utf8 gives when the bytes do not decode: forced to UTF-8, forced to
 // GB18030, detected.
 inline constexpr std::string_view kNotUtf8 = "not valid UTF-8";

@@ -14,11 +14,8 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr auto kReq = Presence::kRequired;
-constexpr auto kOpt = Presence::kOptional;
-
 std::string uscc(RowReader& row, int column, const ImportOptions& options) {
-  std::string_view text = row.text(column, kReq);
+  std::string_view text = row.text(column, kMust);
   if (text.empty()) return {};
   if (is_canonical_valid_uscc(text)) return std::string(text);
   Result<std::string> code = check_uscc(text, options.uscc_exceptions);
@@ -31,7 +28,7 @@ std::string uscc(RowReader& row, int column, const ImportOptions& options) {
 
 // A 2-digit industrial division (deflators, va_ratios).
 std::string division(RowReader& row, int column) {
-  std::string_view text = row.text(column, kReq);
+  std::string_view text = row.text(column, kMust);
   if (text.empty()) return {};
   bool two_digits =
       text.size() == 2 && text[0] >= '0' && text[0] <= '9' && text[1] >= '0' && text[1] <= '9';
@@ -49,7 +46,7 @@ std::string division(RowReader& row, int column) {
 
 // A county-level region; retired codes are mapped with a warning.
 std::string county(RowReader& row, int column) {
-  std::string_view text = row.text(column, kReq);
+  std::string_view text = row.text(column, kMust);
   if (text.empty()) return {};
   Result<CountyResolution> resolved = resolve_county(text);
   if (!resolved) {
@@ -68,7 +65,7 @@ bool check_any_region(RowReader& row, int column, std::string_view code) {
 }
 
 std::string chain_id(RowReader& row, int column) {
-  std::string_view text = row.text(column, kReq);
+  std::string_view text = row.text(column, kMust);
   if (text.find(';') != std::string_view::npos || text.find("；") != std::string_view::npos) {
     row.error(column,
               fmt::format("a chain id must not contain ';': \"{}\"", shorten_for_message(text)));
@@ -82,8 +79,8 @@ void parse_enterprise(RowReader& row, const ImportOptions& options, ParsedFile& 
   Enterprise e;
   e.uscc = uscc(row, c::kUscc, options);
   bool key_read = row.ok();  // the key fields come first
-  e.name = row.text(c::kName, kReq);
-  e.industry = row.text(c::kIndustry, kReq);
+  e.name = row.text(c::kName, kMust);
+  e.industry = row.text(c::kIndustry, kMust);
   if (!e.industry.empty()) {
     Result<std::string> code = division_of_industry_code(e.industry);
     if (code) {
@@ -93,8 +90,8 @@ void parse_enterprise(RowReader& row, const ImportOptions& options, ParsedFile& 
     }
   }
   e.region = county(row, c::kRegion);
-  e.park = row.text(c::kPark, kOpt);
-  for (std::string_view chain : split_id_list(row.text(c::kChains, kOpt))) {
+  e.park = row.text(c::kPark, kMay);
+  for (std::string_view chain : split_id_list(row.text(c::kChains, kMay))) {
     e.chains.emplace_back(chain);
   }
   e.key = row.flag(c::kKey, false);
@@ -110,12 +107,12 @@ void parse_monthly(RowReader& row, const ImportOptions& options, ParsedFile& fil
   m.uscc = uscc(row, c::kUscc, options);
   std::optional<YearMonth> period = row.period(c::kPeriod);
   bool key_read = row.ok();  // the key fields come first
-  m.output = row.number(c::kOutput, kNonNeg, kReq).value_or(0);
-  m.value_added = row.number(c::kValueAdded, kNonNeg, kOpt);
-  m.electricity = row.number(c::kElectricity, kNonNeg, kOpt);
-  m.output_prev = row.number(c::kOutputPrev, kNonNeg, kOpt);
-  m.value_added_prev = row.number(c::kValueAddedPrev, kNonNeg, kOpt);
-  m.electricity_prev = row.number(c::kElectricityPrev, kNonNeg, kOpt);
+  m.output = row.number(c::kOutput, kNonNeg, kMust).value_or(0);
+  m.value_added = row.number(c::kValueAdded, kNonNeg, kMay);
+  m.electricity = row.number(c::kElectricity, kNonNeg, kMay);
+  m.output_prev = row.number(c::kOutputPrev, kNonNeg, kMay);
+  m.value_added_prev = row.number(c::kValueAddedPrev, kNonNeg, kMay);
+  m.electricity_prev = row.number(c::kElectricityPrev, kNonNeg, kMay);
   m.in_scope = row.flag(c::kInScope, true);
   if (!key_read) return;
   m.period = *period;
@@ -129,7 +126,7 @@ void parse_deflator(RowReader& row, ParsedFile& file) {
   d.division = division(row, c::kIndustry);
   std::optional<YearMonth> period = row.period(c::kPeriod);
   bool key_read = row.ok();  // the key fields come first
-  d.ppi = row.number(c::kPpi, NumberRange::kPositive, kReq).value_or(100);
+  d.ppi = row.number(c::kPpi, NumberRange::kPositive, kMust).value_or(100);
   if (!key_read) return;
   d.period = *period;
   file.rows.deflators.push_back(std::move(d));
@@ -142,7 +139,7 @@ void parse_va_ratio(RowReader& row, ParsedFile& file) {
   r.division = division(row, c::kIndustry);
   r.year = row.year(c::kYear).value_or(0);
   bool key_read = row.ok();  // the key fields come first
-  r.ratio = row.number(c::kRatio, NumberRange::kRatio, kReq).value_or(0);
+  r.ratio = row.number(c::kRatio, NumberRange::kRatio, kMust).value_or(0);
   if (!key_read) return;
   file.rows.va_ratios.push_back(std::move(r));
   file.lines.push_back(row.line());
@@ -151,12 +148,12 @@ void parse_va_ratio(RowReader& row, ParsedFile& file) {
 void parse_park(RowReader& row, ParsedFile& file) {
   namespace c = park_col;
   Park p;
-  p.id = row.text(c::kId, kReq);
+  p.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
-  p.name = row.text(c::kName, kReq);
-  p.region = row.text(c::kRegion, kOpt);
+  p.name = row.text(c::kName, kMust);
+  p.region = row.text(c::kRegion, kMay);
   if (!p.region.empty() && !check_any_region(row, c::kRegion, p.region)) p.region.clear();
-  p.category = row.text(c::kCategory, kOpt);
+  p.category = row.text(c::kCategory, kMay);
   if (!key_read) return;
   file.rows.parks.push_back(std::move(p));
   file.lines.push_back(row.line());
@@ -167,7 +164,7 @@ void parse_chain(RowReader& row, ParsedFile& file) {
   Chain ch;
   ch.id = chain_id(row, c::kId);
   bool key_read = row.ok();  // the key fields come first
-  ch.name = row.text(c::kName, kReq);
+  ch.name = row.text(c::kName, kMust);
   if (!key_read) return;
   file.rows.chains.push_back(std::move(ch));
   file.lines.push_back(row.line());
@@ -177,24 +174,24 @@ void parse_project(RowReader& row, ParsedFile& file) {
   namespace c = project_col;
   constexpr auto kNonNeg = NumberRange::kNonNegative;
   Project p;
-  p.id = row.text(c::kId, kReq);
+  p.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
-  p.name = row.text(c::kName, kReq);
+  p.name = row.text(c::kName, kMust);
   p.region = county(row, c::kRegion);
-  p.total_investment = row.number(c::kTotalInvestment, kNonNeg, kReq).value_or(0);
-  p.industry = row.text(c::kIndustry, kOpt);
+  p.total_investment = row.number(c::kTotalInvestment, kNonNeg, kMust).value_or(0);
+  p.industry = row.text(c::kIndustry, kMay);
   if (!p.industry.empty()) {
     Result<std::string> code = division_of_industry_code(p.industry);
     if (!code) row.error(c::kIndustry, code.error().message());
   }
-  p.chain = row.text(c::kChain, kOpt);
-  p.park = row.text(c::kPark, kOpt);
-  p.year_plan_investment = row.number(c::kYearPlanInvestment, kNonNeg, kOpt);
+  p.chain = row.text(c::kChain, kMay);
+  p.park = row.text(c::kPark, kMay);
+  p.year_plan_investment = row.number(c::kYearPlanInvestment, kNonNeg, kMay);
   p.planned_start = row.date(c::kPlannedStart);
   p.actual_start = row.date(c::kActualStart);
   p.planned_completion = row.date(c::kPlannedCompletion);
   p.actual_completion = row.date(c::kActualCompletion);
-  p.campaign = row.text(c::kCampaign, kOpt);
+  p.campaign = row.text(c::kCampaign, kMay);
   if (!key_read) return;
   file.rows.projects.push_back(std::move(p));
   file.lines.push_back(row.line());
@@ -203,10 +200,10 @@ void parse_project(RowReader& row, ParsedFile& file) {
 void parse_progress(RowReader& row, ParsedFile& file) {
   namespace c = progress_col;
   ProjectProgress p;
-  p.project_id = row.text(c::kId, kReq);
+  p.project_id = row.text(c::kId, kMust);
   std::optional<YearMonth> period = row.period(c::kPeriod);
   bool key_read = row.ok();  // the key fields come first
-  p.investment = row.number(c::kInvestment, NumberRange::kNonNegative, kReq).value_or(0);
+  p.investment = row.number(c::kInvestment, NumberRange::kNonNegative, kMust).value_or(0);
   if (!key_read) return;
   p.period = *period;
   file.rows.project_progress.push_back(std::move(p));
@@ -216,10 +213,10 @@ void parse_progress(RowReader& row, ParsedFile& file) {
 void parse_region_group(RowReader& row, ParsedFile& file) {
   namespace c = region_group_col;
   RegionGroup g;
-  g.id = row.text(c::kId, kReq);
+  g.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
-  g.name = row.text(c::kName, kReq);
-  std::string_view members = row.text(c::kMembers, kReq);
+  g.name = row.text(c::kName, kMust);
+  std::string_view members = row.text(c::kMembers, kMust);
   std::vector<std::string_view> codes = split_id_list(members);
   if (!members.empty() && codes.empty()) row.error(c::kMembers, "missing value");
   for (std::string_view code : codes) {

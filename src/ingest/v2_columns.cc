@@ -5,9 +5,6 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr auto kReq = Requirement::kRequired;
-constexpr auto kOpt = Requirement::kOptional;
-
 // The first alias of each column is the Chinese name the contract gives (written in templates
 // and exports); the others are names the bureau's own tables use.
 constexpr std::array kProductColumns = {

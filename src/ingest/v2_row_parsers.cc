@@ -14,8 +14,6 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr auto kReq = Presence::kRequired;
-constexpr auto kOpt = Presence::kOptional;
 constexpr auto kNonNeg = NumberRange::kNonNegative;
 
 // The first year a target may be set for: plan targets of this century (the contract's
@@ -23,7 +21,7 @@ constexpr auto kNonNeg = NumberRange::kNonNegative;
 constexpr int kFirstTargetYear = 2000;
 
 std::string uscc(RowReader& row, int column, const ImportOptions& options) {
-  std::string_view text = row.text(column, kReq);
+  std::string_view text = row.text(column, kMust);
   if (text.empty()) return {};
   if (is_canonical_valid_uscc(text)) return std::string(text);
   Result<std::string> code = check_uscc(text, options.uscc_exceptions);
@@ -35,17 +33,17 @@ std::string uscc(RowReader& row, int column, const ImportOptions& options) {
 }
 
 std::optional<CivilDate> required_date(RowReader& row, int column) {
-  if (row.text(column, kReq).empty()) return std::nullopt;
+  if (row.text(column, kMust).empty()) return std::nullopt;
   return row.date(column);
 }
 
 // A whole number ≥ 0 (a count of projects), absent when empty.
 std::optional<long> count(RowReader& row, int column) {
-  std::optional<double> value = row.number(column, kNonNeg, kOpt);
+  std::optional<double> value = row.number(column, kNonNeg, kMay);
   if (!value) return std::nullopt;
   if (*value != std::floor(*value) || *value > 1e9) {
     row.error(column, fmt::format("not a whole number: \"{}\"",
-                                  shorten_for_message(row.text(column, kOpt))));
+                                  shorten_for_message(row.text(column, kMay))));
     return std::nullopt;
   }
   return static_cast<long>(*value);
@@ -64,11 +62,11 @@ void keep(ParsedFile& file, RowReader& row) { file.lines.push_back(row.line()); 
 void parse_product(RowReader& row, ParsedFile& file) {
   namespace c = product_col;
   Product p;
-  p.code = row.text(c::kCode, kReq);
+  p.code = row.text(c::kCode, kMust);
   bool key_read = row.ok();  // the key fields come first
-  p.name = row.text(c::kName, kReq);
-  p.unit = row.text(c::kUnit, kReq);
-  std::string_view division = row.text(c::kDivision, kOpt);
+  p.name = row.text(c::kName, kMust);
+  p.unit = row.text(c::kUnit, kMust);
+  std::string_view division = row.text(c::kDivision, kMay);
   if (!division.empty()) {
     Result<std::string> code = division_of_industry_code(division);
     if (division.size() != 2) {
@@ -90,11 +88,11 @@ void parse_product_output(RowReader& row, const ImportOptions& options, ParsedFi
   ProductOutput o;
   o.uscc = uscc(row, c::kUscc, options);
   std::optional<YearMonth> period = row.period(c::kPeriod);
-  o.product = row.text(c::kProduct, kReq);
+  o.product = row.text(c::kProduct, kMust);
   bool key_read = row.ok();  // the key fields come first
-  o.quantity = row.number(c::kQuantity, kNonNeg, kReq).value_or(0);
-  o.quantity_prev = row.number(c::kQuantityPrev, kNonNeg, kOpt);
-  std::string_view unit = row.text(c::kUnit, kOpt);
+  o.quantity = row.number(c::kQuantity, kNonNeg, kMust).value_or(0);
+  o.quantity_prev = row.number(c::kQuantityPrev, kNonNeg, kMay);
+  std::string_view unit = row.text(c::kUnit, kMay);
   if (!key_read) return;
   o.period = *period;
   file.rows.product_output.push_back(std::move(o));
@@ -105,10 +103,10 @@ void parse_product_output(RowReader& row, const ImportOptions& options, ParsedFi
 void parse_target(RowReader& row, ParsedFile& file) {
   namespace c = target_col;
   Target t;
-  t.id = row.text(c::kId, kReq);
+  t.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
-  t.name = row.text(c::kName, kReq);
-  std::string_view indicator = row.text(c::kIndicator, kReq);
+  t.name = row.text(c::kName, kMust);
+  std::string_view indicator = row.text(c::kIndicator, kMust);
   std::optional<TargetIndicator> parsed;
   if (!indicator.empty()) {
     parsed = parse_target_indicator(ascii_lower(indicator));
@@ -120,15 +118,15 @@ void parse_target(RowReader& row, ParsedFile& file) {
     }
   }
   t.indicator = parsed.value_or(TargetIndicator::kOutput);
-  t.scope = row.text(c::kScope, kReq);
+  t.scope = row.text(c::kScope, kMust);
   t.year = row.year(c::kYear).value_or(0);
   if (t.year != 0 && t.year < kFirstTargetYear) {
     row.error(c::kYear, fmt::format("must be {} or later: \"{}\"", kFirstTargetYear, t.year));
   }
-  t.value = row.number(c::kValue, NumberRange::kPositive, kReq).value_or(0);
-  t.threshold = row.number(c::kThreshold, kNonNeg, kOpt);
+  t.value = row.number(c::kValue, NumberRange::kPositive, kMust).value_or(0);
+  t.threshold = row.number(c::kThreshold, kNonNeg, kMay);
   // A threshold that is there but wrong was reported as such already.
-  bool threshold_written = !row.text(c::kThreshold, kOpt).empty();
+  bool threshold_written = !row.text(c::kThreshold, kMay).empty();
   if (parsed && counts_enterprises(*parsed) && !threshold_written) {
     row.error(c::kThreshold, fmt::format("required for indicator {}", indicator));
   }
@@ -143,9 +141,9 @@ void parse_target(RowReader& row, ParsedFile& file) {
 void parse_campaign(RowReader& row, ParsedFile& file) {
   namespace c = campaign_col;
   Campaign campaign;
-  campaign.id = row.text(c::kId, kReq);
+  campaign.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
-  campaign.name = row.text(c::kName, kReq);
+  campaign.name = row.text(c::kName, kMust);
   std::optional<CivilDate> from = required_date(row, c::kFrom);
   std::optional<CivilDate> to = required_date(row, c::kTo);
   check_order(row, c::kTo, from, to, "from");
@@ -153,7 +151,7 @@ void parse_campaign(RowReader& row, ParsedFile& file) {
   campaign.to = to.value_or(CivilDate{});
   campaign.planned_starts = count(row, c::kPlannedStarts);
   campaign.planned_completions = count(row, c::kPlannedCompletions);
-  campaign.planned_investment = row.number(c::kPlannedInvestment, kNonNeg, kOpt);
+  campaign.planned_investment = row.number(c::kPlannedInvestment, kNonNeg, kMay);
   if (!key_read) return;
   file.rows.campaigns.push_back(std::move(campaign));
   keep(file, row);
@@ -163,8 +161,8 @@ void parse_assignment(RowReader& row, const ImportOptions& options, ParsedFile& 
   namespace c = assignment_col;
   Assignment a;
   a.uscc = uscc(row, c::kUscc, options);
-  a.cadre = row.text(c::kCadre, kReq);
-  a.department = row.text(c::kDepartment, kReq);
+  a.cadre = row.text(c::kCadre, kMust);
+  a.department = row.text(c::kDepartment, kMust);
   if (!row.ok()) return;  // every field is part of the key
   file.rows.assignments.push_back(std::move(a));
   keep(file, row);
@@ -175,9 +173,9 @@ void parse_visit(RowReader& row, const ImportOptions& options, ParsedFile& file)
   Visit v;
   v.uscc = uscc(row, c::kUscc, options);
   std::optional<CivilDate> date = required_date(row, c::kDate);
-  v.cadre = row.text(c::kCadre, kReq);
+  v.cadre = row.text(c::kCadre, kMust);
   bool key_read = row.ok();  // the key fields come first
-  v.findings = row.text(c::kFindings, kOpt);
+  v.findings = row.text(c::kFindings, kMay);
   if (!key_read) return;
   v.date = *date;
   file.rows.visits.push_back(std::move(v));
@@ -187,23 +185,23 @@ void parse_visit(RowReader& row, const ImportOptions& options, ParsedFile& file)
 void parse_case(RowReader& row, const ImportOptions& options, ParsedFile& file) {
   namespace c = case_col;
   ServiceCase s;
-  s.id = row.text(c::kId, kReq);
+  s.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first
   s.uscc = uscc(row, c::kUscc, options);
   std::optional<CivilDate> raised = required_date(row, c::kRaised);
-  s.category = row.text(c::kCategory, kReq);
-  s.department = row.text(c::kDepartment, kReq);
+  s.category = row.text(c::kCategory, kMust);
+  s.department = row.text(c::kDepartment, kMust);
   std::optional<CivilDate> deadline = required_date(row, c::kDeadline);
   s.resolved = row.date(c::kResolved);
   check_order(row, c::kDeadline, raised, deadline, "raised");
   check_order(row, c::kResolved, raised, s.resolved, "raised");
   s.raised = raised.value_or(CivilDate{});
   s.deadline = deadline.value_or(CivilDate{});
-  std::optional<double> rating = row.number(c::kRating, NumberRange::kAny, kOpt);
+  std::optional<double> rating = row.number(c::kRating, NumberRange::kAny, kMay);
   if (rating) {
     if (*rating != std::floor(*rating) || *rating < 1 || *rating > 5) {
       row.error(c::kRating, fmt::format("not a whole number from 1 to 5: \"{}\"",
-                                        shorten_for_message(row.text(c::kRating, kOpt))));
+                                        shorten_for_message(row.text(c::kRating, kMay))));
     } else {
       s.rating = static_cast<int>(*rating);
     }

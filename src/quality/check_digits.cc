@@ -13,8 +13,8 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr QualityMeasure kMeasures[] = {QualityMeasure::kOutput, QualityMeasure::kValueAdded,
-                                        QualityMeasure::kElectricity};
+constexpr QualityMeasure kDigitMeasures[] = {QualityMeasure::kOutput, QualityMeasure::kValueAdded,
+                                             QualityMeasure::kElectricity};
 
 std::vector<double> positive_figures(const EnterpriseHistory& history, QualityMeasure measure) {
   std::vector<double> figures;
@@ -66,7 +66,7 @@ void check_benford_first_digit(const EnterpriseHistory& history, const QualityCo
   // enough enter the test.
   std::vector<double> pooled;
   std::string measures;
-  for (QualityMeasure measure : kMeasures) {
+  for (QualityMeasure measure : kDigitMeasures) {
     std::vector<double> figures = positive_figures(history, measure);
     if (orders_spanned(figures) < t.benford_min_orders) continue;
     pooled.insert(pooled.end(), figures.begin(), figures.end());
@@ -95,7 +95,7 @@ void check_last_digit_uniformity(const EnterpriseHistory& history, const Quality
                                  std::vector<QualityFinding>& findings) {
   const QualityThresholds& t = context.thresholds;
   std::vector<double> pooled;
-  for (QualityMeasure measure : kMeasures) {
+  for (QualityMeasure measure : kDigitMeasures) {
     std::vector<double> figures = positive_figures(history, measure);
     pooled.insert(pooled.end(), figures.begin(), figures.end());
   }

@@ -14,8 +14,8 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr QualityMeasure kMeasures[] = {QualityMeasure::kOutput, QualityMeasure::kValueAdded,
-                                        QualityMeasure::kElectricity};
+constexpr QualityMeasure kRepeatedMeasures[] = {
+    QualityMeasure::kOutput, QualityMeasure::kValueAdded, QualityMeasure::kElectricity};
 
 bool same(double a, double b, double tolerance) {
   return std::abs(a - b) <= tolerance * std::max(1.0, std::abs(a));
@@ -65,7 +65,7 @@ void check_copied_last_year(const EnterpriseHistory& history, const QualityConte
     if (!context.in_window(record.period)) continue;
     ++window_months;
     bool month_copied = false;
-    for (QualityMeasure measure : kMeasures) {
+    for (QualityMeasure measure : kRepeatedMeasures) {
       if (copied(history, record, measure, t.equal_tolerance)) {
         measures.insert(measure_name(measure));
         month_copied = true;
@@ -103,7 +103,7 @@ void check_constant_series(const EnterpriseHistory& history, const QualityContex
   QualityMeasure longest_measure = QualityMeasure::kOutput;
   double longest_value = 0;
   long longest = 0;
-  for (QualityMeasure measure : kMeasures) {
+  for (QualityMeasure measure : kRepeatedMeasures) {
     std::size_t start = 0;
     const std::vector<MonthlyRecord>& records = history.records;
     for (std::size_t i = 0; i <= records.size(); ++i) {

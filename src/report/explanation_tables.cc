@@ -8,10 +8,6 @@
 namespace zhizao::detail {
 namespace {
 
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 bool measures_output(const Explanation& explanation) { return explanation.measure == "output"; }
 
 const ComparableSums& measured_sums(const Explanation& explanation) {

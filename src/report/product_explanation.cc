@@ -13,10 +13,6 @@ using detail::format_optional;
 using detail::kRateDecimals;
 using nlohmann::ordered_json;
 
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::string growth_words(const std::optional<double>& growth, Language lang) {
   if (!detail::has_figure(growth)) return pick(lang, "无同期可比数据", "no comparable data");
   std::string magnitude = detail::format_magnitude(*growth, kRateDecimals) + "%";

@@ -85,10 +85,6 @@ std::string subject_zh(const std::string& name) {
   return name.ends_with("量") ? name : name + "产量";
 }
 
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::string product_clause_zh(const ProductFigures& product) {
   std::string text = subject_zh(product.name) + quantity_zh(product.quantity, product.unit);
   text += has_figure(product.growth) ? "，同比" + trend_zh(*product.growth, kRateDecimals)

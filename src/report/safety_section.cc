@@ -11,10 +11,6 @@
 namespace zhizao::detail {
 namespace {
 
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::string who(const SafetyEnterprise& enterprise) {
   return enterprise.name.empty() ? enterprise.uscc : enterprise.name;
 }

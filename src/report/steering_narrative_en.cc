@@ -13,13 +13,7 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr size_t kNamedLagging = 3;
-constexpr size_t kNamedGroups = 5;
 constexpr double kWanYuanPerBillion = 1e5;
-
-CivilDate last_day_of(YearMonth period) {
-  return {period.year, period.month, days_in_month(period.year, period.month)};
-}
 
 // "1 March", or "1 December 2020" outside the report's year.
 std::string date_en(const CivilDate& date, int report_year) {

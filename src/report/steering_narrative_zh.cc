@@ -13,13 +13,7 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr size_t kNamedLagging = 3;
-constexpr size_t kNamedGroups = 5;
 constexpr double kWanYuanPerYi = 1e4;
-
-CivilDate last_day_of(YearMonth period) {
-  return {period.year, period.month, days_in_month(period.year, period.month)};
-}
 
 // "3月1日", or "2020年12月1日" outside the report's year.
 std::string date_zh(const CivilDate& date, int report_year) {
@@ -52,7 +46,7 @@ std::string against_plan_zh(const char* what, long actual, const std::optional<l
          "%";
 }
 
-std::string campaign_sentence(const CampaignFigures& c, const ReportData& report) {
+std::string campaign_sentence_zh(const CampaignFigures& c, const ReportData& report) {
   const CivilDate last_day = last_day_of(report.period);
   std::string text = fmt::format("{}（{}至{}）", c.name, date_zh(c.from, report.period.year),
                                  date_zh(c.to, report.period.year));
@@ -76,7 +70,7 @@ std::string campaign_sentence(const CampaignFigures& c, const ReportData& report
 std::string campaigns_paragraph(const ReportData& report) {
   std::string text;
   for (const CampaignFigures& campaign : report.campaigns) {
-    text += campaign_sentence(campaign, report);
+    text += campaign_sentence_zh(campaign, report);
   }
   return text;
 }
@@ -90,7 +84,7 @@ std::string groups_zh(const std::vector<LagCount>& groups) {
   return join(parts, "、") + (groups.size() > kNamedGroups ? "等" : "");
 }
 
-std::string lagging_paragraph(const ReportData& report, const std::string& area) {
+std::string lagging_paragraph_zh(const ReportData& report, const std::string& area) {
   const std::vector<LaggingProject>& lagging = report.projects.lagging;
   if (lagging.empty()) return "";
   long starts = 0;
@@ -128,27 +122,27 @@ std::string lagging_paragraph(const ReportData& report, const std::string& area)
   return text;
 }
 
-bool counts_enterprises(const TargetFigures& t) {
+bool counts_enterprises_zh(const TargetFigures& t) {
   return t.indicator == "enterprises_over" || t.indicator == "manufacturing_enterprises_over";
 }
 
-bool manufacturing(const TargetFigures& t) {
+bool manufacturing_zh(const TargetFigures& t) {
   return t.indicator == "manufacturing_output" || t.indicator == "manufacturing_enterprises_over";
 }
 
-std::string target_sentence(const TargetFigures& t, const ReportData& report,
-                            const std::string& area) {
+std::string target_sentence_zh(const TargetFigures& t, const ReportData& report,
+                               const std::string& area) {
   std::string text =
       fmt::format("“{}”：{}近12个月", t.name, target_scope_name(report, t.scope, area));
-  const char* kind = manufacturing(t) ? "制造业" : "";
+  const char* kind = manufacturing_zh(t) ? "制造业" : "";
   std::string goal;
-  if (counts_enterprises(t)) {
+  if (counts_enterprises_zh(t)) {
     text += fmt::format("产值达到{}亿元的{}企业{}家",
                         plain_number(t.threshold.value_or(0) / kWanYuanPerYi), kind,
                         plain_number(t.current));
     goal = fmt::format("{}年目标（{}家）", t.year, plain_number(t.value));
   } else {
-    text += fmt::format("{}{}亿元", manufacturing(t) ? "制造业总产值" : "工业总产值",
+    text += fmt::format("{}{}亿元", manufacturing_zh(t) ? "制造业总产值" : "工业总产值",
                         format_yi_yuan(t.current));
     goal = fmt::format("{}年目标（{}亿元）", t.year, plain_number(t.value / kWanYuanPerYi));
   }
@@ -161,7 +155,7 @@ std::string target_sentence(const TargetFigures& t, const ReportData& report,
                 : fmt::format("，距{}年目标尚需年均增长{}%", t.year,
                               format_fixed(*t.pace_needed, kRateDecimals));
   }
-  std::string subject = counts_enterprises(t) ? std::string(kind) + "产值" : "";
+  std::string subject = counts_enterprises_zh(t) ? std::string(kind) + "产值" : "";
   if (has_figure(t.pace_achieved)) {
     text += "，近12个月" + subject + trend_zh(*t.pace_achieved, kRateDecimals);
   } else {
@@ -173,7 +167,7 @@ std::string target_sentence(const TargetFigures& t, const ReportData& report,
 std::string targets_paragraph(const ReportData& report, const std::string& area) {
   std::string text;
   for (const TargetFigures& target : report.targets) {
-    text += target_sentence(target, report, area);
+    text += target_sentence_zh(target, report, area);
   }
   return text;
 }
@@ -181,7 +175,7 @@ std::string targets_paragraph(const ReportData& report, const std::string& area)
 }  // namespace
 
 std::vector<std::string> steering_paragraphs_zh(const ReportData& report, const std::string& area) {
-  return {campaigns_paragraph(report), lagging_paragraph(report, area),
+  return {campaigns_paragraph(report), lagging_paragraph_zh(report, area),
           targets_paragraph(report, area)};
 }
 

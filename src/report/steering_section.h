@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/language.h"
+#include "base/year_month.h"
 #include "engine/report_data.h"
 #include "report/table_writer.h"
 
@@ -56,5 +57,12 @@ std::vector<LagCount> lagging_by(const ReportData& report, LagDimension dimensio
 
 // A money amount or count without a needless ".0": 100 → "100", 12.5 → "12.5".
 std::string plain_number(double value);
+
+// The narratives' limits: the lagging projects and the groups they name before "and others".
+inline constexpr size_t kNamedLagging = 3;
+inline constexpr size_t kNamedGroups = 5;
+
+// The last day of `period`'s month: the "as of" date of the narratives' lagging paragraph.
+CivilDate last_day_of(YearMonth period);
 
 }  // namespace zhizao::detail

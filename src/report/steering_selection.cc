@@ -34,6 +34,10 @@ std::string county_name(const ReportData& report, const std::string& code) {
 
 }  // namespace
 
+CivilDate last_day_of(YearMonth period) {
+  return {period.year, period.month, days_in_month(period.year, period.month)};
+}
+
 const char* lag_kind_key(LagKind kind) {
   switch (kind) {
     case LagKind::kStart:

@@ -15,10 +15,6 @@ namespace {
 constexpr size_t kKeyEnterpriseRows = 10;
 
 // Picks the Chinese or English text.
-const char* pick(Language language, const char* zh, const char* en) {
-  return language == Language::kZh ? zh : en;
-}
-
 std::string rate(const std::optional<double>& value) {
   return format_optional(value, kRateDecimals);
 }

@@ -19,10 +19,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-const char* severity_name(Severity severity) {
-  return severity == Severity::kHard ? "hard" : "soft";
-}
-
 void tally(RuleSummary& summary, RuleOutcome outcome, const MonthlyRecord& record,
            std::size_t failures_kept) {
   ++summary.items;

@@ -14,6 +14,11 @@ namespace zhizao {
 
 enum class Severity { kHard, kSoft };
 
+// The severity's name in the JSON answers and the audit's summary: "hard" or "soft".
+inline const char* severity_name(Severity severity) {
+  return severity == Severity::kHard ? "hard" : "soft";
+}
+
 // What a rule yields when a variable it reads has no value for the record at hand.
 enum class MissingPolicy {
   kSkip,  // the rule is "missing" for that record (validate's NA): neither passed nor failed

@@ -53,10 +53,6 @@ Json optional_json(const std::optional<double>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-const char* severity_name(Severity severity) {
-  return severity == Severity::kHard ? "hard" : "soft";
-}
-
 }  // namespace
 
 Result<SubmissionRequest> parse_submission_request(const nlohmann::json& body) {

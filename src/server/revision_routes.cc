@@ -21,21 +21,22 @@
 namespace zhizao::server {
 namespace {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 // A JSON text of a stored revision; null for "" (no row before) or text that does not parse.
-json parsed_or_null(const std::string& text) {
+ordered_json parsed_or_null(const std::string& text) {
   if (text.empty()) return nullptr;
-  json value = json::parse(text, nullptr, false);
-  return value.is_discarded() ? json(nullptr) : value;
+  ordered_json value = ordered_json::parse(text, nullptr, false);
+  return value.is_discarded() ? ordered_json(nullptr) : value;
 }
 
-json history_json(std::string_view register_name, const std::string& id, json revisions) {
+ordered_json history_json(std::string_view register_name, const std::string& id,
+                          ordered_json revisions) {
   return {{"register", register_name}, {"id", id}, {"revisions", std::move(revisions)}};
 }
 
 // One safety revision in the common shape (a case's revision also has "from" and "to").
-json safety_revision_json(const SafetyEvent& event) {
+ordered_json safety_revision_json(const SafetyEvent& event) {
   return {{"revision", event.revision},
           {"at", event.at},
           {"user", event.user_name},
@@ -82,7 +83,7 @@ void get_check_revisions(ApiCall& call) {
     send_safety_refusal(call.res, safety_internal(events.error()).value());
     return;
   }
-  json revisions = json::array();
+  ordered_json revisions = ordered_json::array();
   for (const SafetyEvent& event : *events) revisions.push_back(safety_revision_json(event));
   send_json(call.res, 200, history_json("check", id, std::move(revisions)));
 }
@@ -90,7 +91,7 @@ void get_check_revisions(ApiCall& call) {
 // GET /api/safety/hazards/ID/revisions: the revisions of the hazard's detail (same scope).
 void get_hazard_revisions(ApiCall& call) {
   const std::string id = call.req.matches[1];
-  SafetyResult<json> detail =
+  SafetyResult<ordered_json> detail =
       hazard_detail(call.db, SafetyActor{call.actor, call.remote, china_today()}, id);
   if (!detail) {
     send_safety_refusal(call.res, detail.error());
@@ -108,10 +109,10 @@ void get_case_revisions(ApiCall& call) {
     send_error(call.res, found.error().http_status, found.error().code, found.error().message);
     return;
   }
-  json revisions = json::array();
-  json before = nullptr;
+  ordered_json revisions = ordered_json::array();
+  ordered_json before = nullptr;
   for (const CaseEvent& event : found->second) {
-    json after = parsed_or_null(event.record);
+    ordered_json after = parsed_or_null(event.record);
     revisions.push_back({{"revision", event.revision},
                          {"at", event.at},
                          {"user", event.user_name},

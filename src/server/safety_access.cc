@@ -16,16 +16,16 @@
 namespace zhizao::server {
 namespace {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
-json optional_date(const std::optional<CivilDate>& date) {
-  return date ? json(date->to_string()) : json(nullptr);
+ordered_json optional_date(const std::optional<CivilDate>& date) {
+  return date ? ordered_json(date->to_string()) : ordered_json(nullptr);
 }
 
-json counts_json(const json& hazards) {
+ordered_json counts_json(const ordered_json& hazards) {
   std::map<std::string, long> counts = {
       {"open", 0}, {"overdue", 0}, {"awaiting_reinspection", 0}, {"closed", 0}};
-  for (const json& hazard : hazards) ++counts[hazard["state"].get<std::string>()];
+  for (const ordered_json& hazard : hazards) ++counts[hazard["state"].get<std::string>()];
   return {{"hazards", hazards.size()},
           {"open", counts["open"] + counts["overdue"]},
           {"overdue", counts["overdue"]},
@@ -107,9 +107,9 @@ std::string hazard_state(const Hazard& hazard, const CivilDate& as_of) {
   return hazard.deadline < as_of ? "overdue" : "open";
 }
 
-json plan_json(const SafetyPlan& plan) { return safety_row_json(SafetyRow(plan)); }
+ordered_json plan_json(const SafetyPlan& plan) { return safety_row_json(SafetyRow(plan)); }
 
-json check_json(const SafetyCheck& check, const SafetyEnterprise& enterprise) {
+ordered_json check_json(const SafetyCheck& check, const SafetyEnterprise& enterprise) {
   return {{"id", check.id},
           {"plan", check.plan},
           {"uscc", check.uscc},
@@ -120,42 +120,44 @@ json check_json(const SafetyCheck& check, const SafetyEnterprise& enterprise) {
           {"findings", check.findings}};
 }
 
-json hazard_json(const Hazard& hazard, const SafetyCheck& check, const SafetyEnterprise& enterprise,
-                 const CivilDate& as_of) {
+ordered_json hazard_json(const Hazard& hazard, const SafetyCheck& check,
+                         const SafetyEnterprise& enterprise, const CivilDate& as_of) {
   const std::string state = hazard_state(hazard, as_of);
-  json proof = nullptr;
+  ordered_json proof = nullptr;
   if (!hazard.proof.empty()) {
     // Only a file stored through the API has a download; a name from safety_hazards.csv is a name.
     const bool stored = parse_proof_file_name(hazard.proof).has_value();
     proof = {{"name", hazard.proof},
-             {"url", stored ? json("/api/safety/hazards/" + hazard.id + "/proof") : json(nullptr)}};
+             {"url", stored ? ordered_json("/api/safety/hazards/" + hazard.id + "/proof")
+                            : ordered_json(nullptr)}};
   }
-  return {{"id", hazard.id},
-          {"check", hazard.check},
-          {"plan", check.plan},
-          {"uscc", check.uscc},
-          {"name", enterprise.name},
-          {"region", enterprise.region},
-          {"level", hazard_level_name(hazard.level)},
-          {"description", hazard.description},
-          {"found", hazard.found.to_string()},
-          {"deadline", hazard.deadline.to_string()},
-          {"rectified", optional_date(hazard.rectified)},
-          {"reinspected", optional_date(hazard.reinspected)},
-          {"reinspection_result", hazard.reinspection == ReinspectionResult::kNone
-                                      ? json(nullptr)
-                                      : json(reinspection_result_name(hazard.reinspection))},
-          {"state", state},
-          {"days_overdue", state == "overdue" ? civil_days_between(hazard.deadline, as_of) : 0},
-          {"proof", proof}};
+  return {
+      {"id", hazard.id},
+      {"check", hazard.check},
+      {"plan", check.plan},
+      {"uscc", check.uscc},
+      {"name", enterprise.name},
+      {"region", enterprise.region},
+      {"level", hazard_level_name(hazard.level)},
+      {"description", hazard.description},
+      {"found", hazard.found.to_string()},
+      {"deadline", hazard.deadline.to_string()},
+      {"rectified", optional_date(hazard.rectified)},
+      {"reinspected", optional_date(hazard.reinspected)},
+      {"reinspection_result", hazard.reinspection == ReinspectionResult::kNone
+                                  ? ordered_json(nullptr)
+                                  : ordered_json(reinspection_result_name(hazard.reinspection))},
+      {"state", state},
+      {"days_overdue", state == "overdue" ? civil_days_between(hazard.deadline, as_of) : 0},
+      {"proof", proof}};
 }
 
-SafetyResult<json> visible_registers(SafetyAccess& access, const SafetyRegister& records,
-                                     const std::vector<std::string>& plans, const CivilDate& as_of,
-                                     const std::function<bool(const SafetyEnterprise&)>& keep) {
+SafetyResult<ordered_json> visible_registers(
+    SafetyAccess& access, const SafetyRegister& records, const std::vector<std::string>& plans,
+    const CivilDate& as_of, const std::function<bool(const SafetyEnterprise&)>& keep) {
   const std::set<std::string> wanted(plans.begin(), plans.end());
   std::map<std::string, std::pair<const SafetyCheck*, SafetyEnterprise>> shown;
-  json checks = json::array();
+  ordered_json checks = ordered_json::array();
   for (const SafetyCheck& check : records.checks) {
     if (as_of < check.date || (!wanted.empty() && !wanted.contains(check.plan))) continue;
     SafetyResult<std::optional<SafetyEnterprise>> enterprise = access.enterprise(check.uscc);
@@ -164,17 +166,17 @@ SafetyResult<json> visible_registers(SafetyAccess& access, const SafetyRegister&
     checks.push_back(check_json(check, **enterprise));
     shown.emplace(check.id, std::pair{&check, **enterprise});
   }
-  json hazards = json::array();
+  ordered_json hazards = ordered_json::array();
   for (const Hazard& hazard : records.hazards) {
     auto check = shown.find(hazard.check);
     if (check == shown.end() || as_of < hazard.found) continue;
     hazards.push_back(hazard_json(hazard, *check->second.first, check->second.second, as_of));
   }
-  return json{{"checks", std::move(checks)}, {"hazards", std::move(hazards)}};
+  return ordered_json{{"checks", std::move(checks)}, {"hazards", std::move(hazards)}};
 }
 
-SafetyResult<json> enterprise_safety(Database& db, const SafetyActor& actor,
-                                     const std::string& uscc, const CivilDate& as_of) {
+SafetyResult<ordered_json> enterprise_safety(Database& db, const SafetyActor& actor,
+                                             const std::string& uscc, const CivilDate& as_of) {
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
   SafetyResult<std::optional<SafetyEnterprise>> enterprise = access->enterprise(uscc);
@@ -183,13 +185,13 @@ SafetyResult<json> enterprise_safety(Database& db, const SafetyActor& actor,
   if (!access->sees(**enterprise)) return safety_forbidden();
   Result<SafetyRegister> records = load_safety_register(db);
   if (!records) return safety_internal(records.error());
-  SafetyResult<json> registers = visible_registers(
+  SafetyResult<ordered_json> registers = visible_registers(
       *access, *records, {}, as_of, [&uscc](const SafetyEnterprise& e) { return e.uscc == uscc; });
   if (!registers) return registers;
-  json body = {{"uscc", uscc},
-               {"name", (*enterprise)->name},
-               {"region", (*enterprise)->region},
-               {"as_of", as_of.to_string()}};
+  ordered_json body = {{"uscc", uscc},
+                       {"name", (*enterprise)->name},
+                       {"region", (*enterprise)->region},
+                       {"as_of", as_of.to_string()}};
   body["summary"] = counts_json((*registers)["hazards"]);
   body["summary"]["checks"] = (*registers)["checks"].size();
   body["checks"] = std::move((*registers)["checks"]);
@@ -197,7 +199,8 @@ SafetyResult<json> enterprise_safety(Database& db, const SafetyActor& actor,
   return body;
 }
 
-SafetyResult<json> hazard_detail(Database& db, const SafetyActor& actor, const std::string& id) {
+SafetyResult<ordered_json> hazard_detail(Database& db, const SafetyActor& actor,
+                                         const std::string& id) {
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
   Result<SafetyRegister> records = load_safety_register(db);
@@ -213,10 +216,10 @@ SafetyResult<json> hazard_detail(Database& db, const SafetyActor& actor, const s
   if (!*enterprise || !access->sees(**enterprise)) return safety_forbidden();
   Result<std::vector<SafetyEvent>> events = safety_events(db, "hazard", id);
   if (!events) return safety_internal(events.error());
-  json body = hazard_json(*hazard, *check, **enterprise, actor.today);
+  ordered_json body = hazard_json(*hazard, *check, **enterprise, actor.today);
   body["as_of"] = actor.today.to_string();
   body["check_record"] = check_json(*check, **enterprise);
-  body["revisions"] = json::array();
+  body["revisions"] = ordered_json::array();
   for (const SafetyEvent& event : *events) {
     body["revisions"].push_back(
         {{"revision", event.revision},
@@ -224,9 +227,9 @@ SafetyResult<json> hazard_detail(Database& db, const SafetyActor& actor, const s
          {"user", event.user_name},
          {"action", event.action},
          {"note", event.note},
-         {"before",
-          event.before.empty() ? json(nullptr) : json::parse(event.before, nullptr, false)},
-         {"after", json::parse(event.after, nullptr, false)}});
+         {"before", event.before.empty() ? ordered_json(nullptr)
+                                         : ordered_json::parse(event.before, nullptr, false)},
+         {"after", ordered_json::parse(event.after, nullptr, false)}});
   }
   return body;
 }

@@ -13,7 +13,7 @@
 namespace zhizao::server {
 namespace {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 // Texts of the registers are short fields, not documents.
 constexpr std::size_t kMaxTextBytes = 4000;
@@ -56,7 +56,7 @@ SafetyResult<CivilDate> date_field(const nlohmann::json& body, const char* name,
 }
 
 AuditEntry audit_of(const SafetyActor& actor, std::string_view action, const std::string& target,
-                    const json& detail) {
+                    const ordered_json& detail) {
   return {0,      "",           actor.principal.name, actor.remote, "safety." + std::string(action),
           target, detail.dump()};
 }
@@ -115,9 +115,9 @@ SafetyResult<LocatedHazard> locate_hazard(SafetyAccess& access, const std::strin
 }
 
 // The answer of a hazard change: the hazard at today and its revision number.
-json changed_hazard(const LocatedHazard& located, const Hazard& after, const CivilDate& today,
-                    long revision) {
-  json body = hazard_json(after, located.check, located.enterprise, today);
+ordered_json changed_hazard(const LocatedHazard& located, const Hazard& after,
+                            const CivilDate& today, long revision) {
+  ordered_json body = hazard_json(after, located.check, located.enterprise, today);
   body["revision"] = revision;
   return body;
 }
@@ -131,7 +131,8 @@ bool valid_id(const std::string& id) {
 
 }  // namespace
 
-SafetyResult<json> create_plan(Database& db, const SafetyActor& actor, const nlohmann::json& body) {
+SafetyResult<ordered_json> create_plan(Database& db, const SafetyActor& actor,
+                                       const nlohmann::json& body) {
   if (!may_read_everything(actor.principal)) return safety_forbidden();
   SafetyPlan plan;
   for (auto [name, field] :
@@ -179,13 +180,13 @@ SafetyResult<json> create_plan(Database& db, const SafetyActor& actor, const nlo
            {{"name", plan.name}, {"from", plan.from.to_string()}, {"to", plan.to.to_string()}}),
        std::nullopt});
   if (!revision) return tl::unexpected(revision.error());
-  json out = plan_json(plan);
+  ordered_json out = plan_json(plan);
   out["revision"] = *revision;
   return out;
 }
 
-SafetyResult<json> record_check(Database& db, const SafetyActor& actor,
-                                const nlohmann::json& body) {
+SafetyResult<ordered_json> record_check(Database& db, const SafetyActor& actor,
+                                        const nlohmann::json& body) {
   if (actor.principal.role.kind == RoleKind::kEnterprise) return safety_forbidden();
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
@@ -224,13 +225,13 @@ SafetyResult<json> record_check(Database& db, const SafetyActor& actor,
             std::nullopt};
       });
   if (!revision) return tl::unexpected(revision.error());
-  json out = check_json(check, **enterprise);
+  ordered_json out = check_json(check, **enterprise);
   out["revision"] = *revision;
   return out;
 }
 
-SafetyResult<json> record_hazard(Database& db, const SafetyActor& actor,
-                                 const nlohmann::json& body) {
+SafetyResult<ordered_json> record_hazard(Database& db, const SafetyActor& actor,
+                                         const nlohmann::json& body) {
   if (actor.principal.role.kind == RoleKind::kEnterprise) return safety_forbidden();
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
@@ -283,8 +284,8 @@ SafetyResult<json> record_hazard(Database& db, const SafetyActor& actor,
   return changed_hazard({hazard, *check, **enterprise}, hazard, actor.today, *revision);
 }
 
-SafetyResult<json> rectify_hazard(Database& db, const SafetyActor& actor, const std::string& id,
-                                  const nlohmann::json& body) {
+SafetyResult<ordered_json> rectify_hazard(Database& db, const SafetyActor& actor,
+                                          const std::string& id, const nlohmann::json& body) {
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
   SafetyResult<LocatedHazard> located = locate_hazard(*access, id);
@@ -324,8 +325,8 @@ SafetyResult<json> rectify_hazard(Database& db, const SafetyActor& actor, const 
   return changed_hazard(*located, after, actor.today, *revision);
 }
 
-SafetyResult<json> reinspect_hazard(Database& db, const SafetyActor& actor, const std::string& id,
-                                    const nlohmann::json& body) {
+SafetyResult<ordered_json> reinspect_hazard(Database& db, const SafetyActor& actor,
+                                            const std::string& id, const nlohmann::json& body) {
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
   SafetyResult<LocatedHazard> located = locate_hazard(*access, id);
@@ -363,9 +364,9 @@ SafetyResult<json> reinspect_hazard(Database& db, const SafetyActor& actor, cons
   return changed_hazard(*located, after, actor.today, *revision);
 }
 
-SafetyResult<json> upload_proof(Database& db, const SafetyActor& actor, const ProofFolder& folder,
-                                const std::string& id, std::string_view bytes,
-                                std::string_view content_type) {
+SafetyResult<ordered_json> upload_proof(Database& db, const SafetyActor& actor,
+                                        const ProofFolder& folder, const std::string& id,
+                                        std::string_view bytes, std::string_view content_type) {
   SafetyResult<SafetyAccess> access = SafetyAccess::open(db, actor.principal);
   if (!access) return tl::unexpected(access.error());
   SafetyResult<LocatedHazard> located = locate_hazard(*access, id);

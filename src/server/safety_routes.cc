@@ -24,7 +24,7 @@
 namespace zhizao::server {
 namespace {
 
-using json = nlohmann::ordered_json;
+using nlohmann::ordered_json;
 
 SafetyActor safety_actor(const ApiCall& call) { return {call.actor, call.remote, china_today()}; }
 
@@ -32,7 +32,7 @@ void send_refusal(Response& res, const SafetyRefusal& refusal) {
   send_error(res, refusal.http_status, refusal.code, refusal.message);
 }
 
-void send_result(ApiCall& call, int status, const SafetyResult<json>& result) {
+void send_result(ApiCall& call, int status, const SafetyResult<ordered_json>& result) {
   if (!result) {
     send_refusal(call.res, result.error());
     return;
@@ -44,10 +44,10 @@ CivilDate last_day(const YearMonth& period) {
   return {period.year, period.month, days_in_month(period.year, period.month)};
 }
 
-json warnings_json(const std::vector<Warning>& warnings) {
-  json list = json::array();
+ordered_json warnings_json(const std::vector<Warning>& warnings) {
+  ordered_json list = ordered_json::array();
   for (const Warning& w : warnings) {
-    json item = warning_to_json(w, Language::kZh);
+    ordered_json item = warning_to_json(w, Language::kZh);
     item["reason_en"] = w.reason_en;
     list.push_back(std::move(item));
   }
@@ -55,8 +55,8 @@ json warnings_json(const std::vector<Warning>& warnings) {
 }
 
 // The duty roster from the first day of the plans shown to `as_of`.
-json roster_json(const SafetyRegister& records, const SafetyFigures& figures) {
-  json roster = json::array();
+ordered_json roster_json(const SafetyRegister& records, const SafetyFigures& figures) {
+  ordered_json roster = ordered_json::array();
   if (figures.plans.empty()) return roster;
   CivilDate first = figures.plans.front().from;
   for (const SafetyPlanFigures& plan : figures.plans) first = std::min(first, plan.from);
@@ -84,7 +84,7 @@ void get_own_safety(ApiCall& call, const std::string& db_path) {
   }
   const CivilDate as_of = last_day(*period);
   const std::string& own = call.actor.role.code;
-  SafetyResult<json> mine = enterprise_safety(call.db, safety_actor(call), own, as_of);
+  SafetyResult<ordered_json> mine = enterprise_safety(call.db, safety_actor(call), own, as_of);
   if (!mine) {
     send_refusal(call.res, mine.error());
     return;
@@ -112,15 +112,15 @@ void get_own_safety(ApiCall& call, const std::string& db_path) {
       if (w.subject_kind == "enterprise" && w.subject_id == own) about_it.push_back(std::move(w));
     }
   }
-  json body = {{"period", period->to_string()},
-               {"as_of", as_of.to_string()},
-               {"scope", nullptr},
-               {"safety", nullptr}};
+  ordered_json body = {{"period", period->to_string()},
+                       {"as_of", as_of.to_string()},
+                       {"scope", nullptr},
+                       {"safety", nullptr}};
   body["warnings"] = warnings_json(about_it);
-  body["plans"] = json::array();
+  body["plans"] = ordered_json::array();
   body["checks"] = std::move((*mine)["checks"]);
   body["hazards"] = std::move((*mine)["hazards"]);
-  body["roster"] = json::array();
+  body["roster"] = ordered_json::array();
   send_json(call.res, 200, body);
 }
 
@@ -145,15 +145,17 @@ void get_safety(ApiCall& call, const std::string& db_path) {
     send_status(call.res, figures.error());
     return;
   }
-  json body = {{"period", request.period.to_string()},
-               {"as_of", as_of.to_string()},
-               {"scope", request.scope.empty() ? json(nullptr) : json(request.scope)}};
-  body["safety"] = *figures ? json(detail::safety_to_json(**figures)) : json(nullptr);
+  ordered_json body = {
+      {"period", request.period.to_string()},
+      {"as_of", as_of.to_string()},
+      {"scope", request.scope.empty() ? ordered_json(nullptr) : ordered_json(request.scope)}};
+  body["safety"] =
+      *figures ? ordered_json(detail::safety_to_json(**figures)) : ordered_json(nullptr);
   body["warnings"] = warnings_json(*figures ? safety_warnings(**figures) : std::vector<Warning>{});
-  body["plans"] = json::array();
-  body["checks"] = json::array();
-  body["hazards"] = json::array();
-  body["roster"] = json::array();
+  body["plans"] = ordered_json::array();
+  body["checks"] = ordered_json::array();
+  body["hazards"] = ordered_json::array();
+  body["roster"] = ordered_json::array();
   if (*figures) {
     std::vector<std::string> shown;
     for (const SafetyPlanFigures& plan : (*figures)->plans) shown.push_back(plan.id);
@@ -168,7 +170,7 @@ void get_safety(ApiCall& call, const std::string& db_path) {
       return;
     }
     const std::string& scope = request.scope;
-    SafetyResult<json> registers =
+    SafetyResult<ordered_json> registers =
         visible_registers(*access, *records, shown, as_of,
                           [&](const SafetyEnterprise& e) { return access->within(e, scope); });
     if (!registers) {

@@ -2,14 +2,11 @@
 
 #include <cmath>
 
+#include "signals/json_number.h"
 #include "signals/spring_festival.h"
 
 namespace zhizao {
 namespace {
-
-nlohmann::ordered_json number_or_null(const std::optional<double>& value) {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
 
 std::optional<CivilDate> in_month(std::optional<CivilDate> date, int month) {
   if (date && date->month == month) return date;

@@ -5,13 +5,10 @@
 #include "base/number_format.h"
 #include "domain/industry.h"
 #include "signals/division_nowcast.h"
+#include "signals/json_number.h"
 
 namespace zhizao {
 namespace {
-
-nlohmann::ordered_json number_or_null(const std::optional<double>& value) {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
 
 // One decimal, rounded once half away from zero, as the report; "—" without a figure.
 std::string shown(const std::optional<double>& value) {

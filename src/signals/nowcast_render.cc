@@ -5,13 +5,10 @@
 #include "base/number_format.h"
 #include "domain/industry.h"
 #include "signals/division_nowcast_render.h"
+#include "signals/json_number.h"
 
 namespace zhizao {
 namespace {
-
-nlohmann::ordered_json number_or_null(const std::optional<double>& value) {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
 
 // "12.3" or the placeholder: one decimal, rounded once, half away from zero, as the report
 // (base/number_format.h; fmt's "{:.1f}" rounds the binary value: 15.45 gives "15.4").

@@ -31,7 +31,7 @@ const char* const DailyYearSql::kUpsert =
 
 namespace {
 
-constexpr const char* kInsertRevision =
+constexpr const char* kInsertDailyReadingRevision =
     "INSERT INTO revision (import_id, kind, key, uscc, old_value, new_value, changed_at, source) "
     "VALUES (?1, 'electricity_daily', ?2, ?3, ?4, ?5, ?6, ?7)";
 
@@ -79,7 +79,7 @@ struct DailyWrite {
   ApplySummary& summary;
 
   Status revise(const DailyElectricity& row, double old_kwh) {
-    Result<SqliteStatement*> statement = cache.get(kInsertRevision);
+    Result<SqliteStatement*> statement = cache.get(kInsertDailyReadingRevision);
     if (!statement) return statement.error();
     SqliteStatement& insert = **statement;
     insert.bind(1, static_cast<int64_t>(summary.import_id));
