@@ -28,7 +28,6 @@ namespace zhizao::testing {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 
 constexpr const char* kPassword = "Quality-Reviewer-4c1e";
 // Stricter than the defaults: tests/data/cli/small raises electricity_divergence with it.
@@ -122,9 +121,10 @@ class QualityServeCliTest : public ::testing::Test {
 };
 
 // (uscc, check, months) of every finding of a quality JSON (contract or dashboard shape).
-std::set<std::tuple<std::string, std::string, std::string>> keys_of(const json& findings) {
+std::set<std::tuple<std::string, std::string, std::string>> keys_of(
+    const nlohmann::json& findings) {
   std::set<std::tuple<std::string, std::string, std::string>> keys;
-  for (const json& f : findings) keys.insert({f["uscc"], f["check"], f["months"].dump()});
+  for (const nlohmann::json& f : findings) keys.insert({f["uscc"], f["check"], f["months"].dump()});
   return keys;
 }
 
@@ -133,16 +133,16 @@ TEST_F(QualityServeCliTest, ServeUsesTheQualityRulesFileAlsoFromItsConfig) {
   RunResult cli = run_zhizao(
       {"quality", "--db", db_, "--period", "2021-04", "--quality-rules", rules, "--json"});
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
-  json expected = json::parse(cli.out)["findings"];
+  nlohmann::json expected = nlohmann::json::parse(cli.out)["findings"];
   RunResult defaults = run_zhizao({"quality", "--db", db_, "--period", "2021-04", "--json"});
   ASSERT_EQ(defaults.exit_code, 0);
-  ASSERT_NE(keys_of(expected), keys_of(json::parse(defaults.out)["findings"]));
+  ASSERT_NE(keys_of(expected), keys_of(nlohmann::json::parse(defaults.out)["findings"]));
   {
     ServeProcess serve(dir_, {"--db", db_, "--quality-rules", rules});
     ASSERT_GT(serve.port(), 0) << serve.output();
     std::string body = serve.get("city", "/api/quality?period=2021-04");
     ASSERT_FALSE(body.empty()) << serve.output();
-    EXPECT_EQ(keys_of(json::parse(body)["findings"]), keys_of(expected));
+    EXPECT_EQ(keys_of(nlohmann::json::parse(body)["findings"]), keys_of(expected));
   }
   // The same from the --config file (`quality-rules = "FILE"`).
   std::string config =
@@ -151,7 +151,7 @@ TEST_F(QualityServeCliTest, ServeUsesTheQualityRulesFileAlsoFromItsConfig) {
   ASSERT_GT(serve.port(), 0) << serve.output();
   std::string body = serve.get("city", "/api/quality?period=2021-04");
   ASSERT_FALSE(body.empty()) << serve.output();
-  EXPECT_EQ(keys_of(json::parse(body)["findings"]), keys_of(expected));
+  EXPECT_EQ(keys_of(nlohmann::json::parse(body)["findings"]), keys_of(expected));
 }
 
 TEST_F(QualityServeCliTest, AFaultyQualityRulesFileStopsServeBeforeItListens) {

@@ -16,7 +16,7 @@
 namespace zhizao::testing_clickhouse {
 namespace {
 
-const std::string kHand = std::string(ZHIZAO_TEST_DATA) + "/reference_daily/hand/";
+const std::string kHandReadings = std::string(ZHIZAO_TEST_DATA) + "/reference_daily/hand/";
 
 struct CliRun {
   int exit_code = -1;
@@ -53,7 +53,7 @@ TEST_F(ClickHouseCli, ImportAndNowcastGiveTheEmbeddedJson) {
   ClickHouseTarget target = two_shard_target("cli");
   std::string url = fmt::format("'{},{}?database={}'", target.nodes[0].url(), target.nodes[1].url(),
                                 target.database);
-  std::string files = kHand + "enterprises.csv " + kHand + "electricity_daily.csv";
+  std::string files = kHandReadings + "enterprises.csv " + kHandReadings + "electricity_daily.csv";
   CliRun imported = run("import --db " + folder_ + "/ch.db --clickhouse " + url + " " + files);
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_NE(imported.output.find("ClickHouse: 14 daily readings in 1 batches"), std::string::npos)
@@ -95,8 +95,9 @@ TEST_F(ClickHouseCli, BadUrlsAndUnreachableServersAreClearErrors) {
     EXPECT_EQ(other.exit_code, 1) << command;
     EXPECT_NE(other.output.find("not an http:// URL"), std::string::npos) << other.output;
   }
-  CliRun refused = run("import --db " + folder_ + "/y.db --clickhouse http://127.0.0.1:1 " + kHand +
-                       "enterprises.csv " + kHand + "electricity_daily.csv");
+  CliRun refused =
+      run("import --db " + folder_ + "/y.db --clickhouse http://127.0.0.1:1 " + kHandReadings +
+          "enterprises.csv " + kHandReadings + "electricity_daily.csv");
   EXPECT_NE(refused.exit_code, 0);
   EXPECT_NE(refused.output.find("ClickHouse at http://127.0.0.1:1: cannot be reached"),
             std::string::npos)

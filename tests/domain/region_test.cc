@@ -114,7 +114,7 @@ TEST(ResolveCounty, RetiredLuoyangCodesAreMappedWithAWarning) {
   }
 }
 
-void expect_refused(std::string_view code, std::string_view reason_part) {
+void expect_county_refused(std::string_view code, std::string_view reason_part) {
   const Result<CountyResolution> result = resolve_county(code);
   ASSERT_FALSE(result.has_value()) << code;
   EXPECT_EQ(result.error().code(), StatusCode::kInvalidData);
@@ -123,14 +123,14 @@ void expect_refused(std::string_view code, std::string_view reason_part) {
 }
 
 TEST(ResolveCounty, Errors) {
-  expect_refused("4103", "malformed county code \"4103\"");
-  expect_refused("41030a", "malformed county code");
-  expect_refused("", "malformed county code");
-  expect_refused("4103020", "malformed county code");
-  expect_refused("410399", "unknown county code \"410399\"");
-  expect_refused("410300", "not a county-level code: \"410300\" is the city 洛阳市");
-  expect_refused("410000", "not a county-level code: \"410000\" is the province 河南省");
-  expect_refused("419000", "is the city 省直辖县级行政区划");
+  expect_county_refused("4103", "malformed county code \"4103\"");
+  expect_county_refused("41030a", "malformed county code");
+  expect_county_refused("", "malformed county code");
+  expect_county_refused("4103020", "malformed county code");
+  expect_county_refused("410399", "unknown county code \"410399\"");
+  expect_county_refused("410300", "not a county-level code: \"410300\" is the city 洛阳市");
+  expect_county_refused("410000", "not a county-level code: \"410000\" is the province 河南省");
+  expect_county_refused("419000", "is the city 省直辖县级行政区划");
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ TEST(Uscc, NormalisesSpacesAndCase) {
   EXPECT_EQ(*result, "91110112MAE7E8FC0K");
 }
 
-void expect_refused(std::string_view code, std::string_view message) {
+void expect_uscc_refused(std::string_view code, std::string_view message) {
   const Result<std::string> result = check_uscc(code, default_uscc_exceptions());
   ASSERT_FALSE(result.has_value()) << code;
   EXPECT_EQ(result.error().code(), StatusCode::kInvalidData);
@@ -56,22 +56,28 @@ void expect_refused(std::string_view code, std::string_view message) {
 }
 
 TEST(Uscc, Errors) {
-  expect_refused("123", "not 18 characters: \"123\"");
-  expect_refused("", "not 18 characters: \"\"");
-  expect_refused("91520000214434146R0", "not 18 characters: \"91520000214434146R0\"");
-  expect_refused("9152000021443414OR",
-                 "bad character at position 17: \"9152000021443414OR\" ('O' is not in the code "
-                 "set 0-9 A-H J-N P-R T U W-Y)");
-  expect_refused("91520000214434146Z",
-                 "bad character at position 18: \"91520000214434146Z\" ('Z' is not in the code "
-                 "set 0-9 A-H J-N P-R T U W-Y)");
-  expect_refused("91350100M000100Y4Z",
-                 "bad character at position 18: \"91350100M000100Y4Z\" ('Z' is not in the code "
-                 "set 0-9 A-H J-N P-R T U W-Y)");
-  expect_refused("91350100M000100Y4X", "bad check character: \"91350100M000100Y4X\" (expected 3)");
-  expect_refused("91520000214434146T", "bad check character: \"91520000214434146T\" (expected R)");
+  expect_uscc_refused("123", "not 18 characters: \"123\"");
+  expect_uscc_refused("", "not 18 characters: \"\"");
+  expect_uscc_refused("91520000214434146R0", "not 18 characters: \"91520000214434146R0\"");
+  expect_uscc_refused(
+      "9152000021443414OR",
+      "bad character at position 17: \"9152000021443414OR\" ('O' is not in the code "
+      "set 0-9 A-H J-N P-R T U W-Y)");
+  expect_uscc_refused(
+      "91520000214434146Z",
+      "bad character at position 18: \"91520000214434146Z\" ('Z' is not in the code "
+      "set 0-9 A-H J-N P-R T U W-Y)");
+  expect_uscc_refused(
+      "91350100M000100Y4Z",
+      "bad character at position 18: \"91350100M000100Y4Z\" ('Z' is not in the code "
+      "set 0-9 A-H J-N P-R T U W-Y)");
+  expect_uscc_refused("91350100M000100Y4X",
+                      "bad check character: \"91350100M000100Y4X\" (expected 3)");
+  expect_uscc_refused("91520000214434146T",
+                      "bad check character: \"91520000214434146T\" (expected R)");
   // Two digits swapped: Σ = 754, 754 mod 31 = 10, 31 − 10 = 21 → M.
-  expect_refused("91520000214434164R", "bad check character: \"91520000214434164R\" (expected M)");
+  expect_uscc_refused("91520000214434164R",
+                      "bad check character: \"91520000214434164R\" (expected M)");
 }
 
 TEST(Uscc, ExceptionsAcceptCodesFailingTheirCheck) {

@@ -25,7 +25,7 @@ using testing::va_record;
 // Records of awkward cases: B reports January apart only in 2020 (folded against 2019 and 2021),
 // D enters scope in May 2021 and has no PPI (at current prices), C lacks electricity in March
 // 2020, E has no value added in 2021-02 and no ratio.
-Dataset awkward_records() {
+Dataset awkward_running_records() {
   Dataset data;
   data.enterprises = {firm("A", "13", "410302"), firm("B", "14", "410303"),
                       firm("C", "06", "410303"), firm("D", "39", "410323"),
@@ -73,7 +73,7 @@ void expect_same_bits(const ComparableSums& a, const ComparableSums& b) {
 }
 
 TEST(RunningFiguresTest, EachCellIsTheWindowFromJanuaryBitForBit) {
-  Dataset dataset = awkward_records();
+  Dataset dataset = awkward_running_records();
   detail::IndexedDataset data(dataset);
   std::vector<RunningFigures> cells = running_of(data);
   const MonthlyColumns& columns = data.columns();
@@ -107,7 +107,7 @@ TEST(RunningFiguresTest, EachCellIsTheWindowFromJanuaryBitForBit) {
 // By hand: A's value added in 2020 is 100 + 3.7 m + 11.3 at comparable prices (PPI 100 + 0.1 m),
 // its output ten times the value, its previous-year values the 2019 records' (11.3 less).
 TEST(RunningFiguresTest, AHandComputedCell) {
-  Dataset dataset = awkward_records();
+  Dataset dataset = awkward_running_records();
   detail::IndexedDataset data(dataset);
   std::vector<RunningFigures> cells = running_of(data);
   const RunningFigures& march =
@@ -142,7 +142,7 @@ TEST(RunningFiguresTest, AHandComputedCell) {
 }
 
 TEST(RunningFiguresTest, OnlyWindowsFromJanuaryInsideTheColumnsAreRead) {
-  Dataset dataset = awkward_records();
+  Dataset dataset = awkward_running_records();
   detail::IndexedDataset plain(dataset);
   EXPECT_FALSE(detail::has_running_cell(plain, {{2021, 1}, {2021, 4}}));  // no cells
   std::vector<RunningFigures> cells = running_of(plain);
@@ -157,7 +157,7 @@ TEST(RunningFiguresTest, OnlyWindowsFromJanuaryInsideTheColumnsAreRead) {
   EXPECT_FALSE(detail::has_running_cell(stored, {{2018, 1}, {2018, 3}}));  // before them
 }
 
-void expect_same_sets(const std::vector<SetFigures>& a, const std::vector<SetFigures>& b) {
+void expect_same_running_sets(const std::vector<SetFigures>& a, const std::vector<SetFigures>& b) {
   ASSERT_EQ(a.size(), b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     SCOPED_TRACE(a[i].code);
@@ -174,7 +174,7 @@ void expect_same_sets(const std::vector<SetFigures>& a, const std::vector<SetFig
 }
 
 TEST(RunningFiguresTest, SetsOfManyPeriodsFromTheCellsAreTheReports) {
-  Dataset dataset = awkward_records();
+  Dataset dataset = awkward_running_records();
   detail::IndexedDataset plain(dataset);
   std::vector<RunningFigures> cells = running_of(plain);
   MonthlyColumns columns = plain.columns();
@@ -194,11 +194,11 @@ TEST(RunningFiguresTest, SetsOfManyPeriodsFromTheCellsAreTheReports) {
         Result<ReportData> report = compute_report(dataset, {periods[p], window, scope});
         ASSERT_TRUE(report);
         const ReportData& read = (*sets)[p];
-        expect_same_sets({read.industry, read.manufacturing},
-                         {report->industry, report->manufacturing});
-        expect_same_sets(read.divisions, report->divisions);
-        expect_same_sets(read.regions, report->regions);
-        expect_same_sets(read.region_groups, report->region_groups);
+        expect_same_running_sets({read.industry, read.manufacturing},
+                                 {report->industry, report->manufacturing});
+        expect_same_running_sets(read.divisions, report->divisions);
+        expect_same_running_sets(read.regions, report->regions);
+        expect_same_running_sets(read.region_groups, report->region_groups);
         EXPECT_EQ(read.divisions_at_current_prices, report->divisions_at_current_prices);
       }
     }
@@ -208,7 +208,7 @@ TEST(RunningFiguresTest, SetsOfManyPeriodsFromTheCellsAreTheReports) {
 // The report reads its previous period's headline from the cells when that window runs from
 // January (engine.cc): the same bits as the report of the database's records.
 TEST(RunningFiguresTest, ReportsOverCellsAreTheReportsOfTheRecords) {
-  Dataset dataset = awkward_records();
+  Dataset dataset = awkward_running_records();
   detail::IndexedDataset plain(dataset);
   std::vector<RunningFigures> cells = running_of(plain);
   MonthlyColumns columns = plain.columns();
@@ -224,10 +224,10 @@ TEST(RunningFiguresTest, ReportsOverCellsAreTheReportsOfTheRecords) {
         EXPECT_EQ(read->previous_value_added_growth, summed->previous_value_added_growth);
         EXPECT_EQ(read->previous_manufacturing_growth, summed->previous_manufacturing_growth);
         EXPECT_EQ(read->previous_value_added_growth.has_value(), month > 2);
-        expect_same_sets({read->industry, read->manufacturing},
-                         {summed->industry, summed->manufacturing});
-        expect_same_sets(read->divisions, summed->divisions);
-        expect_same_sets(read->regions, summed->regions);
+        expect_same_running_sets({read->industry, read->manufacturing},
+                                 {summed->industry, summed->manufacturing});
+        expect_same_running_sets(read->divisions, summed->divisions);
+        expect_same_running_sets(read->regions, summed->regions);
         EXPECT_EQ(read->industry.two_year_average_growth, summed->industry.two_year_average_growth);
       }
     }

@@ -47,7 +47,7 @@ class TlsServer : public testing_support::LoopbackServer {
   }
 };
 
-int connect_to(int port) {
+int connect_tcp(int port) {
   int fd = testing_support::connect_loopback(port);
   EXPECT_GE(fd, 0);
   timeval wait{5, 0};  // a blocking client that gives up after 5 s rather than hanging the test
@@ -62,7 +62,7 @@ std::string tls_get_hello(int port) {
   SSL_CTX* context = SSL_CTX_new(TLS_client_method());
   SSL_CTX_set_verify(context, SSL_VERIFY_NONE, nullptr);
   SSL* ssl = SSL_new(context);
-  int fd = connect_to(port);
+  int fd = connect_tcp(port);
   SSL_set_fd(ssl, fd);
   std::string answer;
   if (SSL_connect(ssl) == 1) {
@@ -113,7 +113,7 @@ TEST_F(TlsHandshakeTest, SlowHandshakesHoldNoWorker) {
   TlsServer server(dir_, limits);
   std::vector<int> slow;
   for (int i = 0; i < 4; ++i) {
-    slow.push_back(connect_to(server.port()));
+    slow.push_back(connect_tcp(server.port()));
     (void)::send(slow.back(), kHelloStart, sizeof kHelloStart - 1, MSG_NOSIGNAL);
   }
   std::this_thread::sleep_for(milliseconds(200));  // the worker has taken their first steps
@@ -130,7 +130,7 @@ TEST_F(TlsHandshakeTest, AHandshakeNotFinishedInTheHeadTimeIsClosed) {
   Limits limits;
   limits.head_timeout = milliseconds(300);
   TlsServer server(dir_, limits);
-  int fd = connect_to(server.port());
+  int fd = connect_tcp(server.port());
   (void)::send(fd, kHelloStart, sizeof kHelloStart - 1, MSG_NOSIGNAL);
   EXPECT_TRUE(closed_within(fd, milliseconds(3000)));
   ::close(fd);

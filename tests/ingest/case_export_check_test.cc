@@ -18,23 +18,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kA = valid_uscc("91410300MA44XXXX1");
-
-SourceFile enterprises() {
-  return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n"};
+SourceFile case_enterprises() {
+  return {"enterprises.csv", "uscc,name,industry,region\n" + kU1 + ",甲公司,1311,410302\n"};
 }
 
 class CaseExportCheck : public ImportTest {
  protected:
   void SetUp() override {
     ImportTest::SetUp();
-    import_ok({enterprises(),
+    import_ok({case_enterprises(),
                {"cases.csv",
                 "id,uscc,raised,category,department,deadline,resolved,rating\n"
                 "S1," +
-                    kA + ",2021-03-01,用地,自然资源局,2021-03-31,2021-03-20,5\n"}});
+                    kU1 + ",2021-03-01,用地,自然资源局,2021-03-31,2021-03-20,5\n"}});
     // Raised through the API as POST /api/cases does without "department": revision 1, raised.
-    raised_.row = {"SQ20210405-001", kA, {2021, 4, 5}, "用电", "", {2021, 4, 20}, {}, {}};
+    raised_.row = {"SQ20210405-001", kU1, {2021, 4, 5}, "用电", "", {2021, 4, 20}, {}, {}};
     raised_.region = "410302";
     raised_.title = "临时用电";
     raised_.state = "raised";
@@ -67,7 +65,7 @@ TEST_F(CaseExportCheck, TheContractExportsRefuseACaseWithoutDepartmentTheRegiste
   ASSERT_EQ(data.cases.size(), 2u);
   Status checked = check_cases_have_department(data);
   EXPECT_EQ(checked.code(), StatusCode::kInvalidData);
-  EXPECT_NE(checked.message().find("SQ20210405-001 (" + kA + ", raised 2021-04-05)"),
+  EXPECT_NE(checked.message().find("SQ20210405-001 (" + kU1 + ", raised 2021-04-05)"),
             std::string::npos)
       << checked.message();
   EXPECT_EQ(checked.message().find("S1 "), std::string::npos);  // the assigned case is not named
@@ -84,7 +82,7 @@ TEST_F(CaseExportCheck, TheContractExportsRefuseACaseWithoutDepartmentTheRegiste
   const std::string sheet = (dir_ / "cases.xlsx").string();
   ASSERT_TRUE(export_register_workbook(data, "cases", sheet).is_ok());
   std::unique_ptr<Database> again = open_database("again.db");
-  ASSERT_TRUE(import_sources(*again, {enterprises()}, {}).has_value());
+  ASSERT_TRUE(import_sources(*again, {case_enterprises()}, {}).has_value());
   Result<ImportOutcome> from_sheet = import_files(*again, {sheet}, {});
   ASSERT_TRUE(from_sheet.has_value());
   ASSERT_EQ(from_sheet->errors.size(), 1u);
@@ -108,7 +106,7 @@ TEST_F(CaseExportCheck, AnAssignedCaseRoundTripsThroughCasesCsvAndTheRegister) {
   ASSERT_TRUE(export_contract_files(data, out.string()).is_ok());
   std::ifstream csv(out / "cases.csv");
   const std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
-  EXPECT_NE(text.find("SQ20210405-001," + kA + ",2021-04-05,用电,供电公司,2021-04-20,,"),
+  EXPECT_NE(text.find("SQ20210405-001," + kU1 + ",2021-04-05,用电,供电公司,2021-04-20,,"),
             std::string::npos)
       << text;
 
@@ -120,7 +118,7 @@ TEST_F(CaseExportCheck, AnAssignedCaseRoundTripsThroughCasesCsvAndTheRegister) {
   EXPECT_EQ(fresh->load()->cases, data.cases);
 
   std::unique_ptr<Database> again = open_database("again.db");
-  ASSERT_TRUE(import_sources(*again, {enterprises()}, {}).has_value());
+  ASSERT_TRUE(import_sources(*again, {case_enterprises()}, {}).has_value());
   const std::string sheet = (dir_ / "企业诉求.xlsx").string();
   ASSERT_TRUE(export_register_workbook(data, "cases", sheet).is_ok());
   Result<ImportOutcome> from_sheet = import_files(*again, {sheet}, {});
@@ -132,7 +130,7 @@ TEST_F(CaseExportCheck, AnAssignedCaseRoundTripsThroughCasesCsvAndTheRegister) {
 TEST_F(CaseExportCheck, ACsvRowWithoutDepartmentIsRefusedOnImportAsTheContractSays) {
   Result<ImportOutcome> outcome =
       import_sources(*db_,
-                     {{"cases.csv", "id,uscc,raised,category,department,deadline\nS9," + kA +
+                     {{"cases.csv", "id,uscc,raised,category,department,deadline\nS9," + kU1 +
                                         ",2021-04-05,用电,,2021-04-20\n"}},
                      {});
   ASSERT_TRUE(outcome.has_value());
@@ -145,7 +143,7 @@ TEST_F(CaseExportCheck, ALongListIsCut) {
   Dataset many;
   for (int i = 0; i < kMaxListedCasesWithoutDepartment + 5; ++i) {
     many.cases.push_back(
-        {fmt::format("C{:03}", i), kA, {2021, 4, 1}, "用电", "", {2021, 4, 9}, {}, {}});
+        {fmt::format("C{:03}", i), kU1, {2021, 4, 1}, "用电", "", {2021, 4, 9}, {}, {}});
   }
   Status checked = check_cases_have_department(many);
   EXPECT_NE(checked.message().find("25 case(s)"), std::string::npos);

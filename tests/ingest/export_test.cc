@@ -14,9 +14,6 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-const std::string kU2 = valid_uscc("91410302MA45YYYY2");
-
 // A dataset with the awkward cases: quotes, commas and line breaks in names, tiny and huge
 // numbers, missing optionals, every date, a retired region already mapped, a custom group.
 Dataset awkward_dataset() {

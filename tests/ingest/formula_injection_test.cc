@@ -17,9 +17,6 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-const std::string kU2 = valid_uscc("91410302MA45YYYY2");
-
 // The names of the issue and OWASP's triggers in every free-text column: ids, names, categories,
 // references to ids, a chain list, a region group.
 Dataset injection_dataset() {

@@ -23,6 +23,11 @@ inline std::string valid_uscc(std::string_view first17) {
   return std::string(first17) + check.value_or('?');
 }
 
+// The enterprises of the import tests: U1 and U2 are imported, U3 never.
+inline const std::string kU1 = valid_uscc("91410300MA44XXXX1");
+inline const std::string kU2 = valid_uscc("91410302MA45YYYY2");
+inline const std::string kU3 = valid_uscc("91410305MA46WWWW3");
+
 class ImportTest : public ::testing::Test {
  protected:
   void SetUp() override {

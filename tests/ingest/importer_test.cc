@@ -10,10 +10,6 @@
 namespace zhizao::testing_support {
 namespace {
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-const std::string kU2 = valid_uscc("91410302MA45YYYY2");
-const std::string kU3 = valid_uscc("91410305MA46WWWW3");  // never imported
-
 std::vector<SourceFile> full_set() {
   return {
       {"project_progress.csv", "id,period,investment\nP1,2021-03,300\n"},

@@ -18,8 +18,6 @@ using zhizao::detail::CsvLimits;
 using zhizao::detail::CsvReader;
 using zhizao::detail::CsvRecord;
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-
 // Reads records until an error; returns its message and sets `fields` to the fields before it.
 std::string first_error(CsvReader& reader, size_t* fields = nullptr, long* line = nullptr) {
   CsvRecord record;

@@ -15,7 +15,7 @@
 namespace zhizao::testing_support {
 namespace {
 
-using detail::ParsedFile;
+using zhizao::detail::ParsedFile;
 
 // Rows enough for the text to pass kParallelParseMinBytes (about 50 bytes a row).
 constexpr int kRows = 100'000;
@@ -53,7 +53,7 @@ std::string monthly_text(int rows, int months = 2) {
 
 std::vector<std::string> messages(const ParsedFile& file) {
   std::vector<std::string> out;
-  for (const detail::Finding& f : file.findings.errors) {
+  for (const zhizao::detail::Finding& f : file.findings.errors) {
     out.push_back(std::to_string(f.line) + ": " + f.column + ": " + f.reason);
   }
   std::sort(out.begin(), out.end());
@@ -61,20 +61,20 @@ std::vector<std::string> messages(const ParsedFile& file) {
 }
 
 ParsedFile parse(std::string name, std::string bytes) {
-  return detail::parse_file({std::move(name), std::move(bytes)}, ImportOptions{});
+  return zhizao::detail::parse_file({std::move(name), std::move(bytes)}, ImportOptions{});
 }
 
 TEST(RecordSplit, SmallTextsAreNotSplit) {
-  EXPECT_EQ(detail::find_split_point("id,name\na,b\n", 8), std::nullopt);
+  EXPECT_EQ(zhizao::detail::find_split_point("id,name\na,b\n", 8), std::nullopt);
 }
 
 TEST(RecordSplit, SplitsAfterALineFeedOutsideQuotes) {
   std::string text = enterprises_text([](int) { return std::string("\"甲\n乙\""); });
-  std::optional<size_t> split = detail::find_split_point(text, text.find('\n') + 1);
+  std::optional<size_t> split = zhizao::detail::find_split_point(text, text.find('\n') + 1);
   ASSERT_TRUE(split.has_value());
   EXPECT_EQ(text[*split - 1], '\n');
   EXPECT_EQ(text.substr(*split, 10), "91410300MA");  // a record starts there
-  EXPECT_EQ(detail::line_at(text, *split),
+  EXPECT_EQ(zhizao::detail::line_at(text, *split),
             1 + std::count(text.begin(), text.begin() + static_cast<long>(*split), '\n'));
 }
 
@@ -129,9 +129,9 @@ TEST(ParallelParse, ASyntaxErrorInTheFirstHalfStopsReadingAsOneReaderWould) {
 
 TEST(ParallelParse, RowErrorsOnBothSidesOfTheSplitAreAllReported) {
   std::string text = monthly_text(2 * kRows);
-  std::optional<size_t> split = detail::find_split_point(text, text.find('\n') + 1);
+  std::optional<size_t> split = zhizao::detail::find_split_point(text, text.find('\n') + 1);
   ASSERT_TRUE(split.has_value());
-  long split_line = detail::line_at(text, *split);
+  long split_line = zhizao::detail::line_at(text, *split);
   // Break the row just before the split and the one starting at it.
   size_t before = text.rfind('\n', *split - 2) + 1;
   text.replace(text.find("100.5", before), 5, "abc.5");
@@ -174,26 +174,28 @@ TEST_F(ImportTest, AnErrorInTheLastRowOfALargeFileStoresNothing) {
 TEST(UsccFastPath, AgreesWithCheckUscc) {
   for (int i = 0; i < 5000; i += 7) {
     std::string code = uscc_of(i * 7919);
-    EXPECT_TRUE(detail::is_canonical_valid_uscc(code)) << code;
+    EXPECT_TRUE(zhizao::detail::is_canonical_valid_uscc(code)) << code;
     EXPECT_EQ(check_uscc(code, default_uscc_exceptions()).value_or(""), code);
     std::string wrong = code;
     wrong[17] = wrong[17] == '0' ? '1' : '0';
-    EXPECT_FALSE(detail::is_canonical_valid_uscc(wrong)) << wrong;
+    EXPECT_FALSE(zhizao::detail::is_canonical_valid_uscc(wrong)) << wrong;
     EXPECT_FALSE(check_uscc(wrong, default_uscc_exceptions()).has_value()) << wrong;
   }
   std::string lower = uscc_of(12345);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  EXPECT_FALSE(detail::is_canonical_valid_uscc(lower));  // check_uscc normalises it
-  EXPECT_FALSE(detail::is_canonical_valid_uscc(uscc_of(1) + "0"));
-  EXPECT_FALSE(detail::is_canonical_valid_uscc(" " + uscc_of(1).substr(1)));
-  EXPECT_FALSE(detail::is_canonical_valid_uscc("91410300MA44IIII10"));  // I is not in the set
+  EXPECT_FALSE(zhizao::detail::is_canonical_valid_uscc(lower));  // check_uscc normalises it
+  EXPECT_FALSE(zhizao::detail::is_canonical_valid_uscc(uscc_of(1) + "0"));
+  EXPECT_FALSE(zhizao::detail::is_canonical_valid_uscc(" " + uscc_of(1).substr(1)));
+  EXPECT_FALSE(
+      zhizao::detail::is_canonical_valid_uscc("91410300MA44IIII10"));  // I is not in the set
 }
 
 // ---- Issue 17: the parsed text given back, the later half handed over in parts ----
 
 ParsedFile parse_releasing(std::string name, std::string bytes) {
   SourceFile source{std::move(name), std::move(bytes)};
-  return detail::parse_file(source, ImportOptions{}, detail::ConsumedBytes::kReleased);
+  return zhizao::detail::parse_file(source, ImportOptions{},
+                                    zhizao::detail::ConsumedBytes::kReleased);
 }
 
 void expect_same_parse(const ParsedFile& kept, const ParsedFile& released) {
@@ -205,19 +207,19 @@ void expect_same_parse(const ParsedFile& kept, const ParsedFile& released) {
 }
 
 TEST(ConsumedText, GivesBackTheWholePagesBehindTheReaderOnly) {
-  constexpr size_t kSize = 3 * detail::ConsumedText::kStep;
+  constexpr size_t kSize = 3 * zhizao::detail::ConsumedText::kStep;
   std::string text(kSize, 'x');
-  detail::ConsumedText kept(text, 100, detail::ConsumedBytes::kKept);
-  kept.advance_to(2 * detail::ConsumedText::kStep);
+  zhizao::detail::ConsumedText kept(text, 100, zhizao::detail::ConsumedBytes::kKept);
+  kept.advance_to(2 * zhizao::detail::ConsumedText::kStep);
   EXPECT_EQ(std::count(text.begin(), text.end(), 'x'), static_cast<long>(kSize));
-  detail::ConsumedText consumed(text, 100, detail::ConsumedBytes::kReleased);
-  consumed.advance_to(detail::ConsumedText::kStep / 2);  // less than a step: nothing yet
-  EXPECT_EQ(text[detail::ConsumedText::kStep / 4], 'x');
-  const size_t position = 2 * detail::ConsumedText::kStep + 123;
+  zhizao::detail::ConsumedText consumed(text, 100, zhizao::detail::ConsumedBytes::kReleased);
+  consumed.advance_to(zhizao::detail::ConsumedText::kStep / 2);  // less than a step: nothing yet
+  EXPECT_EQ(text[zhizao::detail::ConsumedText::kStep / 4], 'x');
+  const size_t position = 2 * zhizao::detail::ConsumedText::kStep + 123;
   consumed.advance_to(position);
-  EXPECT_EQ(text[0], 'x');                             // before `from`
-  EXPECT_EQ(text[100], 'x');                           // on the page `from` is in
-  EXPECT_EQ(text[detail::ConsumedText::kStep], '\0');  // given back
+  EXPECT_EQ(text[0], 'x');                                     // before `from`
+  EXPECT_EQ(text[100], 'x');                                   // on the page `from` is in
+  EXPECT_EQ(text[zhizao::detail::ConsumedText::kStep], '\0');  // given back
   const size_t in_page = reinterpret_cast<std::uintptr_t>(text.data() + position) % 4096;
   EXPECT_EQ(text[position - in_page], 'x');       // the page the reader is in is kept
   EXPECT_EQ(text[position - in_page - 1], '\0');  // the page before it is given back
@@ -227,7 +229,7 @@ TEST(ConsumedText, GivesBackTheWholePagesBehindTheReaderOnly) {
 
 TEST(ParallelParse, GivingTheParsedBytesBackChangesNothing) {
   std::string monthly = monthly_text(2 * kRows, 7);
-  std::optional<size_t> split = detail::find_split_point(monthly, monthly.find('\n') + 1);
+  std::optional<size_t> split = zhizao::detail::find_split_point(monthly, monthly.find('\n') + 1);
   ASSERT_TRUE(split.has_value());
   monthly.replace(monthly.find("100.5", monthly.rfind('\n', *split - 2) + 1), 5, "abc.5");
   monthly.replace(monthly.find("100.5", *split), 5, "-00.5");

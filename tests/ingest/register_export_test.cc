@@ -6,11 +6,8 @@
 namespace zhizao::testing_support {
 namespace {
 
-const std::string kA = valid_uscc("91410300MA44XXXX1");
-const std::string kB = valid_uscc("91410302MA45YYYY2");
-
-SourceFile enterprises() {
-  return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n" + kB +
+SourceFile register_enterprises() {
+  return {"enterprises.csv", "uscc,name,industry,region\n" + kU1 + ",甲公司,1311,410302\n" + kU2 +
                                  ",乙公司,3411,410305\n"};
 }
 
@@ -24,25 +21,25 @@ class RegisterExport : public ImportTest {
 };
 
 TEST_F(RegisterExport, EachRegisterReadsBackAsTheSameRows) {
-  import_ok({enterprises(),
-             {"assignments.csv", "uscc,cadre,department\n" + kA + ",张三,工信局\n" + kA +
-                                     ",李四,工信局\n" + kB + ",王五,发改委\n"},
-             {"visits.csv", "uscc,date,cadre,findings\n" + kA + ",2021-04-02,张三,订单饱满\n" + kB +
-                                ",2021-03-30,王五,\"用工紧张, 需协调\"\n"},
+  import_ok({register_enterprises(),
+             {"assignments.csv", "uscc,cadre,department\n" + kU1 + ",张三,工信局\n" + kU1 +
+                                     ",李四,工信局\n" + kU2 + ",王五,发改委\n"},
+             {"visits.csv", "uscc,date,cadre,findings\n" + kU1 + ",2021-04-02,张三,订单饱满\n" +
+                                kU2 + ",2021-03-30,王五,\"用工紧张, 需协调\"\n"},
              {"cases.csv",
               "id,uscc,raised,category,department,deadline,resolved,rating\n"
               "S1," +
-                  kB +
+                  kU2 +
                   ",2021-03-01,用地,自然资源局,2021-03-31,2021-03-20,5\n"
                   "S2," +
-                  kA + ",2021-04-01,用电,供电公司,2021-04-08,,\n"}});
+                  kU1 + ",2021-04-01,用电,供电公司,2021-04-08,,\n"}});
   const Dataset original = stored(*db_);
   ASSERT_EQ(original.assignments.size(), 3u);
   ASSERT_EQ(original.visits.size(), 2u);
   ASSERT_EQ(original.cases.size(), 2u);
 
   std::unique_ptr<Database> fresh = open_database("fresh.db");
-  ASSERT_TRUE(import_sources(*fresh, {enterprises()}, {}).has_value());
+  ASSERT_TRUE(import_sources(*fresh, {register_enterprises()}, {}).has_value());
   for (const char* kind : {"assignments", "visits", "cases"}) {
     // A name the users give it: the kind is told by the sheet (包联, 走访记录, 企业诉求).
     const std::string path = (dir_ / (std::string("登记簿-") + kind + ".xlsx")).string();
@@ -59,7 +56,7 @@ TEST_F(RegisterExport, EachRegisterReadsBackAsTheSameRows) {
 }
 
 TEST_F(RegisterExport, AnEmptyRegisterIsAHeaderThatImportsNothing) {
-  import_ok({enterprises()});
+  import_ok({register_enterprises()});
   const std::string path = (dir_ / "visits.xlsx").string();
   ASSERT_TRUE(export_register_workbook(stored(*db_), "visits", path).is_ok());
   Result<ImportOutcome> outcome = import_files(*db_, {path}, {});

@@ -12,12 +12,8 @@
 namespace zhizao::testing_support {
 namespace {
 
-const std::string kA = valid_uscc("91410300MA44XXXX1");
-const std::string kB = valid_uscc("91410302MA45YYYY2");
-const std::string kStranger = valid_uscc("91410305MA46WWWW3");  // never imported
-
-SourceFile enterprises() {
-  return {"enterprises.csv", "uscc,name,industry,region\n" + kA + ",甲公司,1311,410302\n" + kB +
+SourceFile v2_enterprises() {
+  return {"enterprises.csv", "uscc,name,industry,region\n" + kU1 + ",甲公司,1311,410302\n" + kU2 +
                                  ",乙公司,3411,410305\n"};
 }
 SourceFile products() {
@@ -42,7 +38,7 @@ class V2Import : public ImportTest {
   // `files` stored.
   void expect_refused(const std::vector<SourceFile>& files,
                       const std::vector<std::string>& expected) {
-    import_ok({enterprises()});
+    import_ok({v2_enterprises()});
     Dataset before = stored();
     EXPECT_EQ(errors_of(files), expected);
     EXPECT_EQ(stored(), before);
@@ -51,32 +47,33 @@ class V2Import : public ImportTest {
 
 TEST_F(V2Import, GoodFilesOfEveryKindAreStored) {
   ImportOutcome outcome = import_ok(
-      {enterprises(),
+      {v2_enterprises(),
        products(),
        campaigns(),
-       {"product_output.csv", "uscc,period,product,quantity,quantity_prev,unit\n" + kA +
-                                  ",2021-04,P1,1200,1100,套\n" + kB + ",202104,P2,5,,\n"},
+       {"product_output.csv", "uscc,period,product,quantity,quantity_prev,unit\n" + kU1 +
+                                  ",2021-04,P1,1200,1100,套\n" + kU2 + ",202104,P2,5,,\n"},
        {"targets.csv",
         "id,name,indicator,scope,year,value,threshold\n"
         "t1,百亿企业,manufacturing_enterprises_over,luoyang-metro,2025,30,1000000\n"
         "t2,总产值,output,410300,2025,50000000,\n"},
        {"assignments.csv",
-        "uscc,cadre,department\n" + kA + ",张三,工信局\n" + kA + ",李四,发改委\n"},
-       {"visits.csv", "uscc,date,cadre,findings\n" + kA + ",2021-04-02,张三,\"用工, 用地\"\n"},
+        "uscc,cadre,department\n" + kU1 + ",张三,工信局\n" + kU1 + ",李四,发改委\n"},
+       {"visits.csv", "uscc,date,cadre,findings\n" + kU1 + ",2021-04-02,张三,\"用工, 用地\"\n"},
        {"cases.csv",
         "id,uscc,raised,category,department,deadline,resolved,rating\n"
         "S1," +
-            kB +
+            kU2 +
             ",2021-03-01,用地,自然资源局,2021-03-31,2021-03-20,5\n"
             "S2," +
-            kA + ",2021-03-05,融资,金融局,2021-04-05,,\n"},
+            kU1 + ",2021-03-05,融资,金融局,2021-04-05,,\n"},
        {"projects.csv", "id,name,region,total_investment,campaign\nX1,项目,410302,100,cp1\n"}});
   EXPECT_EQ(outcome.warnings, std::vector<std::string>{});
   Dataset d = stored_v2();
   EXPECT_EQ(d.products,
             (std::vector<Product>{{"P1", "轴承", "套", "34"}, {"P2", "汽车", "辆", ""}}));
-  EXPECT_EQ(d.product_output, (std::vector<ProductOutput>{{kA, {2021, 4}, "P1", 1200, 1100.0},
-                                                          {kB, {2021, 4}, "P2", 5, std::nullopt}}));
+  EXPECT_EQ(d.product_output,
+            (std::vector<ProductOutput>{{kU1, {2021, 4}, "P1", 1200, 1100.0},
+                                        {kU2, {2021, 4}, "P2", 5, std::nullopt}}));
   EXPECT_EQ(d.targets,
             (std::vector<Target>{
                 {"t1", "百亿企业", TargetIndicator::kManufacturingEnterprisesOver, "luoyang-metro",
@@ -87,38 +84,42 @@ TEST_F(V2Import, GoodFilesOfEveryKindAreStored) {
                 {"cp1", "百日攻坚", {2021, 4, 1}, {2021, 7, 9}, 12L, 3L, 50000.5},
                 {"cp2", "春季", {2021, 2, 1}, {2021, 2, 1}, std::nullopt, std::nullopt, {}}}));
   EXPECT_EQ(d.assignments.size(), 2u);
-  EXPECT_EQ(d.visits, (std::vector<Visit>{{kA, {2021, 4, 2}, "张三", "用工, 用地"}}));
+  EXPECT_EQ(d.visits, (std::vector<Visit>{{kU1, {2021, 4, 2}, "张三", "用工, 用地"}}));
   ASSERT_EQ(d.cases.size(), 2u);
-  EXPECT_EQ(
-      d.cases[0],
-      (ServiceCase{
-          "S1", kB, {2021, 3, 1}, "用地", "自然资源局", {2021, 3, 31}, CivilDate{2021, 3, 20}, 5}));
+  EXPECT_EQ(d.cases[0], (ServiceCase{"S1",
+                                     kU2,
+                                     {2021, 3, 1},
+                                     "用地",
+                                     "自然资源局",
+                                     {2021, 3, 31},
+                                     CivilDate{2021, 3, 20},
+                                     5}));
   EXPECT_EQ(d.cases[1].resolved, std::nullopt);
   ASSERT_EQ(d.projects.size(), 1u);
   EXPECT_EQ(d.projects[0].campaign, "cp1");
 }
 
 TEST_F(V2Import, ChineseHeadersInGb18030) {
-  import_ok({enterprises()});
+  import_ok({v2_enterprises()});
   std::string text = "产品代码,产品名称,计量单位,行业大类\nP1,轴承,套,34\n";
   std::string cases =
       "诉求编号,统一社会信用代码,提出日期,类别,责任部门,办结时限,办结日期,满意度\n"
       "S1," +
-      kA + ",2021年3月1日,用地,自然资源局,2021-03-31,,4\n";
+      kU1 + ",2021年3月1日,用地,自然资源局,2021-03-31,,4\n";
   std::string visits =
-      "统一社会信用代码,走访日期,包联干部,走访情况\n" + kA + ",2021-04-02,张三,好\n";
+      "统一社会信用代码,走访日期,包联干部,走访情况\n" + kU1 + ",2021-04-02,张三,好\n";
   import_ok(
       {{"products.csv", to_gb18030(text)},
        {"cases.csv", to_gb18030(cases)},
        {"visits.csv", to_gb18030(visits)},
        {"assignments.csv",
-        to_gb18030("统一社会信用代码,包联干部,责任部门\n" + kA + ",张三,工信局\n")},
+        to_gb18030("统一社会信用代码,包联干部,责任部门\n" + kU1 + ",张三,工信局\n")},
        {"targets.csv", to_gb18030("目标编号,目标名称,指标,范围,目标年份,目标值,规模门槛(万元)\n"
                                   "t1,目标,enterprises_over,all,2025,10,500\n")},
        {"campaigns.csv",
         to_gb18030("行动编号,攻坚行动,开始日期,结束日期\nc1,攻坚,2021-04-01,2021-05-01\n")},
-       {"product_output.csv", to_gb18030("统一社会信用代码,时期,产品代码,产量,上年同期产量\n" + kA +
-                                         ",2021年4月,P1,3,\n")}});
+       {"product_output.csv", to_gb18030("统一社会信用代码,时期,产品代码,产量,上年同期产量\n" +
+                                         kU1 + ",2021年4月,P1,3,\n")}});
   Dataset d = stored_v2();
   EXPECT_EQ(d.products, (std::vector<Product>{{"P1", "轴承", "套", "34"}}));
   ASSERT_EQ(d.cases.size(), 1u);
@@ -134,26 +135,26 @@ TEST_F(V2Import, ChineseHeadersInGb18030) {
 TEST_F(V2Import, ProductOutputErrors) {
   expect_refused(
       {products(),
-       {"product_output.csv", "uscc,period,product,quantity,quantity_prev,unit\n" + kA +
-                                  ",2021-04,P9,1,,\n" + kA + ",2021-04,P1,-1,,\n" + kA +
-                                  ",2021-05,P1,1,,吨\n" + kStranger + ",2021-04,P1,1,,\n" + kA +
+       {"product_output.csv", "uscc,period,product,quantity,quantity_prev,unit\n" + kU1 +
+                                  ",2021-04,P9,1,,\n" + kU1 + ",2021-04,P1,-1,,\n" + kU1 +
+                                  ",2021-05,P1,1,,吨\n" + kU3 + ",2021-04,P1,1,,\n" + kU1 +
                                   ",2021-05,P1,2,,\n"}},
       {"product_output.csv:2: product: unknown product: \"P9\"",
        "product_output.csv:3: quantity: must not be negative: \"-1\"",
        "product_output.csv:4: unit: unit mismatch: \"吨\", but product P1 is counted in \"套\"",
-       "product_output.csv:5: uscc: unknown enterprise: \"" + kStranger + "\"",
-       "product_output.csv:6: uscc: duplicate key \"" + kA + "|2021-05|P1\" (first on line 4)"});
+       "product_output.csv:5: uscc: unknown enterprise: \"" + kU3 + "\"",
+       "product_output.csv:6: uscc: duplicate key \"" + kU1 + "|2021-05|P1\" (first on line 4)"});
 }
 
 TEST_F(V2Import, AProductOfTheDatabaseIsKnownWithItsUnit) {
-  import_ok({enterprises(), products()});
+  import_ok({v2_enterprises(), products()});
   EXPECT_EQ(errors_of({{"product_output.csv",
-                        "uscc,period,product,quantity,unit\n" + kA + ",2021-04,P2,1,台\n"}}),
+                        "uscc,period,product,quantity,unit\n" + kU1 + ",2021-04,P2,1,台\n"}}),
             std::vector<std::string>{
                 "product_output.csv:2: unit: unit mismatch: \"台\", but product P2 is counted in "
                 "\"辆\""});
   import_ok(
-      {{"product_output.csv", "uscc,period,product,quantity,unit\n" + kA + ",2021-04,P2,1,辆\n"}});
+      {{"product_output.csv", "uscc,period,product,quantity,unit\n" + kU1 + ",2021-04,P2,1,辆\n"}});
   EXPECT_EQ(stored().product_output.size(), 1u);
 }
 
@@ -233,29 +234,29 @@ TEST_F(V2Import, CampaignErrorsAndProjectsCampaigns) {
 
 TEST_F(V2Import, ServiceFileErrors) {
   expect_refused(
-      {{"assignments.csv", "uscc,cadre,department\n" + kStranger + ",张三,工信局\n" + kA +
-                               ",,工信局\n" + kA + ",张三,工信局\n" + kA + ",张三,工信局\n"},
+      {{"assignments.csv", "uscc,cadre,department\n" + kU3 + ",张三,工信局\n" + kU1 + ",,工信局\n" +
+                               kU1 + ",张三,工信局\n" + kU1 + ",张三,工信局\n"},
        {"visits.csv",
-        "uscc,date,cadre,findings\n" + kA + ",2021-13-01,张三,\nbad,2021-04-01,李四,\n"},
+        "uscc,date,cadre,findings\n" + kU1 + ",2021-13-01,张三,\nbad,2021-04-01,李四,\n"},
        {"cases.csv",
         "id,uscc,raised,category,department,deadline,resolved,rating\n"
         "S1," +
-            kA +
+            kU1 +
             ",2021-03-10,用地,局,2021-03-01,2021-03-09,6\n"
             "S2," +
-            kStranger +
+            kU3 +
             ",2021-03-10,用地,局,2021-04-01,,0\n"
             "S3," +
-            kA + ",2021-03-10,用地,局,2021-04-01,,4.5\n"}},
-      {"assignments.csv:2: uscc: unknown enterprise: \"" + kStranger + "\"",
+            kU1 + ",2021-03-10,用地,局,2021-04-01,,4.5\n"}},
+      {"assignments.csv:2: uscc: unknown enterprise: \"" + kU3 + "\"",
        "assignments.csv:3: cadre: missing value",
-       "assignments.csv:5: uscc: duplicate key \"" + kA + "|张三|工信局\" (first on line 4)",
+       "assignments.csv:5: uscc: duplicate key \"" + kU1 + "|张三|工信局\" (first on line 4)",
        "visits.csv:2: date: not a date: \"2021-13-01\"",
        "visits.csv:3: uscc: not 18 characters: \"BAD\"",
        "cases.csv:2: deadline: 2021-03-01 is before raised 2021-03-10",
        "cases.csv:2: resolved: 2021-03-09 is before raised 2021-03-10",
        "cases.csv:2: rating: not a whole number from 1 to 5: \"6\"",
-       "cases.csv:3: uscc: unknown enterprise: \"" + kStranger + "\"",
+       "cases.csv:3: uscc: unknown enterprise: \"" + kU3 + "\"",
        "cases.csv:3: rating: not a whole number from 1 to 5: \"0\"",
        "cases.csv:4: rating: not a whole number from 1 to 5: \"4.5\""});
 }
@@ -299,19 +300,19 @@ TEST_F(V2Import, EveryKindsTemplateImportsBesideTheSampleData) {
 }
 
 TEST_F(V2Import, ExportedWorkbookReadsBackTheSameRows) {
-  import_ok({enterprises(),
+  import_ok({v2_enterprises(),
              products(),
              campaigns(),
-             {"product_output.csv", "uscc,period,product,quantity\n" + kA + ",2021-04,P1,3.25\n"},
+             {"product_output.csv", "uscc,period,product,quantity\n" + kU1 + ",2021-04,P1,3.25\n"},
              {"targets.csv",
               "id,name,indicator,scope,year,value,threshold\n"
               "t1,a,enterprises_over,all,2025,30,1000000\n"},
-             {"visits.csv", "uscc,date,cadre\n" + kA + ",2021-04-02,张三\n"},
+             {"visits.csv", "uscc,date,cadre\n" + kU1 + ",2021-04-02,张三\n"},
              {"cases.csv",
               "id,uscc,raised,category,department,deadline,resolved,rating\n"
               "S1," +
-                  kB + ",2021-03-01,用地,局,2021-03-31,2021-03-20,5\n"},
-             {"assignments.csv", "uscc,cadre,department\n" + kA + ",张三,工信局\n"}});
+                  kU2 + ",2021-03-01,用地,局,2021-03-31,2021-03-20,5\n"},
+             {"assignments.csv", "uscc,cadre,department\n" + kU1 + ",张三,工信局\n"}});
   Dataset original = stored();
   std::string path = (dir_ / "data.xlsx").string();
   ASSERT_TRUE(export_contract_workbook(original, path).is_ok());

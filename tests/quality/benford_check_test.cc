@@ -13,15 +13,15 @@ namespace {
 using namespace testing_quality;
 using Strings = std::vector<std::string>;
 
-constexpr YearMonth kPeriod{2021, 12};
-const std::string kPlanted = "914103000000000099";
+constexpr YearMonth kBenfordPeriod{2021, 12};
+const std::string kPlantedInBenford = "914103000000000099";
 
 // Output over 36 months spanning three orders of magnitude; value added and electricity follow
 // it, so that 108 figures enter the test.
 Dataset spanning(bool fabricated) {
-  Dataset data = ordinary_division(kPeriod);
+  Dataset data = ordinary_division(kBenfordPeriod);
   auto random = std::make_shared<std::mt19937>(11);
-  add_planted(data, kPeriod, [random, fabricated](MonthlyRecord& r) {
+  add_planted(data, kBenfordPeriod, [random, fabricated](MonthlyRecord& r) {
     std::uniform_real_distribution<double> unit(0, 1);
     auto draw = [&] {
       if (!fabricated) return tenth(std::pow(10, 1 + 3 * unit(*random)));
@@ -36,20 +36,21 @@ Dataset spanning(bool fabricated) {
 }
 
 TEST(BenfordCheck, RaisedOnAFabricatedLongSeries) {
-  EXPECT_TRUE(
-      has(checks_of(findings_of(spanning(true), kPeriod), kPlanted), "benford_first_digit"));
+  EXPECT_TRUE(has(checks_of(findings_of(spanning(true), kBenfordPeriod), kPlantedInBenford),
+                  "benford_first_digit"));
 }
 
 TEST(BenfordCheck, NotRaisedOnAGenuineLookingSeries) {
-  EXPECT_FALSE(
-      has(checks_of(findings_of(spanning(false), kPeriod), kPlanted), "benford_first_digit"));
+  EXPECT_FALSE(has(checks_of(findings_of(spanning(false), kBenfordPeriod), kPlantedInBenford),
+                   "benford_first_digit"));
 }
 
 TEST(BenfordCheck, NotRunBelowTheMinimumHistory) {
   QualityThresholds strict;
   strict.benford_min_figures = 200;
-  EXPECT_FALSE(has(checks_of(findings_of(spanning(true), kPeriod, strict), kPlanted),
-                   "benford_first_digit"));
+  EXPECT_FALSE(
+      has(checks_of(findings_of(spanning(true), kBenfordPeriod, strict), kPlantedInBenford),
+          "benford_first_digit"));
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ namespace {
 using namespace testing_quality;
 using Strings = std::vector<std::string>;
 
-constexpr YearMonth kPeriod{2021, 4};
-const std::string kPlanted = "914103000000000099";
+constexpr YearMonth kDailyPeriod{2021, 4};
+const std::string kPlantedInDaily = "914103000000000099";
 
 // The planted enterprise's ordinary electricity of `month` (万千瓦时), as add_planted writes it.
 double ordinary_electricity(YearMonth month) { return *ordinary_record(11, month).electricity; }
@@ -46,7 +46,7 @@ std::vector<QualityFinding> findings_with_daily(const Dataset& data,
   detail::IndexedDataset indexed(data);
   DailyElectricityMonths daily = DailyElectricityMonths::from_blocks(blocks);
   Result<std::vector<QualityFinding>> findings =
-      run_quality_checks(indexed, {kPeriod, ""}, {}, daily);
+      run_quality_checks(indexed, {kDailyPeriod, ""}, {}, daily);
   return findings ? *findings : std::vector<QualityFinding>{};
 }
 
@@ -60,7 +60,7 @@ std::string label(const QualityFinding& finding, const std::string& name) {
 const QualityFinding* planted_finding(const std::vector<QualityFinding>& findings,
                                       const std::string& check) {
   for (const QualityFinding& f : findings) {
-    if (f.uscc == kPlanted && f.check == check) return &f;
+    if (f.uscc == kPlantedInDaily && f.check == check) return &f;
   }
   return nullptr;
 }
@@ -86,14 +86,15 @@ TEST(DailyElectricityMonths, SumsOnlyMonthsWithAReadingEveryDay) {
 
 TEST(DailyElectricityChecks, CompleteDailyReadingsRevealADivergenceTheMonthlyFigureHides) {
   // Monthly figures move together; the metered days of March 2021 are 40 % below March 2020.
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord&) {});
-  EXPECT_TRUE(checks_of(findings_of(data, kPeriod), kPlanted).empty());
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord&) {});
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
   double march_2020 = ordinary_electricity({2020, 3});
-  std::vector<DailyElectricityYear> blocks = {readings(kPlanted, 2020, {{3, march_2020}}),
-                                              readings(kPlanted, 2021, {{3, march_2020 * 0.6}})};
+  std::vector<DailyElectricityYear> blocks = {
+      readings(kPlantedInDaily, 2020, {{3, march_2020}}),
+      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, blocks);
-  EXPECT_EQ(checks_of(findings, kPlanted), Strings{"electricity_divergence"});
+  EXPECT_EQ(checks_of(findings, kPlantedInDaily), Strings{"electricity_divergence"});
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
   EXPECT_EQ(found->months, (std::vector<YearMonth>{{2021, 3}}));
@@ -105,17 +106,18 @@ TEST(DailyElectricityChecks, CompleteDailyReadingsRevealADivergenceTheMonthlyFig
 }
 
 TEST(DailyElectricityChecks, AMonthWithADayMissingFallsBackToTheMonthlyFigure) {
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord&) {});
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord&) {});
   double march_2020 = ordinary_electricity({2020, 3});
   // 31 March 2021 missing: March 2021 is the monthly figure, which moves with output.
   std::vector<DailyElectricityYear> incomplete = {
-      readings(kPlanted, 2020, {{3, march_2020}}),
-      readings(kPlanted, 2021, {{3, march_2020 * 0.6}}, {3, 31})};
-  EXPECT_TRUE(checks_of(findings_with_daily(data, incomplete), kPlanted).empty());
+      readings(kPlantedInDaily, 2020, {{3, march_2020}}),
+      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}}, {3, 31})};
+  EXPECT_TRUE(checks_of(findings_with_daily(data, incomplete), kPlantedInDaily).empty());
   // March 2020 incomplete instead: this year's daily sum against last year's monthly figure.
-  std::vector<DailyElectricityYear> mixed = {readings(kPlanted, 2020, {{3, march_2020}}, {3, 1}),
-                                             readings(kPlanted, 2021, {{3, march_2020 * 0.6}})};
+  std::vector<DailyElectricityYear> mixed = {
+      readings(kPlantedInDaily, 2020, {{3, march_2020}}, {3, 1}),
+      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, mixed);
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
@@ -126,44 +128,44 @@ TEST(DailyElectricityChecks, AMonthWithADayMissingFallsBackToTheMonthlyFigure) {
 
 TEST(DailyElectricityChecks, CompleteDailyReadingsClearADivergenceOfTheMonthlyFigure) {
   // The monthly figure of March 2021 is half what was metered: monthly, a divergence ...
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord& r) {
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord& r) {
     if (r.period == YearMonth{2021, 3}) r.electricity = tenth(*r.electricity * 0.5);
   });
-  std::vector<QualityFinding> monthly = findings_of(data, kPeriod);
+  std::vector<QualityFinding> monthly = findings_of(data, kDailyPeriod);
   const QualityFinding* raised = planted_finding(monthly, "electricity_divergence");
   ASSERT_NE(raised, nullptr);
   EXPECT_EQ(label(*raised, "electricity_source"), "monthly");
   EXPECT_EQ(raised->reason.find("按日读数"), std::string::npos);  // the wording as before
   // ... the metered days of both Marches move with output: nothing to verify.
   std::vector<DailyElectricityYear> blocks = {
-      readings(kPlanted, 2020, {{3, ordinary_electricity({2020, 3})}}),
-      readings(kPlanted, 2021, {{3, ordinary_electricity({2021, 3})}})};
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlanted).empty());
+      readings(kPlantedInDaily, 2020, {{3, ordinary_electricity({2020, 3})}}),
+      readings(kPlantedInDaily, 2021, {{3, ordinary_electricity({2021, 3})}})};
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
 }
 
 TEST(DailyElectricityChecks, AFebruaryThatFoldsJanuaryIsCheckedAgainstBothMonthsOfReadings) {
   // The planted enterprise reports January and February together in its February row.
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord&) {});
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord&) {});
   std::vector<MonthlyRecord> folded;
   for (const MonthlyRecord& r : data.monthly) {
-    if (r.uscc == kPlanted && r.period.month == 1) continue;
+    if (r.uscc == kPlantedInDaily && r.period.month == 1) continue;
     folded.push_back(r);
-    if (r.uscc != kPlanted || r.period.month != 2) continue;
+    if (r.uscc != kPlantedInDaily || r.period.month != 2) continue;
     MonthlyRecord january = ordinary_record(11, {r.period.year, 1});
     folded.back().output += january.output;
     *folded.back().value_added += *january.value_added;
     *folded.back().electricity += *january.electricity;
   }
   data.monthly = folded;
-  EXPECT_TRUE(checks_of(findings_of(data, kPeriod), kPlanted).empty());
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
   double january = ordinary_electricity({2020, 1});
   double february = ordinary_electricity({2020, 2});
   // Jan–Feb 2021 metered 40 % below Jan–Feb 2020: February 2021 is raised with −40 %.
   std::vector<DailyElectricityYear> blocks = {
-      readings(kPlanted, 2020, {{1, january}, {2, february}}),
-      readings(kPlanted, 2021, {{1, january * 0.6}, {2, february * 0.6}})};
+      readings(kPlantedInDaily, 2020, {{1, january}, {2, february}}),
+      readings(kPlantedInDaily, 2021, {{1, january * 0.6}, {2, february * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, blocks);
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
@@ -172,8 +174,8 @@ TEST(DailyElectricityChecks, AFebruaryThatFoldsJanuaryIsCheckedAgainstBothMonths
   EXPECT_EQ(label(*found, "electricity_source"), "daily");
   // February's days alone would be compared with a record that holds January too: with a day of
   // January 2021 missing, the monthly figures are used and nothing is raised.
-  blocks[1] = readings(kPlanted, 2021, {{1, january * 0.6}, {2, february * 0.6}}, {1, 15});
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlanted).empty());
+  blocks[1] = readings(kPlantedInDaily, 2021, {{1, january * 0.6}, {2, february * 0.6}}, {1, 15});
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
 }
 
 // Every month from 2020-01 to the period with its ordinary electricity, except `changed`.
@@ -181,11 +183,11 @@ std::vector<DailyElectricityYear> ordinary_readings(std::map<YearMonth, double> 
   std::vector<DailyElectricityYear> blocks;
   for (int year : {2020, 2021}) {
     std::map<int, double> totals;
-    for (int month = 1; month <= 12 && YearMonth{year, month} <= kPeriod; ++month) {
+    for (int month = 1; month <= 12 && YearMonth{year, month} <= kDailyPeriod; ++month) {
       auto it = changed.find({year, month});
       totals[month] = it != changed.end() ? it->second : ordinary_electricity({year, month});
     }
-    blocks.push_back(readings(kPlanted, year, totals));
+    blocks.push_back(readings(kPlantedInDaily, year, totals));
   }
   return blocks;
 }
@@ -193,16 +195,17 @@ std::vector<DailyElectricityYear> ordinary_readings(std::map<YearMonth, double> 
 TEST(DailyElectricityChecks, AJumpTheMeteredDaysDoNotFollowIsRaised) {
   // Output and the monthly electricity figure both ×4 in March 2021: monthly, the jump is
   // followed; the metered days stayed at their level.
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord& r) {
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord& r) {
     if (r.period != YearMonth{2021, 3}) return;
     r.output *= 4;
     *r.value_added *= 4;
     *r.electricity *= 4;
   });
-  EXPECT_TRUE(checks_of(findings_of(data, kPeriod), kPlanted).empty());
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
   std::vector<QualityFinding> findings = findings_with_daily(data, ordinary_readings({}));
-  EXPECT_EQ(checks_of(findings, kPlanted), (Strings{"electricity_divergence", "unexplained_jump"}));
+  EXPECT_EQ(checks_of(findings, kPlantedInDaily),
+            (Strings{"electricity_divergence", "unexplained_jump"}));
   const QualityFinding* jump = planted_finding(findings, "unexplained_jump");
   ASSERT_NE(jump, nullptr);
   EXPECT_EQ(jump->months, (std::vector<YearMonth>{{2021, 3}}));
@@ -216,18 +219,19 @@ TEST(DailyElectricityChecks, AJumpTheMeteredDaysDoNotFollowIsRaised) {
 TEST(DailyElectricityChecks, AJumpTheMeteredDaysFollowIsNotRaised) {
   // Output ×4 in March 2021 with the monthly electricity figure unchanged: monthly, a jump and a
   // divergence; the metered days of March rose ×4 with it.
-  Dataset data = ordinary_division(kPeriod);
-  add_planted(data, kPeriod, [](MonthlyRecord& r) {
+  Dataset data = ordinary_division(kDailyPeriod);
+  add_planted(data, kDailyPeriod, [](MonthlyRecord& r) {
     if (r.period != YearMonth{2021, 3}) return;
     r.output *= 4;
     *r.value_added *= 4;
   });
-  std::vector<QualityFinding> monthly = findings_of(data, kPeriod);
-  EXPECT_EQ(checks_of(monthly, kPlanted), (Strings{"electricity_divergence", "unexplained_jump"}));
+  std::vector<QualityFinding> monthly = findings_of(data, kDailyPeriod);
+  EXPECT_EQ(checks_of(monthly, kPlantedInDaily),
+            (Strings{"electricity_divergence", "unexplained_jump"}));
   EXPECT_EQ(label(*planted_finding(monthly, "unexplained_jump"), "electricity_source"), "monthly");
   std::vector<DailyElectricityYear> blocks =
       ordinary_readings({{{2021, 3}, 4 * ordinary_electricity({2021, 3})}});
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlanted).empty());
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
 }
 
 }  // namespace

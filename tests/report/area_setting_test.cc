@@ -7,6 +7,7 @@
 
 #include "engine/engine.h"
 #include "report/render.h"
+#include "text_match.h"
 
 namespace zhizao {
 namespace {
@@ -38,12 +39,6 @@ std::string report_text(const Dataset& data) {
   Result<ReportData> report = compute_report(data, {{2021, 3}, WindowKind::kMonthly, ""});
   EXPECT_TRUE(report) << (report ? "" : report.error().message());
   return report ? render_report(*report, ReportFormat::kText, Language::kZh) : "";
-}
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(AreaSettingTest, ByDefaultTheCityAndItsCounties) {

@@ -6,6 +6,7 @@
 
 #include "report/render.h"
 #include "sample_report.h"
+#include "text_match.h"
 
 namespace zhizao {
 namespace {
@@ -14,10 +15,6 @@ using testing::make_set;
 
 std::string text_of(const ReportData& r, Language language) {
   return render_report(r, ReportFormat::kText, language);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 // The sample's figures as a province's: Henan with two cities.

@@ -6,15 +6,10 @@
 
 #include "report/render.h"
 #include "sample_report.h"
+#include "text_match.h"
 
 namespace zhizao {
 namespace {
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST(Explanation, HeaderNamesTheSetAndItsFigure) {
   Explanation e = testing::sample_explanation();

@@ -6,6 +6,7 @@
 
 #include "report/render.h"
 #include "sample_report.h"
+#include "text_match.h"
 
 namespace zhizao {
 namespace {
@@ -18,10 +19,6 @@ std::string narrative_zh(const ReportData& r) {
   return text.substr(0, text.find("\n附表\n"));
 }
 std::string en(const ReportData& r) { return render_report(r, ReportFormat::kText, Language::kEn); }
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The first paragraph after the headline heading.
 std::string headline_of(const std::string& text) {

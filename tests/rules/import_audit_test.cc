@@ -12,8 +12,8 @@
 namespace zhizao {
 namespace {
 
-constexpr const char* kJia = "91410302MA400001XM";  // 甲, stored with division 34
-constexpr const char* kYi = "91410305MA400002X2";
+using testing::kJia;
+using testing::kYi;
 
 MonthlyRecord month(const std::string& uscc, int year, int m, double output) {
   MonthlyRecord r;

@@ -15,13 +15,13 @@
 namespace zhizao {
 namespace {
 
-constexpr const char* kUscc = "91410302MA400001XM";
+constexpr const char* kLimitedUscc = "91410302MA400001XM";
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-MonthlyRecord month(int year, int m, double output) {
+MonthlyRecord limits_month(int year, int m, double output) {
   MonthlyRecord r;
-  r.uscc = kUscc;
+  r.uscc = kLimitedUscc;
   r.period = {year, m};
   r.output = output;
   return r;
@@ -43,8 +43,8 @@ RuleOutcome outcome_of(const RuleSet& set, const char* id, const MonthlyRecord& 
   return RuleOutcome::kMissing;
 }
 
-RuleOutcome default_outcome(const char* id, const MonthlyRecord& record,
-                            const std::vector<MonthlyRecord>& history = {}) {
+RuleOutcome limits_default_outcome(const char* id, const MonthlyRecord& record,
+                                   const std::vector<MonthlyRecord>& history = {}) {
   return outcome_of(default_rule_set(), id, record, nullptr, history);
 }
 
@@ -66,35 +66,35 @@ TEST(PhysicalLimitsTest, DefaultsAreHardPhysicalLimitsAndTheBoundsRefuseImports)
 }
 
 TEST(PhysicalLimitsTest, EveryFigureMustBeFinite) {
-  MonthlyRecord r = month(2021, 4, 1e308);
-  EXPECT_EQ(default_outcome("physical_output_finite", r), RuleOutcome::kPass);
+  MonthlyRecord r = limits_month(2021, 4, 1e308);
+  EXPECT_EQ(limits_default_outcome("physical_output_finite", r), RuleOutcome::kPass);
   for (double bad : {kInf, -kInf, kNaN}) {
     r.output = bad;
-    EXPECT_EQ(default_outcome("physical_output_finite", r), RuleOutcome::kFail) << bad;
+    EXPECT_EQ(limits_default_outcome("physical_output_finite", r), RuleOutcome::kFail) << bad;
     // The bounds refuse them as well (NaN compares false), so a rules file without the finite
     // rules still keeps them out.
-    EXPECT_EQ(default_outcome("physical_output_max", r),
+    EXPECT_EQ(limits_default_outcome("physical_output_max", r),
               bad == -kInf ? RuleOutcome::kPass : RuleOutcome::kFail)
         << bad;
   }
   r.output = 100;
-  EXPECT_EQ(default_outcome("physical_value_added_finite", r), RuleOutcome::kMissing);
+  EXPECT_EQ(limits_default_outcome("physical_value_added_finite", r), RuleOutcome::kMissing);
   r.value_added = kInf;
   r.electricity_prev = kNaN;
-  EXPECT_EQ(default_outcome("physical_value_added_finite", r), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("physical_electricity_prev_finite", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_value_added_finite", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_electricity_prev_finite", r), RuleOutcome::kFail);
   r.output_prev = -kInf;
-  EXPECT_EQ(default_outcome("physical_output_prev_finite", r), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("output_prev_non_negative", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_output_prev_finite", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("output_prev_non_negative", r), RuleOutcome::kFail);
 }
 
 TEST(PhysicalLimitsTest, FiguresCannotBeNegative) {
-  MonthlyRecord r = month(2021, 4, -0.01);
-  EXPECT_EQ(default_outcome("output_non_negative", r), RuleOutcome::kFail);
+  MonthlyRecord r = limits_month(2021, 4, -0.01);
+  EXPECT_EQ(limits_default_outcome("output_non_negative", r), RuleOutcome::kFail);
   r.output = 0;
-  EXPECT_EQ(default_outcome("output_non_negative", r), RuleOutcome::kPass);
+  EXPECT_EQ(limits_default_outcome("output_non_negative", r), RuleOutcome::kPass);
   r.electricity = -1e-9;
-  EXPECT_EQ(default_outcome("electricity_non_negative", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("electricity_non_negative", r), RuleOutcome::kFail);
   const Rule* rule = find_rule(default_rule_set(), "electricity_non_negative");
   ASSERT_NE(rule, nullptr);
   EXPECT_TRUE(rule->physical_limit);
@@ -104,22 +104,22 @@ TEST(PhysicalLimitsTest, FiguresCannotBeNegative) {
 
 TEST(PhysicalLimitsTest, BoundsOfOneEnterprisesMonth) {
   // 10^8 万元 of output or value added, 10^7 万千瓦时 of electricity: on the bound passes.
-  MonthlyRecord r = month(2021, 4, 1e8);
-  EXPECT_EQ(default_outcome("physical_output_max", r), RuleOutcome::kPass);
+  MonthlyRecord r = limits_month(2021, 4, 1e8);
+  EXPECT_EQ(limits_default_outcome("physical_output_max", r), RuleOutcome::kPass);
   r.output = 100000000.01;
-  EXPECT_EQ(default_outcome("physical_output_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_output_max", r), RuleOutcome::kFail);
   r.value_added = 1e8;
   r.electricity = 1e7;
   r.output_prev = 1e308;
   r.value_added_prev = 1.5e8;
   r.electricity_prev = 10000000.5;
-  EXPECT_EQ(default_outcome("physical_value_added_max", r), RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("physical_electricity_max", r), RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("physical_output_prev_max", r), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("physical_value_added_prev_max", r), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("physical_electricity_prev_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_value_added_max", r), RuleOutcome::kPass);
+  EXPECT_EQ(limits_default_outcome("physical_electricity_max", r), RuleOutcome::kPass);
+  EXPECT_EQ(limits_default_outcome("physical_output_prev_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_value_added_prev_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_electricity_prev_max", r), RuleOutcome::kFail);
   r.electricity = 10000000.5;
-  EXPECT_EQ(default_outcome("physical_electricity_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_electricity_max", r), RuleOutcome::kFail);
   const Rule* rule = find_rule(default_rule_set(), "physical_output_max");
   ASSERT_NE(rule, nullptr);
   r.output = 1e308;
@@ -135,29 +135,30 @@ TEST(PhysicalLimitsTest, BoundsOfOneEnterprisesMonth) {
 TEST(PhysicalLimitsTest, GrowthRatioBound) {
   // The submission: 1e308 against 1e-300 last year (the ratio overflows to infinity;
   // the rule is written as a product so that it still fails).
-  MonthlyRecord r = month(2021, 4, 1e308);
+  MonthlyRecord r = limits_month(2021, 4, 1e308);
   r.output_prev = 1e-300;
-  EXPECT_EQ(default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
   r.output = 1;  // within the bounds, but still 10^300 times the base
-  EXPECT_EQ(default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
   // At most 10,000 times last year: 10,000 passes, 10,000.01 does not.
   r.output_prev = 1;
   r.output = 10000;
-  EXPECT_EQ(default_outcome("physical_output_growth_max", r), RuleOutcome::kPass);
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kPass);
   r.output = 10000.01;
-  EXPECT_EQ(default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
   // No positive base: no growth rate, nothing to bound.
   r.output_prev = 0;
-  EXPECT_EQ(default_outcome("physical_output_growth_max", r), RuleOutcome::kPass);
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kPass);
   // Without a reported base the stored month m−12 is last year, as for the growth itself.
-  MonthlyRecord stored = month(2020, 4, 0.5);
+  MonthlyRecord stored = limits_month(2020, 4, 0.5);
   stored.electricity = 0.5;
-  MonthlyRecord current = month(2021, 4, 5001);  // 10,002 × 0.5
-  current.electricity = 5000;                    // 10,000 × 0.5: on the bound
-  EXPECT_EQ(default_outcome("physical_output_growth_max", current, {stored}), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("physical_electricity_growth_max", current, {stored}),
+  MonthlyRecord current = limits_month(2021, 4, 5001);  // 10,002 × 0.5
+  current.electricity = 5000;                           // 10,000 × 0.5: on the bound
+  EXPECT_EQ(limits_default_outcome("physical_output_growth_max", current, {stored}),
+            RuleOutcome::kFail);
+  EXPECT_EQ(limits_default_outcome("physical_electricity_growth_max", current, {stored}),
             RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("physical_value_added_growth_max", current, {stored}),
+  EXPECT_EQ(limits_default_outcome("physical_value_added_growth_max", current, {stored}),
             RuleOutcome::kMissing);
   const Rule* rule = find_rule(default_rule_set(), "physical_output_growth_max");
   ASSERT_NE(rule, nullptr);
@@ -200,9 +201,9 @@ TEST(PhysicalLimitsTest, BoundsPerDivisionAndSizeFromARulesFile) {
   ASSERT_TRUE(set) << set.error().to_string();
   EXPECT_EQ(set->rules[0].on_import, ImportAction::kWarn);
   EXPECT_TRUE(set->rules[0].physical_limit);
-  const EnterpriseProfile refinery{kUscc, "25", false};
-  const EnterpriseProfile bearings{kUscc, "34", true};
-  MonthlyRecord r = month(2021, 4, 2e8);
+  const EnterpriseProfile refinery{kLimitedUscc, "25", false};
+  const EnterpriseProfile bearings{kLimitedUscc, "34", true};
+  MonthlyRecord r = limits_month(2021, 4, 2e8);
   EXPECT_EQ(outcome_of(*set, "output_max_by_division", r, &refinery), RuleOutcome::kPass);
   EXPECT_EQ(outcome_of(*set, "output_max_by_division", r, &bearings), RuleOutcome::kFail);
   // An enterprise that is not registered has no division: the rule cannot be evaluated.
@@ -219,7 +220,8 @@ TEST(PhysicalLimitsTest, BoundsPerDivisionAndSizeFromARulesFile) {
   EXPECT_EQ(outcome_of(*set, "key_only", r, &refinery), RuleOutcome::kFail);
   RuleContext context;
   context.enterprise = &bearings;
-  RuleValues values = rule_values(month(2021, 4, 2e8), std::vector<MonthlyRecord>{}, context);
+  RuleValues values =
+      rule_values(limits_month(2021, 4, 2e8), std::vector<MonthlyRecord>{}, context);
   EXPECT_EQ(values[RuleVariable::kDivision], 34);
   EXPECT_EQ(values[RuleVariable::kKey], 1);
   EXPECT_EQ(rule_message(set->rules[0], values, Language::kZh),

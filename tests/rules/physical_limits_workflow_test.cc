@@ -14,8 +14,8 @@
 namespace zhizao {
 namespace {
 
-constexpr const char* kJia = "91410302MA400001XM";  // 甲, division 34 (class 3441), key
-constexpr const char* kYi = "91410305MA400002X2";   // 乙, division 32
+using testing::kJia;
+using testing::kYi;
 const Actor kJiaUser{"jia", std::string("enterprise:") + kJia};
 
 const RuleViolation* find_violation(const SubmissionResult& result, const std::string& id) {

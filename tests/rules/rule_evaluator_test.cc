@@ -12,11 +12,11 @@
 namespace zhizao {
 namespace {
 
-constexpr const char* kUscc = "91410302MA400001XM";
+constexpr const char* kEvaluatedUscc = "91410302MA400001XM";
 
 MonthlyRecord month(int year, int m, double output) {
   MonthlyRecord r;
-  r.uscc = kUscc;
+  r.uscc = kEvaluatedUscc;
   r.period = {year, m};
   r.output = output;
   return r;

@@ -13,6 +13,11 @@
 
 namespace zhizao::testing {
 
+// 甲 of tests/data/cli/small: region 410302 (老城区), division 34 (class 3441), a key enterprise.
+inline constexpr const char* kJia = "91410302MA400001XM";
+// 乙: region 410305 (涧西区), division 32.
+inline constexpr const char* kYi = "91410305MA400002X2";
+
 // A database file in the temporary directory, removed with its WAL files on destruction.
 class SmallDatabase {
  public:

@@ -14,8 +14,8 @@
 namespace zhizao {
 namespace {
 
-constexpr const char* kJia = "91410302MA400001XM";  // 甲, region 410302 (老城区)
-constexpr const char* kYi = "91410305MA400002X2";   // 乙, region 410305 (涧西区)
+using testing::kJia;
+using testing::kYi;
 
 const Actor kJiaUser{"jia", std::string("enterprise:") + kJia};
 const Actor kYiUser{"yi", std::string("enterprise:") + kYi};

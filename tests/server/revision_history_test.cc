@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + "整改后照片";
-
 class RevisionHistoryTest : public ::testing::Test {
  protected:
   std::string token(const std::string& user) { return server_.login(user); }

@@ -21,7 +21,6 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + "整改后照片";
 const std::string kPdf = "%PDF-1.4\n整改报告";
 
 class SafetyApiTest : public ::testing::Test {

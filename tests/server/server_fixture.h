@@ -2,7 +2,9 @@
 // tests/data/cli/small, with one user of each role (password cost minimal, so tests stay fast).
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <functional>
@@ -18,6 +20,16 @@ namespace zhizao::testing {
 inline constexpr const char* kPassword = "password-1";
 inline constexpr const char* kOwnUscc = "91410302MA400001XM";    // in county 410302
 inline constexpr const char* kOtherUscc = "91410305MA400002X2";  // in county 410305
+// A proof photo's bytes: PNG's signature, then text (the server checks the signature only).
+inline const std::string kPng = std::string("\x89PNG\r\n\x1A\n", 8) + "整改后照片";
+
+// Runs `sql` on the database at `db_path` behind the server's back (a test's set-up).
+inline void run_sql(const std::string& db_path, const std::string& sql) {
+  auto db = Database::open(db_path, OpenMode::kMustExist);
+  ASSERT_TRUE(db);
+  ASSERT_EQ(sqlite3_exec((*db)->native_handle(), sql.c_str(), nullptr, nullptr, nullptr),
+            SQLITE_OK);
+}
 
 // Users: "admin" (admin), "city" (city), "county" (county:410302), "county2" (county:410305),
 // "ent" (enterprise:kOwnUscc), "ent2" (enterprise:kOtherUscc).

@@ -24,13 +24,6 @@ int post(const TestServer& server, const std::string& path, const std::string& t
   return response ? response->status : -1;
 }
 
-void run_sql(const std::string& db_path, const std::string& sql) {
-  auto db = Database::open(db_path, OpenMode::kMustExist);
-  ASSERT_TRUE(db);
-  ASSERT_EQ(sqlite3_exec((*db)->native_handle(), sql.c_str(), nullptr, nullptr, nullptr),
-            SQLITE_OK);
-}
-
 TEST(SessionRevocationTest, LogoutAllEndsEverySessionOfTheCaller) {
   TestServer server;
   std::string laptop = server.login("city");

@@ -12,13 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-void run_sql(const std::string& db_path, const std::string& sql) {
-  auto db = Database::open(db_path, OpenMode::kMustExist);
-  ASSERT_TRUE(db);
-  ASSERT_EQ(sqlite3_exec((*db)->native_handle(), sql.c_str(), nullptr, nullptr, nullptr),
-            SQLITE_OK);
-}
-
 TEST(SessionTest, LoginSetsAStrictHttpOnlyCookie) {
   TestServer server;
   auto client = server.client();

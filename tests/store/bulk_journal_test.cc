@@ -13,6 +13,7 @@
 namespace zhizao {
 namespace {
 
+using testing_support::open_database;
 using testing_support::raw_sql;
 using testing_support::TempDatabasePath;
 
@@ -28,12 +29,6 @@ Dataset monthly_rows(size_t rows) {
     data.monthly.push_back(row);
   }
   return data;
-}
-
-std::unique_ptr<Database> open_database(const std::string& path) {
-  Result<std::unique_ptr<Database>> db = Database::open(path, OpenMode::kCreateIfMissing);
-  EXPECT_TRUE(db.has_value()) << db.error().to_string();
-  return db ? *std::move(db) : nullptr;
 }
 
 TEST(BulkJournal, LargeApplyAloneUsesTheRollbackJournalThenWalAgain) {

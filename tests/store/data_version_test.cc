@@ -8,14 +8,9 @@
 namespace zhizao {
 namespace {
 
+using testing_support::open_database;
 using testing_support::raw_sql;
 using testing_support::TempDatabasePath;
-
-std::unique_ptr<Database> open_database(const std::string& path) {
-  auto db = Database::open(path, OpenMode::kCreateIfMissing);
-  EXPECT_TRUE(db.has_value()) << db.error().message();
-  return std::move(*db);
-}
 
 std::int64_t version_of(const Database& db) {
   Result<std::int64_t> version = db.data_version();

@@ -16,8 +16,8 @@ using nlohmann::json;
 using testing_support::raw_sql;
 using testing_support::TempDatabasePath;
 
-constexpr const char* kUsccA = "91410300MA44A0001A";
-constexpr const char* kUsccB = "91410300MA44B0002B";
+using testing_support::kUsccA;
+using testing_support::kUsccB;
 
 RegionGroup default_group() {
   return {

@@ -17,8 +17,8 @@ namespace {
 
 using testing_support::TempDatabasePath;
 
-constexpr const char* kUsccA = "91410300MA44A0001A";
-constexpr const char* kUsccB = "91410300MA44B0002B";
+using testing_support::kUsccA;
+using testing_support::kUsccB;
 
 class StoredIdsTest : public ::testing::Test {
  protected:

@@ -7,9 +7,16 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
 #include <string>
 
+#include "store/database.h"
+
 namespace zhizao::testing_support {
+
+// Two valid codes of the store tests' enterprises.
+inline constexpr const char* kUsccA = "91410300MA44A0001A";
+inline constexpr const char* kUsccB = "91410300MA44B0002B";
 
 class TempDatabasePath {
  public:
@@ -34,6 +41,13 @@ class TempDatabasePath {
   }
   std::string path_;
 };
+
+// Opens (creating) the database at `path`; fails the test and returns null when it cannot.
+inline std::unique_ptr<Database> open_database(const std::string& path) {
+  Result<std::unique_ptr<Database>> db = Database::open(path, OpenMode::kCreateIfMissing);
+  EXPECT_TRUE(db.has_value()) << db.error().to_string();
+  return db ? *std::move(db) : nullptr;
+}
 
 // Runs `sql` on the file at `path` through a raw connection, bypassing Database. Returns the
 // first column of the first row as text ("" when none); fails the test on an SQLite error.

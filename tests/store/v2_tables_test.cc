@@ -17,8 +17,8 @@ using nlohmann::json;
 using testing_support::raw_sql;
 using testing_support::TempDatabasePath;
 
-constexpr const char* kUsccA = "91410300MA44A0001A";
-constexpr const char* kUsccB = "91410300MA44B0002B";
+using testing_support::kUsccA;
+using testing_support::kUsccB;
 
 // Two rows of each v2 kind, out of key order; the first of each has every optional value.
 Dataset v2_rows() {

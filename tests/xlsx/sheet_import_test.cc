@@ -11,8 +11,6 @@
 namespace zhizao::testing_support {
 namespace {
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-const std::string kU2 = valid_uscc("91410302MA45YYYY2");
 // kU1 with a wrong check character.
 const std::string kBad = kU1.substr(0, 17) + (kU1.back() == '0' ? '1' : '0');
 

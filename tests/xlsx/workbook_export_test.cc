@@ -10,9 +10,6 @@
 namespace zhizao::testing_support {
 namespace {
 
-const std::string kU1 = valid_uscc("91410300MA44XXXX1");
-const std::string kU2 = valid_uscc("91410302MA45YYYY2");
-
 // Awkward but real values: at most 15 significant digits, as Excel keeps.
 Dataset sample_dataset() {
   Dataset d;
