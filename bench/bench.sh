@@ -6,9 +6,9 @@
 # Usage: bench/bench.sh ZHIZAO
 # Environment (defaults in brackets):
 #   BENCH_WORK [bench/work]            where the data and databases go (about 12 GB at 500,000;
-#                                      at 2,000,000 an estimate of 30 GB, the sum of the CSV,
-#                                      database and snapshot sizes seen in earlier runs, never
-#                                      measured as one run's peak; the load test runs on the size's own
+#                                      about 27 GB at 2,000,000 by du during a run: CSV 6.3,
+#                                      database 6.5, snapshot 12, DuckDB 2.0, bench/README.md;
+#                                      the load test runs on the size's own
 #                                      database, removed after it, unless BENCH_KEEP_DATA=1)
 #   BENCH_SIZES ["5000 50000 500000 2000000"]  enterprises per dataset; 60 months 2017-01..2021-12
 #                                      each (issue 17: the growth of cost up to 2,000,000)
