@@ -39,6 +39,11 @@ std::string format_magnitude(double value, int decimals);
 // format_fixed, or kMissing for nullopt (tables).
 std::string format_optional(const std::optional<double>& value, int decimals);
 
+// format_optional with kRateDecimals: a growth rate, share or coverage in a table cell.
+inline std::string format_rate(const std::optional<double>& value) {
+  return format_optional(value, kRateDecimals);
+}
+
 // Converts 万元 to 亿元 (÷ 10 000) and formats with one decimal: 2255000 → "225.5".
 std::string format_yi_yuan(double wan_yuan);
 

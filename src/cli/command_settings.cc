@@ -14,7 +14,6 @@
 #include "cli/commands.h"
 #include "cli/exit_code.h"
 #include "columnar/report_input.h"
-#include "store/audit_log.h"
 #include "store/database.h"
 #include "store/settings_store.h"
 

@@ -12,7 +12,6 @@
 #include "cli/cli_audit.h"
 #include "cli/commands.h"
 #include "cli/exit_code.h"
-#include "store/audit_log.h"
 #include "store/database.h"
 
 namespace zhizao {

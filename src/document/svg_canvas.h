@@ -19,16 +19,20 @@ inline constexpr const char* kChartFontFamily =
 enum class TextAnchor { kStart, kMiddle, kEnd };
 enum class FontWeight { kNormal, kBold };
 
+// The labels' usual grey: dark enough on white paper and on the dashboard's light theme.
+inline constexpr std::string_view kLabelFill = "#333333";
+
 struct TextStyle {
   double size = 12;
   TextAnchor anchor = TextAnchor::kStart;
   FontWeight weight = FontWeight::kNormal;
-  std::string fill = "#333333";
+  std::string fill{kLabelFill};
   double rotate = 0;  // degrees around the anchor point, e.g. −45 for slanted axis labels
 };
 
 // A text style of `size` and `anchor` in `fill`, the charts' usual labels.
-inline TextStyle text_style_of(double size, TextAnchor anchor, std::string fill = "#333333") {
+inline TextStyle text_style_of(double size, TextAnchor anchor,
+                               std::string fill = std::string(kLabelFill)) {
   TextStyle text_style;
   text_style.size = size;
   text_style.anchor = anchor;

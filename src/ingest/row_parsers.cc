@@ -102,7 +102,6 @@ void parse_enterprise(RowReader& row, const ImportOptions& options, ParsedFile& 
 
 void parse_monthly(RowReader& row, const ImportOptions& options, ParsedFile& file) {
   namespace c = monthly_col;
-  constexpr auto kNonNeg = NumberRange::kNonNegative;
   MonthlyRecord m;
   m.uscc = uscc(row, c::kUscc, options);
   std::optional<YearMonth> period = row.period(c::kPeriod);
@@ -172,7 +171,6 @@ void parse_chain(RowReader& row, ParsedFile& file) {
 
 void parse_project(RowReader& row, ParsedFile& file) {
   namespace c = project_col;
-  constexpr auto kNonNeg = NumberRange::kNonNegative;
   Project p;
   p.id = row.text(c::kId, kMust);
   bool key_read = row.ok();  // the key fields come first

@@ -18,6 +18,7 @@ enum class Presence { kOptional, kRequired };
 // Short names for the row parsers' field tables.
 inline constexpr Presence kMust = Presence::kRequired;
 inline constexpr Presence kMay = Presence::kOptional;
+inline constexpr NumberRange kNonNeg = NumberRange::kNonNegative;
 
 // Where the record's fields come from. A CSV text cell may carry the formula guard of
 // `zhizao export` (ingest/formula_guard.h), which text() removes; a workbook cell is text as it

@@ -14,8 +14,6 @@
 namespace zhizao::detail {
 namespace {
 
-constexpr auto kNonNeg = NumberRange::kNonNegative;
-
 // The first year a target may be set for: plan targets of this century (the contract's
 // "year ≥ 2000").
 constexpr int kFirstTargetYear = 2000;

@@ -105,15 +105,15 @@ Table explanation_table(const Explanation& explanation, Language lang) {
               {}};
   for (const EnterpriseShare& e : explanation.enterprises) {
     table.rows.push_back({e.uscc, e.name, e.region, format_fixed(e.current, 1),
-                          format_fixed(e.previous, 1), format_optional(e.growth, kRateDecimals),
-                          format_optional(e.contribution, kRateDecimals),
-                          format_optional(e.pull, kTablePullDecimals), e.note});
+                          format_fixed(e.previous, 1), format_rate(e.growth),
+                          format_rate(e.contribution), format_optional(e.pull, kTablePullDecimals),
+                          e.note});
   }
   const ComparableSums& sums = measured_sums(explanation);
   table.rows.push_back(
       {pick(lang, "合计", "Total"), "", "", format_fixed(sums.current, 1),
-       format_fixed(sums.previous, 1), format_optional(measured_growth(explanation), kRateDecimals),
-       format_optional(sum_parts(explanation, &EnterpriseShare::contribution), kRateDecimals),
+       format_fixed(sums.previous, 1), format_rate(measured_growth(explanation)),
+       format_rate(sum_parts(explanation, &EnterpriseShare::contribution)),
        format_optional(sum_parts(explanation, &EnterpriseShare::pull), kTablePullDecimals), ""});
   if (!measures_output(explanation)) {
     table.footnotes.push_back(

@@ -9,7 +9,7 @@ namespace zhizao {
 namespace {
 
 using detail::format_fixed;
-using detail::format_optional;
+using detail::format_rate;
 using detail::kRateDecimals;
 using nlohmann::ordered_json;
 
@@ -96,16 +96,15 @@ detail::Table product_explanation_table(const ProductExplanation& explanation, L
                       {}};
   for (const ProductShare& e : explanation.enterprises) {
     table.rows.push_back({e.uscc, e.name, e.region, format_fixed(e.quantity, 1),
-                          format_optional(e.share, kRateDecimals),
-                          fmt::format("{}/{}", e.months_in_scope, e.months),
+                          format_rate(e.share), fmt::format("{}/{}", e.months_in_scope, e.months),
                           format_fixed(e.current, 1), format_fixed(e.previous, 1),
-                          format_optional(e.growth, kRateDecimals)});
+                          format_rate(e.growth)});
   }
   const ProductFigures& p = explanation.figures;
   table.rows.push_back({pick(lang, "合计", "Total"), "", "", format_fixed(p.quantity, 1),
                         p.quantity != 0 ? "100.0" : std::string(detail::kMissing), "",
                         format_fixed(explanation.current, 1), format_fixed(explanation.previous, 1),
-                        format_optional(p.growth, kRateDecimals)});
+                        format_rate(p.growth)});
   table.footnotes.push_back(pick(
       lang,
       "产量只计企业在规月份; 增速按可比对(本期与上年同期均有数)计算; 在规月数 = 在规/有数月份。",

@@ -173,7 +173,7 @@ Table products_table(const ReportData& report, Language lang) {
     if (!has_rows(product)) continue;
     table.rows.push_back(
         {product.code, product.name, lang == Language::kZh ? product.unit : unit_en(product.unit),
-         plain_quantity(product.quantity), format_optional(product.growth, kRateDecimals),
+         plain_quantity(product.quantity), format_rate(product.growth),
          format_fixed(product.daily_average, 1), std::to_string(product.enterprises)});
   }
   return table;

@@ -68,7 +68,7 @@ std::string plan_zh(const SafetyPlanFigures& plan, const CivilDate& as_of,
       fmt::format("{}（{}至{}，{}，行业大类{}）：截至{}，{}纳入检查企业{}家，已检查{}家，",
                   plan.name, plan.from.to_string(), plan.to.to_string(), plan.kind,
                   divisions_text(plan), date_zh(as_of), area, plan.enterprises, plan.checked);
-  text += fmt::format("检查覆盖率{}%，时间进度{}%", format_optional(plan.coverage, kRateDecimals),
+  text += fmt::format("检查覆盖率{}%，时间进度{}%", format_rate(plan.coverage),
                       format_fixed(plan.time_progress, kRateDecimals));
   return text + unchecked_zh(plan) + "。" + hazards_zh(plan) + gaps_zh(plan);
 }
@@ -79,8 +79,7 @@ std::string plan_en(const SafetyPlanFigures& plan, const CivilDate& as_of,
       "{} ({} to {}, {}, divisions {}): by {}, {} of the {} enterprises in scope in {} had been "
       "checked, a coverage of {}% against a time progress of {}%",
       plan.name, plan.from.to_string(), plan.to.to_string(), plan.kind, join(plan.divisions, ", "),
-      date_en(as_of), plan.checked, plan.enterprises, area,
-      format_optional(plan.coverage, kRateDecimals),
+      date_en(as_of), plan.checked, plan.enterprises, area, format_rate(plan.coverage),
       format_fixed(plan.time_progress, kRateDecimals));
   if (!plan.unchecked.empty()) {
     std::vector<std::string> names;
@@ -160,13 +159,12 @@ void append_safety_tables(const ReportData& report, Language lang, std::vector<T
               {},
               {}};
   for (const SafetyPlanFigures& plan : report.safety->plans) {
-    table.rows.push_back({plan.name, std::to_string(plan.enterprises), std::to_string(plan.checked),
-                          format_optional(plan.coverage, kRateDecimals),
-                          format_fixed(plan.time_progress, kRateDecimals),
-                          std::to_string(plan.hazards.found),
-                          std::to_string(plan.hazards.rectified), std::to_string(plan.hazards.open),
-                          std::to_string(plan.hazards.overdue), std::to_string(plan.major.overdue),
-                          std::to_string(plan.roster_gaps.size())});
+    table.rows.push_back(
+        {plan.name, std::to_string(plan.enterprises), std::to_string(plan.checked),
+         format_rate(plan.coverage), format_fixed(plan.time_progress, kRateDecimals),
+         std::to_string(plan.hazards.found), std::to_string(plan.hazards.rectified),
+         std::to_string(plan.hazards.open), std::to_string(plan.hazards.overdue),
+         std::to_string(plan.major.overdue), std::to_string(plan.roster_gaps.size())});
   }
   tables.push_back(std::move(table));
 }

@@ -27,9 +27,8 @@ std::vector<std::string> first_unvisited(const ServiceFigures& service) {
 std::string visits_zh(const ServiceFigures& service, int month, const std::string& area) {
   const ServiceGroupFigures& city = service.city;
   if (city.assigned == 0) return "";
-  std::string text =
-      fmt::format("{}月，{}包联企业{}家，当月走访{}家，走访覆盖率{}%", month, area, city.assigned,
-                  city.visited, format_optional(city.visit_coverage, kRateDecimals));
+  std::string text = fmt::format("{}月，{}包联企业{}家，当月走访{}家，走访覆盖率{}%", month, area,
+                                 city.assigned, city.visited, format_rate(city.visit_coverage));
   if (city.unvisited.empty()) return text + "，实现每月必访。";
   text += fmt::format("；当月未走访企业{}家：{}", city.unvisited.size(),
                       join(first_unvisited(service), "、"));
@@ -49,8 +48,8 @@ std::string cases_zh(const ServiceFigures& service, const ReportData& report) {
   const std::string window = window_label(report.period.month, report.window, Language::kZh);
   if (city.cases_resolved > 0) {
     text = fmt::format("{}，办结企业诉求{}件，按期办结率{}%，办结用时中位数{}天", window,
-                       city.cases_resolved, format_optional(city.on_time_rate, kRateDecimals),
-                       format_optional(city.median_days, kRateDecimals));
+                       city.cases_resolved, format_rate(city.on_time_rate),
+                       format_rate(city.median_days));
     if (has_figure(city.mean_rating)) {
       text += fmt::format("，平均满意度{}分（满分5分）", format_fixed(*city.mean_rating, 2));
     }
@@ -76,8 +75,7 @@ std::string visits_en(const ServiceFigures& service, int month, const std::strin
   std::string text = fmt::format(
       "In {}, cadres of {} were assigned to {} enterprises and visited {} of them, a visit "
       "coverage of {}%",
-      english_month(month), area, city.assigned, city.visited,
-      format_optional(city.visit_coverage, kRateDecimals));
+      english_month(month), area, city.assigned, city.visited, format_rate(city.visit_coverage));
   if (city.unvisited.empty()) return text + ": every enterprise was visited.";
   text += fmt::format("; {} {} not visited: {}", city.unvisited.size(),
                       city.unvisited.size() == 1 ? "was" : "were",
@@ -95,8 +93,7 @@ std::string cases_en(const ServiceFigures& service, const ReportData& report) {
                        city.cases_resolved == 1
                            ? std::string("1 enterprise case was")
                            : fmt::format("{} enterprise cases were", city.cases_resolved),
-                       format_optional(city.on_time_rate, kRateDecimals),
-                       format_optional(city.median_days, kRateDecimals));
+                       format_rate(city.on_time_rate), format_rate(city.median_days));
     if (has_figure(city.mean_rating)) {
       text += fmt::format("; the mean rating was {} out of 5", format_fixed(*city.mean_rating, 2));
     }

@@ -12,10 +12,6 @@ namespace {
 
 constexpr size_t kLaggingRows = 20;
 
-std::string steering_rate(const std::optional<double>& value) {
-  return format_optional(value, kRateDecimals);
-}
-
 std::string count(const std::optional<long>& value) {
   return value ? std::to_string(*value) : std::string(kMissing);
 }
@@ -40,7 +36,7 @@ Table campaigns_table(const ReportData& report, Language lang) {
         {c.name, c.from.to_string() + "~" + c.to.to_string(), std::to_string(c.projects),
          format_fixed(c.investment, 1),
          c.planned_investment ? format_fixed(*c.planned_investment, 1) : std::string(kMissing),
-         steering_rate(c.investment_progress), format_fixed(c.time_progress, kRateDecimals),
+         format_rate(c.investment_progress), format_fixed(c.time_progress, kRateDecimals),
          std::to_string(c.actual_starts), count(c.planned_starts),
          std::to_string(c.actual_completions), count(c.planned_completions)});
   }
@@ -79,8 +75,8 @@ Table targets_table(const ReportData& report, Language lang) {
     const std::string area = whole_area_word(report.area, lang);
     table.rows.push_back({t.name, indicator, target_scope_name(report, t.scope, area),
                           std::to_string(t.year), plain_number(t.value), plain_number(t.current),
-                          steering_rate(t.progress), steering_rate(t.pace_needed),
-                          steering_rate(t.pace_achieved)});
+                          format_rate(t.progress), format_rate(t.pace_needed),
+                          format_rate(t.pace_achieved)});
   }
   if (thresholds) {
     table.footnotes.push_back(pick(lang, "注：限额为近12个月产值，单位万元。",

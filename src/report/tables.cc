@@ -14,11 +14,6 @@ namespace {
 
 constexpr size_t kKeyEnterpriseRows = 10;
 
-// Picks the Chinese or English text.
-std::string rate(const std::optional<double>& value) {
-  return format_optional(value, kRateDecimals);
-}
-
 std::string money(double wan_yuan) { return format_fixed(wan_yuan, 1); }
 
 Table headline_table(const ReportData& report, Language lang) {
@@ -32,8 +27,8 @@ Table headline_table(const ReportData& report, Language lang) {
               {},
               {}};
   auto add = [&](const std::string& name, const SetFigures& set) {
-    table.rows.push_back({name, rate(set.value_added_growth), rate(set.two_year_average_growth),
-                          rate(set.output_growth),
+    table.rows.push_back({name, format_rate(set.value_added_growth),
+                          format_rate(set.two_year_average_growth), format_rate(set.output_growth),
                           format_optional(set.electricity_growth, kElectricityDecimals),
                           std::to_string(set.enterprises)});
   };
@@ -62,9 +57,9 @@ Table divisions_table(const ReportData& report, Language lang) {
       name += "*";
       marked = true;
     }
-    table.rows.push_back({d->code, name, rate(d->value_added_growth), rate(d->contribution),
-                          format_optional(d->pull, kTablePullDecimals),
-                          std::to_string(d->enterprises)});
+    table.rows.push_back(
+        {d->code, name, format_rate(d->value_added_growth), format_rate(d->contribution),
+         format_optional(d->pull, kTablePullDecimals), std::to_string(d->enterprises)});
   }
   if (marked) {
     table.footnotes.push_back(pick(lang, "* 缺少出厂价格指数,增加值按现价计算。",
@@ -86,9 +81,10 @@ Table places_table(const std::vector<SetFigures>& sets, std::string title, const
               {},
               {}};
   for (const SetFigures* s : ranked_by_growth(sets)) {
-    table.rows.push_back({s->code, s->name, rate(s->value_added_growth), rate(s->contribution),
-                          format_optional(s->pull, kTablePullDecimals), rate(s->output_growth),
-                          std::to_string(s->enterprises)});
+    table.rows.push_back({s->code, s->name, format_rate(s->value_added_growth),
+                          format_rate(s->contribution),
+                          format_optional(s->pull, kTablePullDecimals),
+                          format_rate(s->output_growth), std::to_string(s->enterprises)});
   }
   return table;
 }
@@ -109,7 +105,7 @@ Table key_enterprises_table(const ReportData& report, Trend trend, std::string t
        key_enterprises_with_trend(report.key_enterprises, trend, kKeyEnterpriseRows)) {
     table.rows.push_back({e->name, division_display_name(e->division, lang),
                           region_display_name(report, e->region), money(e->output.current),
-                          money(e->output.previous), rate(e->output_growth),
+                          money(e->output.previous), format_rate(e->output_growth),
                           format_optional(e->pull, kTablePullDecimals)});
   }
   return table;
@@ -128,17 +124,18 @@ Table projects_table(const ReportData& report, Language lang) {
   add("累计完成投资(亿元)", "Investment completed (100m yuan)", format_yi_yuan(p.investment));
   add("年度计划投资(亿元)", "Year's planned investment (100m yuan)",
       format_yi_yuan(p.year_plan_investment));
-  add("完成年度计划(%)", "Share of year's plan (%)", rate(p.investment_share));
-  add("时间进度(%)", "Time progress (%)", rate(p.time_progress));
+  add("完成年度计划(%)", "Share of year's plan (%)", format_rate(p.investment_share));
+  add("时间进度(%)", "Time progress (%)", format_rate(p.time_progress));
   add("计划新开工(个)", "Planned starts", std::to_string(p.planned_starts));
   add("实际开工(个)", "Actual starts", std::to_string(p.actual_starts));
   add("全年计划开工(个)", "Starts planned for the year", std::to_string(p.year_planned_starts));
-  add("开工占全年计划(%)", "Starts, share of year's plan (%)", rate(p.start_share));
+  add("开工占全年计划(%)", "Starts, share of year's plan (%)", format_rate(p.start_share));
   add("计划竣工(个)", "Planned completions", std::to_string(p.planned_completions));
   add("实际竣工(个)", "Actual completions", std::to_string(p.actual_completions));
   add("全年计划竣工(个)", "Completions planned for the year",
       std::to_string(p.year_planned_completions));
-  add("竣工占全年计划(%)", "Completions, share of year's plan (%)", rate(p.completion_share));
+  add("竣工占全年计划(%)", "Completions, share of year's plan (%)",
+      format_rate(p.completion_share));
   return table;
 }
 

@@ -16,8 +16,6 @@
 namespace zhizao::testing_clickhouse {
 namespace {
 
-const std::string kHandReadings = std::string(ZHIZAO_TEST_DATA) + "/reference_daily/hand/";
-
 struct CliRun {
   int exit_code = -1;
   std::string output;  // stdout and stderr

@@ -12,6 +12,9 @@
 
 namespace zhizao::testing_clickhouse {
 
+// The folder of the hand-checked daily readings (enterprises.csv, electricity_daily.csv).
+inline const std::string kHandReadings = std::string(ZHIZAO_TEST_DATA) + "/reference_daily/hand/";
+
 // The running servers. Valid between the environment's SetUp and TearDown.
 struct Servers {
   ClickHouseNode shards[2];

@@ -16,8 +16,6 @@
 namespace zhizao::testing_clickhouse {
 namespace {
 
-const std::string kHand = std::string(ZHIZAO_TEST_DATA) + "/reference_daily/hand/";
-
 long rows_on_shards(const ClickHouseTarget& target) {
   long rows = 0;
   for (const ClickHouseNode& node : target.nodes) {
@@ -39,7 +37,8 @@ TEST_F(ImportToClickHouse, ReadingsGoThereAndGiveTheEmbeddedFigures) {
   ClickHouseTarget target = two_shard_target("import");
   ScratchDatabase embedded("import_embedded");
   ScratchDatabase with_ch("import_ch");
-  std::vector<std::string> files = {kHand + "enterprises.csv", kHand + "electricity_daily.csv"};
+  std::vector<std::string> files = {kHandReadings + "enterprises.csv",
+                                    kHandReadings + "electricity_daily.csv"};
   Result<ImportOutcome> plain = import_files(embedded.db(), files, ImportOptions{});
   ASSERT_TRUE(plain.has_value() && !plain->refused());
   ClickHouseDailyLoader loader(target);
@@ -62,7 +61,8 @@ TEST_F(ImportToClickHouse, ARefusedImportSendsNothing) {
   ClickHouseDailyLoader first(target);
   ImportOptions options;
   options.daily_readings_sink = &first;
-  std::vector<std::string> files = {kHand + "enterprises.csv", kHand + "electricity_daily.csv"};
+  std::vector<std::string> files = {kHandReadings + "enterprises.csv",
+                                    kHandReadings + "electricity_daily.csv"};
   Result<ImportOutcome> good = import_files(scratch.db(), files, options);
   ASSERT_TRUE(good.has_value() && !good->refused());
   // A second file: a good reading, then a negative one and an unknown enterprise.
@@ -91,7 +91,8 @@ TEST_F(ImportToClickHouse, AnUnreachableServerFailsTheImportAndStoresNothing) {
   ImportOptions options;
   options.daily_readings_sink = &loader;
   Result<ImportOutcome> outcome = import_files(
-      scratch.db(), {kHand + "enterprises.csv", kHand + "electricity_daily.csv"}, options);
+      scratch.db(), {kHandReadings + "enterprises.csv", kHandReadings + "electricity_daily.csv"},
+      options);
   ASSERT_FALSE(outcome.has_value());
   EXPECT_EQ(outcome.error().code(), StatusCode::kIoError);
   Result<Dataset> stored = scratch.db().load();
@@ -106,7 +107,8 @@ TEST_F(ImportToClickHouse, AnImportWithoutReadingsDoesNotNeedClickHouse) {
   ClickHouseDailyLoader loader(*target);
   ImportOptions options;
   options.daily_readings_sink = &loader;
-  Result<ImportOutcome> outcome = import_files(scratch.db(), {kHand + "enterprises.csv"}, options);
+  Result<ImportOutcome> outcome =
+      import_files(scratch.db(), {kHandReadings + "enterprises.csv"}, options);
   ASSERT_TRUE(outcome.has_value()) << outcome.error().to_string();
   EXPECT_FALSE(outcome->refused());
   EXPECT_EQ(outcome->summary.inserted, 2);

@@ -14,7 +14,6 @@ using namespace testing_quality;
 using Strings = std::vector<std::string>;
 
 constexpr YearMonth kBenfordPeriod{2021, 12};
-const std::string kPlantedInBenford = "914103000000000099";
 
 // Output over 36 months spanning three orders of magnitude; value added and electricity follow
 // it, so that 108 figures enter the test.
@@ -36,21 +35,20 @@ Dataset spanning(bool fabricated) {
 }
 
 TEST(BenfordCheck, RaisedOnAFabricatedLongSeries) {
-  EXPECT_TRUE(has(checks_of(findings_of(spanning(true), kBenfordPeriod), kPlantedInBenford),
+  EXPECT_TRUE(has(checks_of(findings_of(spanning(true), kBenfordPeriod), kPlantedUscc),
                   "benford_first_digit"));
 }
 
 TEST(BenfordCheck, NotRaisedOnAGenuineLookingSeries) {
-  EXPECT_FALSE(has(checks_of(findings_of(spanning(false), kBenfordPeriod), kPlantedInBenford),
+  EXPECT_FALSE(has(checks_of(findings_of(spanning(false), kBenfordPeriod), kPlantedUscc),
                    "benford_first_digit"));
 }
 
 TEST(BenfordCheck, NotRunBelowTheMinimumHistory) {
   QualityThresholds strict;
   strict.benford_min_figures = 200;
-  EXPECT_FALSE(
-      has(checks_of(findings_of(spanning(true), kBenfordPeriod, strict), kPlantedInBenford),
-          "benford_first_digit"));
+  EXPECT_FALSE(has(checks_of(findings_of(spanning(true), kBenfordPeriod, strict), kPlantedUscc),
+                   "benford_first_digit"));
 }
 
 }  // namespace

@@ -20,7 +20,6 @@ using namespace testing_quality;
 using Strings = std::vector<std::string>;
 
 constexpr YearMonth kDailyPeriod{2021, 4};
-const std::string kPlantedInDaily = "914103000000000099";
 
 // The planted enterprise's ordinary electricity of `month` (万千瓦时), as add_planted writes it.
 double ordinary_electricity(YearMonth month) { return *ordinary_record(11, month).electricity; }
@@ -60,7 +59,7 @@ std::string label(const QualityFinding& finding, const std::string& name) {
 const QualityFinding* planted_finding(const std::vector<QualityFinding>& findings,
                                       const std::string& check) {
   for (const QualityFinding& f : findings) {
-    if (f.uscc == kPlantedInDaily && f.check == check) return &f;
+    if (f.uscc == kPlantedUscc && f.check == check) return &f;
   }
   return nullptr;
 }
@@ -88,13 +87,13 @@ TEST(DailyElectricityChecks, CompleteDailyReadingsRevealADivergenceTheMonthlyFig
   // Monthly figures move together; the metered days of March 2021 are 40 % below March 2020.
   Dataset data = ordinary_division(kDailyPeriod);
   add_planted(data, kDailyPeriod, [](MonthlyRecord&) {});
-  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedUscc).empty());
   double march_2020 = ordinary_electricity({2020, 3});
   std::vector<DailyElectricityYear> blocks = {
-      readings(kPlantedInDaily, 2020, {{3, march_2020}}),
-      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}})};
+      readings(kPlantedUscc, 2020, {{3, march_2020}}),
+      readings(kPlantedUscc, 2021, {{3, march_2020 * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, blocks);
-  EXPECT_EQ(checks_of(findings, kPlantedInDaily), Strings{"electricity_divergence"});
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), Strings{"electricity_divergence"});
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
   EXPECT_EQ(found->months, (std::vector<YearMonth>{{2021, 3}}));
@@ -111,13 +110,13 @@ TEST(DailyElectricityChecks, AMonthWithADayMissingFallsBackToTheMonthlyFigure) {
   double march_2020 = ordinary_electricity({2020, 3});
   // 31 March 2021 missing: March 2021 is the monthly figure, which moves with output.
   std::vector<DailyElectricityYear> incomplete = {
-      readings(kPlantedInDaily, 2020, {{3, march_2020}}),
-      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}}, {3, 31})};
-  EXPECT_TRUE(checks_of(findings_with_daily(data, incomplete), kPlantedInDaily).empty());
+      readings(kPlantedUscc, 2020, {{3, march_2020}}),
+      readings(kPlantedUscc, 2021, {{3, march_2020 * 0.6}}, {3, 31})};
+  EXPECT_TRUE(checks_of(findings_with_daily(data, incomplete), kPlantedUscc).empty());
   // March 2020 incomplete instead: this year's daily sum against last year's monthly figure.
   std::vector<DailyElectricityYear> mixed = {
-      readings(kPlantedInDaily, 2020, {{3, march_2020}}, {3, 1}),
-      readings(kPlantedInDaily, 2021, {{3, march_2020 * 0.6}})};
+      readings(kPlantedUscc, 2020, {{3, march_2020}}, {3, 1}),
+      readings(kPlantedUscc, 2021, {{3, march_2020 * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, mixed);
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
@@ -139,9 +138,9 @@ TEST(DailyElectricityChecks, CompleteDailyReadingsClearADivergenceOfTheMonthlyFi
   EXPECT_EQ(raised->reason.find("按日读数"), std::string::npos);  // the wording as before
   // ... the metered days of both Marches move with output: nothing to verify.
   std::vector<DailyElectricityYear> blocks = {
-      readings(kPlantedInDaily, 2020, {{3, ordinary_electricity({2020, 3})}}),
-      readings(kPlantedInDaily, 2021, {{3, ordinary_electricity({2021, 3})}})};
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
+      readings(kPlantedUscc, 2020, {{3, ordinary_electricity({2020, 3})}}),
+      readings(kPlantedUscc, 2021, {{3, ordinary_electricity({2021, 3})}})};
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedUscc).empty());
 }
 
 TEST(DailyElectricityChecks, AFebruaryThatFoldsJanuaryIsCheckedAgainstBothMonthsOfReadings) {
@@ -150,22 +149,22 @@ TEST(DailyElectricityChecks, AFebruaryThatFoldsJanuaryIsCheckedAgainstBothMonths
   add_planted(data, kDailyPeriod, [](MonthlyRecord&) {});
   std::vector<MonthlyRecord> folded;
   for (const MonthlyRecord& r : data.monthly) {
-    if (r.uscc == kPlantedInDaily && r.period.month == 1) continue;
+    if (r.uscc == kPlantedUscc && r.period.month == 1) continue;
     folded.push_back(r);
-    if (r.uscc != kPlantedInDaily || r.period.month != 2) continue;
+    if (r.uscc != kPlantedUscc || r.period.month != 2) continue;
     MonthlyRecord january = ordinary_record(11, {r.period.year, 1});
     folded.back().output += january.output;
     *folded.back().value_added += *january.value_added;
     *folded.back().electricity += *january.electricity;
   }
   data.monthly = folded;
-  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedUscc).empty());
   double january = ordinary_electricity({2020, 1});
   double february = ordinary_electricity({2020, 2});
   // Jan–Feb 2021 metered 40 % below Jan–Feb 2020: February 2021 is raised with −40 %.
   std::vector<DailyElectricityYear> blocks = {
-      readings(kPlantedInDaily, 2020, {{1, january}, {2, february}}),
-      readings(kPlantedInDaily, 2021, {{1, january * 0.6}, {2, february * 0.6}})};
+      readings(kPlantedUscc, 2020, {{1, january}, {2, february}}),
+      readings(kPlantedUscc, 2021, {{1, january * 0.6}, {2, february * 0.6}})};
   std::vector<QualityFinding> findings = findings_with_daily(data, blocks);
   const QualityFinding* found = planted_finding(findings, "electricity_divergence");
   ASSERT_NE(found, nullptr);
@@ -174,8 +173,8 @@ TEST(DailyElectricityChecks, AFebruaryThatFoldsJanuaryIsCheckedAgainstBothMonths
   EXPECT_EQ(label(*found, "electricity_source"), "daily");
   // February's days alone would be compared with a record that holds January too: with a day of
   // January 2021 missing, the monthly figures are used and nothing is raised.
-  blocks[1] = readings(kPlantedInDaily, 2021, {{1, january * 0.6}, {2, february * 0.6}}, {1, 15});
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
+  blocks[1] = readings(kPlantedUscc, 2021, {{1, january * 0.6}, {2, february * 0.6}}, {1, 15});
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedUscc).empty());
 }
 
 // Every month from 2020-01 to the period with its ordinary electricity, except `changed`.
@@ -187,7 +186,7 @@ std::vector<DailyElectricityYear> ordinary_readings(std::map<YearMonth, double> 
       auto it = changed.find({year, month});
       totals[month] = it != changed.end() ? it->second : ordinary_electricity({year, month});
     }
-    blocks.push_back(readings(kPlantedInDaily, year, totals));
+    blocks.push_back(readings(kPlantedUscc, year, totals));
   }
   return blocks;
 }
@@ -202,9 +201,9 @@ TEST(DailyElectricityChecks, AJumpTheMeteredDaysDoNotFollowIsRaised) {
     *r.value_added *= 4;
     *r.electricity *= 4;
   });
-  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedInDaily).empty());
+  EXPECT_TRUE(checks_of(findings_of(data, kDailyPeriod), kPlantedUscc).empty());
   std::vector<QualityFinding> findings = findings_with_daily(data, ordinary_readings({}));
-  EXPECT_EQ(checks_of(findings, kPlantedInDaily),
+  EXPECT_EQ(checks_of(findings, kPlantedUscc),
             (Strings{"electricity_divergence", "unexplained_jump"}));
   const QualityFinding* jump = planted_finding(findings, "unexplained_jump");
   ASSERT_NE(jump, nullptr);
@@ -226,12 +225,12 @@ TEST(DailyElectricityChecks, AJumpTheMeteredDaysFollowIsNotRaised) {
     *r.value_added *= 4;
   });
   std::vector<QualityFinding> monthly = findings_of(data, kDailyPeriod);
-  EXPECT_EQ(checks_of(monthly, kPlantedInDaily),
+  EXPECT_EQ(checks_of(monthly, kPlantedUscc),
             (Strings{"electricity_divergence", "unexplained_jump"}));
   EXPECT_EQ(label(*planted_finding(monthly, "unexplained_jump"), "electricity_source"), "monthly");
   std::vector<DailyElectricityYear> blocks =
       ordinary_readings({{{2021, 3}, 4 * ordinary_electricity({2021, 3})}});
-  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedInDaily).empty());
+  EXPECT_TRUE(checks_of(findings_with_daily(data, blocks), kPlantedUscc).empty());
 }
 
 }  // namespace

@@ -11,7 +11,6 @@ using namespace testing_quality;
 using Strings = std::vector<std::string>;
 
 constexpr YearMonth kChecksPeriod{2021, 4};
-const std::string kPlantedInChecks = "914103000000000099";
 
 TEST(QualityChecks, OrdinaryEnterprisesRaiseNothing) {
   Dataset data = ordinary_division(kChecksPeriod);
@@ -38,7 +37,7 @@ TEST(QualityChecks, CopiedYear) {
     }
   });
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks), (Strings{"copied_last_year"}));
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), (Strings{"copied_last_year"}));
   const QualityFinding* copied = finding_of(findings, "copied_last_year");
   ASSERT_NE(copied, nullptr);
   EXPECT_EQ(copied->months, (std::vector<YearMonth>{YearMonth{2021, 1}, YearMonth{2021, 2},
@@ -51,14 +50,14 @@ TEST(QualityChecks, CopiedFromTheReportedPreviousYearColumn) {
   add_planted(data, kChecksPeriod, [](MonthlyRecord& r) {
     if (r.period >= YearMonth{2021, 3}) r.output_prev = r.output;
   });
-  EXPECT_EQ(checks_of(findings_of(data, kChecksPeriod), kPlantedInChecks),
+  EXPECT_EQ(checks_of(findings_of(data, kChecksPeriod), kPlantedUscc),
             (Strings{"copied_last_year"}));
   // One copied month is below the default minimum of two.
   Dataset once = ordinary_division(kChecksPeriod);
   add_planted(once, kChecksPeriod, [](MonthlyRecord& r) {
     if (r.period == kChecksPeriod) r.output_prev = r.output;
   });
-  EXPECT_TRUE((checks_of(findings_of(once, kChecksPeriod), kPlantedInChecks)).empty());
+  EXPECT_TRUE((checks_of(findings_of(once, kChecksPeriod), kPlantedUscc)).empty());
 }
 
 TEST(QualityChecks, ChanceEqualitiesAreNotACopiedYear) {
@@ -69,7 +68,7 @@ TEST(QualityChecks, ChanceEqualitiesAreNotACopiedYear) {
     if (r.period == YearMonth{2020, 4} || r.period == YearMonth{2021, 4}) r.electricity = 28.4;
     if (r.period.month == 5 || r.period.month == 6) r.output_prev = r.output;
   });
-  EXPECT_FALSE(has(checks_of(findings_of(data, {2021, 6}), kPlantedInChecks), "copied_last_year"));
+  EXPECT_FALSE(has(checks_of(findings_of(data, {2021, 6}), kPlantedUscc), "copied_last_year"));
 }
 
 TEST(QualityChecks, ConstantSeries) {
@@ -78,7 +77,7 @@ TEST(QualityChecks, ConstantSeries) {
     if (r.period >= YearMonth{2020, 12}) r.electricity = 137.0;
   });
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks), (Strings{"constant_series"}));
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), (Strings{"constant_series"}));
   const QualityFinding* constant = finding_of(findings, "constant_series");
   ASSERT_NE(constant, nullptr);
   EXPECT_EQ(constant->months.size(), 4u);  // the window's months of the five-month run
@@ -91,7 +90,7 @@ TEST(QualityChecks, ThreeEqualMonthsAreNotYetConstant) {
   add_planted(data, kChecksPeriod, [](MonthlyRecord& r) {
     if (r.period >= YearMonth{2021, 2}) r.electricity = 137.0;
   });
-  EXPECT_TRUE((checks_of(findings_of(data, kChecksPeriod), kPlantedInChecks)).empty());
+  EXPECT_TRUE((checks_of(findings_of(data, kChecksPeriod), kPlantedUscc)).empty());
 }
 
 TEST(QualityChecks, InflatedMonthWithoutElectricity) {
@@ -105,7 +104,7 @@ TEST(QualityChecks, InflatedMonthWithoutElectricity) {
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
   // Output ×4 on its own recent level, and against the same month last year while electricity
   // stayed where it was; value added with it, so that the ratio stays the division's.
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks),
+  EXPECT_EQ(checks_of(findings, kPlantedUscc),
             (Strings{"electricity_divergence", "unexplained_jump"}));
   const QualityFinding* jump = finding_of(findings, "unexplained_jump");
   ASSERT_NE(jump, nullptr);
@@ -122,7 +121,7 @@ TEST(QualityChecks, JumpFollowedByElectricityIsNotRaised) {
       *r.electricity *= 4;
     }
   });
-  EXPECT_TRUE((checks_of(findings_of(data, kChecksPeriod), kPlantedInChecks)).empty());
+  EXPECT_TRUE((checks_of(findings_of(data, kChecksPeriod), kPlantedUscc)).empty());
 }
 
 TEST(QualityChecks, OutputAgainstElectricity) {
@@ -135,7 +134,7 @@ TEST(QualityChecks, OutputAgainstElectricity) {
     }
   });
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks), (Strings{"electricity_divergence"}));
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), (Strings{"electricity_divergence"}));
   EXPECT_EQ(finding_of(findings, "electricity_divergence")->months.size(), 3u);
 }
 
@@ -144,7 +143,7 @@ TEST(QualityChecks, ValueAddedRatioFarFromTheDivision) {
   add_planted(data, kChecksPeriod,
               [](MonthlyRecord& r) { r.value_added = tenth(r.output * 0.75); });
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks), (Strings{"value_added_ratio"}));
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), (Strings{"value_added_ratio"}));
   const QualityFinding* ratio = finding_of(findings, "value_added_ratio");
   EXPECT_NEAR(ratio->figures[0].second, 0.75, 0.001);
   EXPECT_GT(ratio->figures[2].second, 3.5);  // robust z
@@ -159,7 +158,7 @@ TEST(QualityChecks, RoundedFiguresFailTheLastDigitTest) {
     r.value_added = to_five(*r.value_added);
   });
   std::vector<QualityFinding> findings = findings_of(data, kChecksPeriod);
-  EXPECT_EQ(checks_of(findings, kPlantedInChecks), (Strings{"last_digit_uniformity"}));
+  EXPECT_EQ(checks_of(findings, kPlantedUscc), (Strings{"last_digit_uniformity"}));
 }
 
 TEST(QualityChecks, ScopeLimitsTheEnterprisesChecked) {

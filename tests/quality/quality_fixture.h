@@ -63,10 +63,13 @@ inline Dataset ordinary_division(YearMonth last) {
   return data;
 }
 
-// Adds the enterprise "914103000000000099" with an ordinary series changed by `plant`.
+// The code of the enterprise that add_planted adds.
+inline constexpr const char* kPlantedUscc = "914103000000000099";
+
+// Adds the enterprise kPlantedUscc with an ordinary series changed by `plant`.
 inline void add_planted(Dataset& data, YearMonth last,
                         const std::function<void(MonthlyRecord&)>& plant) {
-  const std::string uscc = "914103000000000099";
+  const std::string uscc = kPlantedUscc;
   data.enterprises.push_back(enterprise(uscc, "410303"));
   for (YearMonth m : months_until(last)) {
     MonthlyRecord record = ordinary_record(11, m);

@@ -14,14 +14,7 @@ namespace {
 
 using testing::kJia;
 using testing::kYi;
-
-MonthlyRecord month(const std::string& uscc, int year, int m, double output) {
-  MonthlyRecord r;
-  r.uscc = uscc;
-  r.period = {year, m};
-  r.output = output;
-  return r;
-}
+using testing::output_record;
 
 RuleSet rules_from(std::string_view text) {
   Result<RuleSet> set = parse_rule_set(text, "import.toml");
@@ -44,8 +37,9 @@ class ImportAuditTest : public ::testing::Test {
 
 TEST_F(ImportAuditTest, DefaultBoundsRefuseWithHistoryFromTheSameFile) {
   std::vector<MonthlyRecord> records = {
-      month(kJia, 2021, 5, 6000),  // 12,000 times May 2020 below
-      month(kYi, 2021, 5, 1e308), month(kJia, 2020, 5, 0.5), month(kYi, 2021, 6, 2889),  // sound
+      output_record(kJia, 2021, 5, 6000),  // 12,000 times May 2020 below
+      output_record(kYi, 2021, 5, 1e308), output_record(kJia, 2020, 5, 0.5),
+      output_record(kYi, 2021, 6, 2889),  // sound
   };
   ImportAuditor audit = auditor(default_rule_set());
   EXPECT_FALSE(audit.empty());
@@ -87,7 +81,7 @@ expression = "output < 0"
 description_zh = "从不通过"
 )toml");
   ImportAuditor audit = auditor(rules);
-  std::vector<MonthlyRecord> records = {month(kJia, 2021, 5, 2e8)};
+  std::vector<MonthlyRecord> records = {output_record(kJia, 2021, 5, 2e8)};
   // As stored, 甲 is in division 34: over its bound, a warning.
   std::vector<ImportAuditFinding> stored = audit.audit(records, {}, {});
   ASSERT_EQ(stored.size(), 1u);
@@ -99,7 +93,7 @@ description_zh = "从不通过"
   moved.division = "25";
   EXPECT_TRUE(audit.audit(records, {}, {moved}).empty());
   // An enterprise neither imported nor stored has no division: nothing to bound.
-  EXPECT_TRUE(audit.audit({month("91410300MA9999999X", 2021, 5, 2e8)}, {}, {}).empty());
+  EXPECT_TRUE(audit.audit({output_record("91410300MA9999999X", 2021, 5, 2e8)}, {}, {}).empty());
   // Rules without on_import are not applied.
   EXPECT_TRUE(auditor(rules_from(R"toml([[rule]]
 id = "x"
@@ -117,7 +111,8 @@ TEST_F(ImportAuditTest, TwoThreadsFindWhatOneFinds) {
   std::vector<MonthlyRecord> records;
   for (int e = 0; e < 2600; ++e) {
     for (int m = 0; m < 48; ++m) {
-      records.push_back(month(fmt::format("E{:05d}", e), 2018 + m / 12, 1 + m % 12, 100 + m));
+      records.push_back(
+          output_record(fmt::format("E{:05d}", e), 2018 + m / 12, 1 + m % 12, 100 + m));
     }
   }
   const std::size_t middle = records.size() / 2;

@@ -11,21 +11,16 @@
 #include "rules/rule_message.h"
 #include "rules/rule_set.h"
 #include "rules/rule_variables.h"
+#include "rules/rules_test_support.h"
 
 namespace zhizao {
 namespace {
 
-constexpr const char* kLimitedUscc = "91410302MA400001XM";
+using testing::kJia;
+using testing::output_record;
+
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-MonthlyRecord limits_month(int year, int m, double output) {
-  MonthlyRecord r;
-  r.uscc = kLimitedUscc;
-  r.period = {year, m};
-  r.output = output;
-  return r;
-}
 
 // The outcome of rule `id` of `set` for `record`, its enterprise `profile` and `history`.
 RuleOutcome outcome_of(const RuleSet& set, const char* id, const MonthlyRecord& record,
@@ -66,7 +61,7 @@ TEST(PhysicalLimitsTest, DefaultsAreHardPhysicalLimitsAndTheBoundsRefuseImports)
 }
 
 TEST(PhysicalLimitsTest, EveryFigureMustBeFinite) {
-  MonthlyRecord r = limits_month(2021, 4, 1e308);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 1e308);
   EXPECT_EQ(limits_default_outcome("physical_output_finite", r), RuleOutcome::kPass);
   for (double bad : {kInf, -kInf, kNaN}) {
     r.output = bad;
@@ -89,7 +84,7 @@ TEST(PhysicalLimitsTest, EveryFigureMustBeFinite) {
 }
 
 TEST(PhysicalLimitsTest, FiguresCannotBeNegative) {
-  MonthlyRecord r = limits_month(2021, 4, -0.01);
+  MonthlyRecord r = output_record(kJia, 2021, 4, -0.01);
   EXPECT_EQ(limits_default_outcome("output_non_negative", r), RuleOutcome::kFail);
   r.output = 0;
   EXPECT_EQ(limits_default_outcome("output_non_negative", r), RuleOutcome::kPass);
@@ -104,7 +99,7 @@ TEST(PhysicalLimitsTest, FiguresCannotBeNegative) {
 
 TEST(PhysicalLimitsTest, BoundsOfOneEnterprisesMonth) {
   // 10^8 万元 of output or value added, 10^7 万千瓦时 of electricity: on the bound passes.
-  MonthlyRecord r = limits_month(2021, 4, 1e8);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 1e8);
   EXPECT_EQ(limits_default_outcome("physical_output_max", r), RuleOutcome::kPass);
   r.output = 100000000.01;
   EXPECT_EQ(limits_default_outcome("physical_output_max", r), RuleOutcome::kFail);
@@ -135,7 +130,7 @@ TEST(PhysicalLimitsTest, BoundsOfOneEnterprisesMonth) {
 TEST(PhysicalLimitsTest, GrowthRatioBound) {
   // The submission: 1e308 against 1e-300 last year (the ratio overflows to infinity;
   // the rule is written as a product so that it still fails).
-  MonthlyRecord r = limits_month(2021, 4, 1e308);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 1e308);
   r.output_prev = 1e-300;
   EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kFail);
   r.output = 1;  // within the bounds, but still 10^300 times the base
@@ -150,10 +145,10 @@ TEST(PhysicalLimitsTest, GrowthRatioBound) {
   r.output_prev = 0;
   EXPECT_EQ(limits_default_outcome("physical_output_growth_max", r), RuleOutcome::kPass);
   // Without a reported base the stored month m−12 is last year, as for the growth itself.
-  MonthlyRecord stored = limits_month(2020, 4, 0.5);
+  MonthlyRecord stored = output_record(kJia, 2020, 4, 0.5);
   stored.electricity = 0.5;
-  MonthlyRecord current = limits_month(2021, 4, 5001);  // 10,002 × 0.5
-  current.electricity = 5000;                           // 10,000 × 0.5: on the bound
+  MonthlyRecord current = output_record(kJia, 2021, 4, 5001);  // 10,002 × 0.5
+  current.electricity = 5000;                                  // 10,000 × 0.5: on the bound
   EXPECT_EQ(limits_default_outcome("physical_output_growth_max", current, {stored}),
             RuleOutcome::kFail);
   EXPECT_EQ(limits_default_outcome("physical_electricity_growth_max", current, {stored}),
@@ -201,9 +196,9 @@ TEST(PhysicalLimitsTest, BoundsPerDivisionAndSizeFromARulesFile) {
   ASSERT_TRUE(set) << set.error().to_string();
   EXPECT_EQ(set->rules[0].on_import, ImportAction::kWarn);
   EXPECT_TRUE(set->rules[0].physical_limit);
-  const EnterpriseProfile refinery{kLimitedUscc, "25", false};
-  const EnterpriseProfile bearings{kLimitedUscc, "34", true};
-  MonthlyRecord r = limits_month(2021, 4, 2e8);
+  const EnterpriseProfile refinery{kJia, "25", false};
+  const EnterpriseProfile bearings{kJia, "34", true};
+  MonthlyRecord r = output_record(kJia, 2021, 4, 2e8);
   EXPECT_EQ(outcome_of(*set, "output_max_by_division", r, &refinery), RuleOutcome::kPass);
   EXPECT_EQ(outcome_of(*set, "output_max_by_division", r, &bearings), RuleOutcome::kFail);
   // An enterprise that is not registered has no division: the rule cannot be evaluated.
@@ -221,7 +216,7 @@ TEST(PhysicalLimitsTest, BoundsPerDivisionAndSizeFromARulesFile) {
   RuleContext context;
   context.enterprise = &bearings;
   RuleValues values =
-      rule_values(limits_month(2021, 4, 2e8), std::vector<MonthlyRecord>{}, context);
+      rule_values(output_record(kJia, 2021, 4, 2e8), std::vector<MonthlyRecord>{}, context);
   EXPECT_EQ(values[RuleVariable::kDivision], 34);
   EXPECT_EQ(values[RuleVariable::kKey], 1);
   EXPECT_EQ(rule_message(set->rules[0], values, Language::kZh),

@@ -8,19 +8,13 @@
 
 #include "rules/rule_set.h"
 #include "rules/rule_variables.h"
+#include "rules/rules_test_support.h"
 
 namespace zhizao {
 namespace {
 
-constexpr const char* kEvaluatedUscc = "91410302MA400001XM";
-
-MonthlyRecord month(int year, int m, double output) {
-  MonthlyRecord r;
-  r.uscc = kEvaluatedUscc;
-  r.period = {year, m};
-  r.output = output;
-  return r;
-}
+using testing::kJia;
+using testing::output_record;
 
 TEST(RuleVariablesTest, NamesAreTheDocumentedOnes) {
   auto names = rule_variable_names();
@@ -30,8 +24,8 @@ TEST(RuleVariablesTest, NamesAreTheDocumentedOnes) {
 }
 
 TEST(RuleVariablesTest, LastYearPrefersTheReportedValue) {
-  std::vector<MonthlyRecord> history = {month(2020, 4, 80)};
-  MonthlyRecord record = month(2021, 4, 100);
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2020, 4, 80)};
+  MonthlyRecord record = output_record(kJia, 2021, 4, 100);
   RuleValues stored = rule_values(record, history);
   EXPECT_EQ(stored[RuleVariable::kLyOutput], 80);
   EXPECT_FALSE(stored[RuleVariable::kOutputPrev].has_value());
@@ -43,9 +37,10 @@ TEST(RuleVariablesTest, LastYearPrefersTheReportedValue) {
 }
 
 TEST(RuleVariablesTest, PreviousMonthAndYearToDate) {
-  std::vector<MonthlyRecord> history = {month(2021, 1, 10), month(2021, 2, 20),
-                                        month(2021, 3, 999)};
-  MonthlyRecord record = month(2021, 3, 30);  // overrides the stored March
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2021, 1, 10),
+                                        output_record(kJia, 2021, 2, 20),
+                                        output_record(kJia, 2021, 3, 999)};
+  MonthlyRecord record = output_record(kJia, 2021, 3, 30);  // overrides the stored March
   RuleValues v = rule_values(record, history);
   EXPECT_EQ(v[RuleVariable::kPmOutput], 20);
   EXPECT_EQ(v[RuleVariable::kCumOutput], 60);
@@ -56,28 +51,29 @@ TEST(RuleVariablesTest, PreviousMonthAndYearToDate) {
 }
 
 TEST(RuleVariablesTest, JanuaryFoldedIntoFebruaryKeepsYearToDate) {
-  std::vector<MonthlyRecord> history = {month(2021, 2, 50)};
-  RuleValues march = rule_values(month(2021, 3, 30), history);
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2021, 2, 50)};
+  RuleValues march = rule_values(output_record(kJia, 2021, 3, 30), history);
   EXPECT_EQ(march[RuleVariable::kCumOutput], 80);
   EXPECT_EQ(march[RuleVariable::kPmCumOutput], 50);
-  RuleValues february = rule_values(month(2021, 2, 50), {});
+  RuleValues february = rule_values(output_record(kJia, 2021, 2, 50), {});
   EXPECT_EQ(february[RuleVariable::kCumOutput], 50);
   EXPECT_FALSE(february[RuleVariable::kPmCumOutput].has_value());
   EXPECT_FALSE(february[RuleVariable::kPmOutput].has_value());
 }
 
 TEST(RuleVariablesTest, GapMakesYearToDateMissing) {
-  std::vector<MonthlyRecord> history = {month(2021, 1, 10), month(2021, 3, 30)};
-  RuleValues april = rule_values(month(2021, 4, 40), history);
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2021, 1, 10),
+                                        output_record(kJia, 2021, 3, 30)};
+  RuleValues april = rule_values(output_record(kJia, 2021, 4, 40), history);
   EXPECT_FALSE(april[RuleVariable::kCumOutput].has_value());
   EXPECT_EQ(april[RuleVariable::kPmOutput], 30);
 }
 
 TEST(RuleVariablesTest, OtherEnterprisesAreIgnoredAndAbsentOutputIsMissing) {
-  MonthlyRecord other = month(2021, 3, 7);
+  MonthlyRecord other = output_record(kJia, 2021, 3, 7);
   other.uscc = "91410305MA400002X2";
-  RuleValues v =
-      rule_values(month(2021, 4, 40), std::vector<MonthlyRecord>{other}, OutputPresence::kAbsent);
+  RuleValues v = rule_values(output_record(kJia, 2021, 4, 40), std::vector<MonthlyRecord>{other},
+                             OutputPresence::kAbsent);
   EXPECT_FALSE(v[RuleVariable::kPmOutput].has_value());
   EXPECT_FALSE(v[RuleVariable::kOutput].has_value());
   EXPECT_FALSE(v[RuleVariable::kCumOutput].has_value());
@@ -99,7 +95,7 @@ RuleOutcome outcome(const RuleSet& set, const RuleValues& values) {
 }
 
 TEST(RuleEvaluatorTest, MissingVariableFollowsThePolicy) {
-  RuleValues values = rule_values(month(2021, 4, 100), {});  // value_added missing
+  RuleValues values = rule_values(output_record(kJia, 2021, 4, 100), {});  // value_added missing
   EXPECT_EQ(outcome(one_rule("value_added <= output", MissingPolicy::kSkip), values),
             RuleOutcome::kMissing);
   EXPECT_EQ(outcome(one_rule("value_added <= output", MissingPolicy::kFail), values),
@@ -115,7 +111,7 @@ TEST(RuleEvaluatorTest, MissingVariableFollowsThePolicy) {
 }
 
 TEST(RuleEvaluatorTest, NotANumberCountsAsMissing) {
-  RuleValues values = rule_values(month(2021, 4, 0), {});
+  RuleValues values = rule_values(output_record(kJia, 2021, 4, 0), {});
   values[RuleVariable::kValueAdded] = 0;
   EXPECT_EQ(outcome(one_rule("value_added / output", MissingPolicy::kSkip), values),
             RuleOutcome::kMissing);
@@ -148,13 +144,13 @@ RuleOutcome default_outcome(const char* id, const MonthlyRecord& record,
 }
 
 TEST(DefaultRulesTest, OutputRequired) {
-  MonthlyRecord r = month(2021, 4, 0);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 0);
   EXPECT_EQ(default_outcome("output_required", r), RuleOutcome::kPass);
   EXPECT_EQ(default_outcome("output_required", r, {}, OutputPresence::kAbsent), RuleOutcome::kFail);
 }
 
 TEST(DefaultRulesTest, NegativeValues) {
-  MonthlyRecord r = month(2021, 4, 0);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 0);
   EXPECT_EQ(default_outcome("output_non_negative", r), RuleOutcome::kPass);
   r.output = -0.1;
   EXPECT_EQ(default_outcome("output_non_negative", r), RuleOutcome::kFail);
@@ -174,7 +170,7 @@ TEST(DefaultRulesTest, NegativeValues) {
 }
 
 TEST(DefaultRulesTest, ValueAddedWithinOutput) {
-  MonthlyRecord r = month(2021, 4, 100);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 100);
   r.value_added = 100;
   EXPECT_EQ(default_outcome("value_added_within_output", r), RuleOutcome::kPass);
   r.value_added = 100.01;
@@ -182,7 +178,7 @@ TEST(DefaultRulesTest, ValueAddedWithinOutput) {
 }
 
 TEST(DefaultRulesTest, ValueAddedRatioBand) {
-  MonthlyRecord r = month(2021, 4, 100);
+  MonthlyRecord r = output_record(kJia, 2021, 4, 100);
   r.value_added = 10;  // 10%: on the lower edge
   EXPECT_EQ(default_outcome("value_added_ratio_band", r), RuleOutcome::kPass);
   r.value_added = 9.99;
@@ -194,33 +190,41 @@ TEST(DefaultRulesTest, ValueAddedRatioBand) {
 }
 
 TEST(DefaultRulesTest, CumulativeNotBelowPrevious) {
-  std::vector<MonthlyRecord> history = {month(2021, 1, 10), month(2021, 2, 20)};
-  EXPECT_EQ(default_outcome("cumulative_not_below_previous", month(2021, 3, 0), history),
-            RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("cumulative_not_below_previous", month(2021, 3, -1), history),
-            RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("cumulative_not_below_previous", month(2021, 1, 5)),
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2021, 1, 10),
+                                        output_record(kJia, 2021, 2, 20)};
+  EXPECT_EQ(
+      default_outcome("cumulative_not_below_previous", output_record(kJia, 2021, 3, 0), history),
+      RuleOutcome::kPass);
+  EXPECT_EQ(
+      default_outcome("cumulative_not_below_previous", output_record(kJia, 2021, 3, -1), history),
+      RuleOutcome::kFail);
+  EXPECT_EQ(default_outcome("cumulative_not_below_previous", output_record(kJia, 2021, 1, 5)),
             RuleOutcome::kMissing);
 }
 
 TEST(DefaultRulesTest, OutputYearOnYearBand) {
-  std::vector<MonthlyRecord> history = {month(2020, 4, 100)};
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 150), history), RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 150.01), history),
+  std::vector<MonthlyRecord> history = {output_record(kJia, 2020, 4, 100)};
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 150), history),
+            RuleOutcome::kPass);
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 150.01), history),
             RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 50), history), RuleOutcome::kPass);
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 49.99), history), RuleOutcome::kFail);
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 500)), RuleOutcome::kMissing);
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 50), history),
+            RuleOutcome::kPass);
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 49.99), history),
+            RuleOutcome::kFail);
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 500)),
+            RuleOutcome::kMissing);
   // No positive base: nothing to compare.
-  EXPECT_EQ(default_outcome("output_yoy_band", month(2021, 4, 500), {month(2020, 4, 0)}),
+  EXPECT_EQ(default_outcome("output_yoy_band", output_record(kJia, 2021, 4, 500),
+                            {output_record(kJia, 2020, 4, 0)}),
             RuleOutcome::kPass);
 }
 
 TEST(DefaultRulesTest, ElectricityAgainstOutput) {
-  MonthlyRecord last = month(2020, 4, 100);
+  MonthlyRecord last = output_record(kJia, 2020, 4, 100);
   last.electricity = 100;
-  MonthlyRecord r = month(2021, 4, 110);  // output +10%
-  r.electricity = 90;                     // electricity −10%: 20 points apart, the limit
+  MonthlyRecord r = output_record(kJia, 2021, 4, 110);  // output +10%
+  r.electricity = 90;  // electricity −10%: 20 points apart, the limit
   EXPECT_EQ(default_outcome("electricity_against_output", r, {last}), RuleOutcome::kPass);
   r.electricity = 89.9;  // −10.1%: 20.1 points
   EXPECT_EQ(default_outcome("electricity_against_output", r, {last}), RuleOutcome::kFail);

@@ -18,6 +18,15 @@ inline constexpr const char* kJia = "91410302MA400001XM";
 // 乙: region 410305 (涧西区), division 32.
 inline constexpr const char* kYi = "91410305MA400002X2";
 
+// A monthly record of `uscc` for `year`-`month` with only its output set (万元).
+inline MonthlyRecord output_record(const std::string& uscc, int year, int month, double output) {
+  MonthlyRecord record;
+  record.uscc = uscc;
+  record.period = {year, month};
+  record.output = output;
+  return record;
+}
+
 // A database file in the temporary directory, removed with its WAL files on destruction.
 class SmallDatabase {
  public:
