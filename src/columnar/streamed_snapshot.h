@@ -26,8 +26,9 @@ namespace zhizao {
 // Follows one streamed import. It writes only when the database held no monthly record before
 // the import (a new database, as a national load): then the snapshot holds exactly the streamed
 // records and the tables. Otherwise, or when writing fails, it leaves the snapshot to the caller
-// (placed() false). The StreamedMonthsObserver calls come on the importing thread; the writing
-// thread is joined before committed() or abandoned() returns, and by the destructor.
+// (placed() false). The StreamedMonthsObserver calls come one at a time
+// (streamed_months_observer.h); the writing thread is joined before committed() or abandoned()
+// returns, and by the destructor.
 class SnapshotOfStreamedMonths final : public StreamedMonthsObserver {
  public:
   // `path`: the snapshot file (snapshot_path_for).

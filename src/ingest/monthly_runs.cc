@@ -32,9 +32,11 @@ SpilledMonth spilled(const MonthlyRecord& record, std::uint32_t rank, long line)
   return month;
 }
 
-MonthlyRecord record_of(const SpilledMonth& month, const std::string& uscc) {
-  MonthlyRecord record;
-  record.uscc = uscc;
+void fill_record(MonthlyRecord& record, const SpilledMonth& month, const std::string& uscc) {
+  std::string code = std::move(record.uscc);
+  code.assign(uscc);
+  record = MonthlyRecord{};
+  record.uscc = std::move(code);
   record.period = YearMonth::from_index(month.period);
   record.in_scope = month.in_scope != 0;
   record.output = month.values[0];
@@ -44,7 +46,6 @@ MonthlyRecord record_of(const SpilledMonth& month, const std::string& uscc) {
   for (int i = 0; i < 5; ++i) {
     if ((month.present >> i) & 1U) *optional[i] = month.values[i + 1];
   }
-  return record;
 }
 
 Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -15,6 +14,7 @@
 #include "ingest/import_steps.h"
 #include "ingest/monthly_audit.h"
 #include "ingest/monthly_runs.h"
+#include "ingest/pass_two_parts.h"
 #include "ingest/streamed_checks.h"
 #include "store/stored_ids.h"
 #include "store/streamed_apply.h"
@@ -206,35 +206,37 @@ bool has_errors(const std::vector<ParsedFile>& files, const std::vector<Streamed
 }
 
 // Pass two over one streamed file: its months merged in key order, a few whole enterprises at a
-// time, audited and (while `apply` is set) written. An audit error ends the writing: `apply` is
-// reset, which rolls the import back. `observer` (may be null) is told of each part written.
-// Errors: kIoError; the apply's.
+// time, audited and (while `apply` is set) written, a part written while the next is merged. An
+// audit error ends the writing: `apply` is reset, which rolls the import back. `observer` (may be
+// null) is told of each part written, on the writing thread, one part at a time. Errors:
+// kIoError; the apply's.
 Status second_pass(Streamed& streamed, EnterpriseRanks& ranks,
                    const std::vector<Enterprise>& enterprises, const ImportOptions& options,
                    std::unique_ptr<StreamedApply>& apply, StreamedMonthsObserver* observer) {
   ParsedFile& head = streamed.stream->head();
-  // About as many records a part as pass one parsed (58 bytes of text a national row).
-  const std::size_t part_records = std::max<std::size_t>(1, options.monthly_chunk_bytes / 58);
-  std::vector<MonthlyRecord> records;
-  std::vector<long> lines;
-  std::vector<std::uint32_t> order;
+  // Two parts in flight hold about as many records as pass one parsed at a time (58 bytes of
+  // text a national row).
+  const std::size_t part_records = std::max<std::size_t>(1, options.monthly_chunk_bytes / 58 / 2);
+  MergedPart parts[2];
+  std::size_t current = 0;
+  PartWriter writer(head.name, apply, observer);
   auto flush = [&]() -> Status {
-    if (records.empty()) return Status::ok();
-    order.resize(records.size());
-    std::iota(order.begin(), order.end(), 0U);
+    MergedPart& part = parts[current];
+    if (part.used == 0) return Status::ok();
+    part.close();
     if (options.audit_monthly) {
-      audit_monthly_part(head, records, lines, order, enterprises, options.audit_monthly);
-      if (!head.findings.errors.empty()) apply.reset();
+      audit_monthly_part(head, part.records, part.lines, part.order, enterprises,
+                         options.audit_monthly);
+      if (!head.findings.errors.empty() && apply) {
+        ZHIZAO_RETURN_IF_ERROR(writer.finished());
+        apply.reset();
+      }
     }
     if (apply) {
-      SourcedBatch part{head.name, {}, order};
-      part.rows.monthly = std::move(records);
-      ZHIZAO_RETURN_IF_ERROR(apply->write_monthly(part));
-      if (observer != nullptr) observer->written(part.rows.monthly);
-      records = std::move(part.rows.monthly);  // its room serves the next part
+      ZHIZAO_RETURN_IF_ERROR(writer.start(part));
+      current ^= 1;
     }
-    records.clear();
-    lines.clear();
+    parts[current].reopen();
     return Status::ok();
   };
   MonthlyRuns::Merge merge = streamed.runs->merge();
@@ -246,14 +248,14 @@ Status second_pass(Streamed& streamed, EnterpriseRanks& ranks,
     if (!*more) break;
     // Parts end between enterprises: the audit reads each enterprise's months together, and no
     // year block is written twice.
-    if (records.size() >= part_records && month.rank != last_rank) {
+    if (parts[current].used >= part_records && month.rank != last_rank) {
       ZHIZAO_RETURN_IF_ERROR(flush());
     }
     last_rank = month.rank;
-    records.push_back(record_of(month, ranks.uscc(month.rank)));
-    lines.push_back(static_cast<long>(month.line));
+    parts[current].add(month, ranks.uscc(month.rank));
   }
-  return flush();
+  ZHIZAO_RETURN_IF_ERROR(flush());
+  return writer.finished();
 }
 
 }  // namespace

@@ -11,10 +11,11 @@
 
 namespace zhizao {
 
-// The calls come on the importing thread, in this order: started() once, written() for each part,
-// all_written(), then committed() or abandoned() (the latter also when the import is refused or
-// fails after started()). Only an import whose monthly records are all streamed, from one file,
-// calls it.
+// The calls come one at a time, each after the one before has returned, in this order: started()
+// once, written() for each part, all_written(), then committed() or abandoned() (the latter also
+// when the import is refused or fails after started()). written() comes on the thread that writes
+// pass two's parts, the others on the importing thread. Only an import whose monthly records are
+// all streamed, from one file, calls it.
 class StreamedMonthsObserver {
  public:
   virtual ~StreamedMonthsObserver() = default;
