@@ -97,6 +97,32 @@ Status CsvReader::read_unquoted(std::vector<FieldSpan>& spans) {
   return Status::ok();
 }
 
+bool CsvReader::read_plain_record(CsvRecord& record) {
+  const char* begin = text_.data() + pos_;
+  const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', window_end_ - pos_));
+  if (newline == nullptr) return false;  // the text's last line, or a record past its bound
+  const auto line_size = static_cast<size_t>(newline - begin);
+  // As read_unquoted: a CR right before the LF ends the record's last field.
+  size_t size = line_size;
+  if (size > 0 && begin[size - 1] == '\r') --size;
+  if (size > limits_.max_record_bytes || std::memchr(begin, '"', size) != nullptr) return false;
+  size_t start = 0;
+  while (true) {
+    const auto* comma = static_cast<const char*>(std::memchr(begin + start, ',', size - start));
+    const size_t end = comma == nullptr ? size : static_cast<size_t>(comma - begin);
+    if (end - start > limits_.max_field_bytes) {
+      record.fields.clear();
+      return false;
+    }
+    record.fields.emplace_back(begin + start, end - start);
+    if (comma == nullptr) break;
+    start = end + 1;
+  }
+  pos_ += line_size + 1;
+  ++line_;
+  return true;
+}
+
 Result<bool> CsvReader::next(CsvRecord& record) {
   record.fields.clear();
   if (failed_) return false;
@@ -111,6 +137,7 @@ Result<bool> CsvReader::next(CsvRecord& record) {
   record.line = line_;
   record_start_ = pos_;
   window_end_ = bounded_end(pos_, limits_.max_record_bytes, 2, text_.size());
+  if (read_plain_record(record)) return true;
   Status status;
   while (true) {
     status = text_[pos_] == '"' ? read_quoted(spans_) : read_unquoted(spans_);

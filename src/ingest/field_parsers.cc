@@ -4,6 +4,7 @@
 
 #include <array>
 #include <charconv>
+#include <optional>
 #include <string>
 
 #include "base/text.h"
@@ -31,9 +32,30 @@ bool valid_integer_part(std::string_view digits) {
   return (digits.size() - first_comma) % 4 == 0;
 }
 
+// The common number: an optional '-', digits, and optionally '.' and more digits (no comma, no
+// '+'). Returns its value as std::from_chars reads those very characters (so the same bits as the
+// general path, which copies them first), or nullopt for any other text.
+std::optional<double> plain_number(std::string_view text) {
+  std::size_t i = !text.empty() && text.front() == '-' ? 1 : 0;
+  const std::size_t integer_start = i;
+  while (i < text.size() && is_digit(text[i])) ++i;
+  if (i == integer_start) return std::nullopt;
+  if (i < text.size()) {
+    if (text[i] != '.') return std::nullopt;
+    const std::size_t fraction_start = ++i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    if (i == fraction_start || i != text.size()) return std::nullopt;
+  }
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
 }  // namespace
 
 Result<double> parse_number(std::string_view text) {
+  if (std::optional<double> plain = plain_number(text)) return *plain;
   auto bad = [&] {
     return fail(
         Status::invalid_data(fmt::format("not a number: \"{}\"", shorten_for_message(text))));

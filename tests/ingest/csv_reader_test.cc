@@ -22,8 +22,9 @@ std::ostream& operator<<(std::ostream& out, const Row& row) {
 
 // Reads every record; stops at the first error, returning its message in `error`.
 std::vector<Row> read_all(std::string_view text, std::string* error = nullptr,
-                          long* error_line = nullptr, size_t* error_field = nullptr) {
-  CsvReader reader(text);
+                          long* error_line = nullptr, size_t* error_field = nullptr,
+                          CsvLimits limits = {}) {
+  CsvReader reader(text, limits);
   CsvRecord record;
   std::vector<Row> rows;
   while (true) {
@@ -60,6 +61,35 @@ TEST(CsvReaderTest, EmptyFieldsAndTrailingComma) {
   EXPECT_EQ(read_all("a,,c,\n,\n"), (std::vector<Row>{{1, {"a", "", "c", ""}}, {2, {"", ""}}}));
   EXPECT_EQ(read_all("a,"), (std::vector<Row>{{1, {"a", ""}}}));
   EXPECT_EQ(read_all("\"\",x\n"), (std::vector<Row>{{1, {"", "x"}}}));
+}
+
+// A record without quotes is cut at its commas in one go (read_plain_record); a CR is data
+// except right before the LF, as in the general path.
+TEST(CsvReaderTest, CarriageReturnsInPlainRecordsAreDataButBeforeTheLineFeed) {
+  EXPECT_EQ(read_all("a\r,b\r\n\r\r\nc,\r\nd\re\n"),
+            (std::vector<Row>{{1, {"a\r", "b"}}, {2, {"\r"}}, {3, {"c", ""}}, {4, {"d\re"}}}));
+}
+
+// The bounds hold on plain records as on quoted ones: a field or a record of exactly its bound
+// is read, one byte more is refused with the fields before it (a CR before the LF is not counted).
+TEST(CsvReaderTest, PlainRecordsAtAndPastTheirBounds) {
+  const CsvLimits limits{9, 4};  // record, field
+  std::string error;
+  long line = 0;
+  size_t field = 0;
+  EXPECT_EQ(read_all("abcd,efgh\r\nab,c\n", &error, &line, &field, limits),
+            (std::vector<Row>{{1, {"abcd", "efgh"}}, {2, {"ab", "c"}}}));
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(read_all("ab\nab,cdefg,h\n", &error, &line, &field, limits),
+            (std::vector<Row>{{1, {"ab"}}}));
+  EXPECT_EQ(error, "a field of more than 4 bytes");
+  EXPECT_EQ(line, 2);
+  EXPECT_EQ(field, 1U);
+  error.clear();
+  EXPECT_TRUE(read_all("abcd,efgh,\n", &error, &line, &field, limits).empty());
+  EXPECT_EQ(error, "a record of more than 9 bytes");
+  EXPECT_EQ(line, 1);
+  EXPECT_EQ(field, 2U);
 }
 
 TEST(CsvReaderTest, BlankLinesAreSkippedButCounted) {

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
 namespace zhizao::detail {
 namespace {
 
@@ -28,6 +33,28 @@ TEST(ParseNumberTest, RefusesEverythingElse) {
                            "1.2.3", "１２", "1,234.5,6", "nan",  "inf", "0x10"}) {
     EXPECT_EQ(error_of(parse_number(text)), std::string("not a number: \"") + text + "\"") << text;
   }
+}
+
+// A plain number ("-12.5") is read straight from the text, any other form from a copy without
+// its '+' and commas: both give the same bits.
+TEST(ParseNumberTest, PlainAndOtherFormsGiveTheSameBits) {
+  for (std::string digits : {"1234567.891", "0.1", "9007199254740993", "1.0000000000000002"}) {
+    Result<double> plain = parse_number(digits);
+    Result<double> signed_copy = parse_number("+" + digits);
+    ASSERT_TRUE(plain && signed_copy) << digits;
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(*plain), std::bit_cast<std::uint64_t>(*signed_copy))
+        << digits;
+  }
+  EXPECT_EQ(*parse_number("1234567.891"), *parse_number("1,234,567.891"));
+  EXPECT_TRUE(std::signbit(*parse_number("-0")));
+  EXPECT_TRUE(std::signbit(*parse_number("-0.0")));
+  // Longer than the general path's stack buffer: 1e200 either way; 1e400 is out of range.
+  const std::string e200 = "1" + std::string(200, '0');
+  EXPECT_EQ(*parse_number(e200), 1e200);
+  EXPECT_EQ(*parse_number("+" + e200), 1e200);
+  const std::string e400 = "1" + std::string(400, '0');
+  EXPECT_FALSE(parse_number(e400));
+  EXPECT_FALSE(parse_number("+" + e400));
 }
 
 TEST(ParseNumberTest, RangeChecks) {
