@@ -55,9 +55,43 @@ Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {
   return MonthlyRuns(*std::move(file));
 }
 
+void sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch) {
+  struct Block {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+  std::vector<Block> blocks;
+  std::size_t begin = 0;
+  for (std::size_t i = 1; i <= months.size(); ++i) {
+    if (i < months.size() && !(months[i] < months[i - 1])) continue;
+    blocks.push_back({begin, i});
+    begin = i;
+    if (blocks.size() > months.size() / 4 + 1) {  // short blocks: a plain sort does better
+      std::sort(months.begin(), months.end());
+      return;
+    }
+  }
+  if (blocks.size() <= 1) return;
+  std::sort(blocks.begin(), blocks.end(),
+            [&](const Block& a, const Block& b) { return months[a.begin] < months[b.begin]; });
+  for (std::size_t b = 1; b < blocks.size(); ++b) {
+    if (months[blocks[b].begin] < months[blocks[b - 1].end - 1]) {
+      std::sort(months.begin(), months.end());
+      return;
+    }
+  }
+  scratch.clear();
+  scratch.reserve(months.size());
+  for (const Block& block : blocks) {
+    scratch.insert(scratch.end(), months.begin() + static_cast<std::ptrdiff_t>(block.begin),
+                   months.begin() + static_cast<std::ptrdiff_t>(block.end));
+  }
+  months.swap(scratch);
+}
+
 Status MonthlyRuns::add(std::vector<SpilledMonth>& months) {
   if (months.empty()) return Status::ok();
-  if (!std::is_sorted(months.begin(), months.end())) std::sort(months.begin(), months.end());
+  sort_by_key(months, scratch_);
   if (spilled_ == 0) first_period_ = last_period_ = months.front().period;
   for (const SpilledMonth& month : months) {
     first_period_ = std::min(first_period_, month.period);

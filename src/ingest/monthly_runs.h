@@ -41,6 +41,14 @@ SpilledMonth spilled(const MonthlyRecord& record, std::uint32_t rank, long line)
 // string's, so a fresh record cost an allocation and a free, 28 M of each at 500,000).
 void fill_record(MonthlyRecord& record, const SpilledMonth& month, const std::string& uscc);
 
+// Puts `months` in key order (SpilledMonth::operator<, a total order: no two share a line). A
+// part of a file that holds each enterprise's months together and in order, the usual layout, is
+// a string of sorted blocks: those are put in order by their first month and copied through
+// `scratch` (at 500,000 enterprises about 20,000 blocks sorted instead of 1.2 M records of 72
+// bytes). Blocks that overlap once in order (an enterprise in two places), or blocks of fewer than
+// four months on average, are sorted whole.
+void sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch);
+
 // Move-only; not thread-safe.
 class MonthlyRuns {
  public:
@@ -107,6 +115,7 @@ class MonthlyRuns {
               std::uint64_t end = UINT64_MAX) const;
 
   SpillFile file_;
+  std::vector<SpilledMonth> scratch_;  // sort_by_key's, kept across parts
   std::vector<Run> runs_;
   std::uint64_t spilled_ = 0;
   SpilledMonth last_{};  // the greatest month spilled
