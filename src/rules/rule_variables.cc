@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 
 namespace zhizao {
 namespace {
@@ -104,7 +105,17 @@ class MonthLookup {
   }
 
  private:
+  // The stored record of `period`, remembered for the next call: the ly_ values of value added
+  // and electricity, when not reported, both read last year's month.
   const MonthlyRecord* find(YearMonth period) const {
+    if (!found_period_ || *found_period_ != period) {
+      found_ = search(period);
+      found_period_ = period;
+    }
+    return found_;
+  }
+
+  const MonthlyRecord* search(YearMonth period) const {
     auto it =
         std::lower_bound(history_.begin(), history_.end(), period,
                          [](const Item& item, YearMonth p) { return deref(item).period < p; });
@@ -122,6 +133,8 @@ class MonthLookup {
   const MonthlyRecord& record_;
   std::span<const Item> history_;
   OutputPresence output_;
+  mutable std::optional<YearMonth> found_period_;
+  mutable const MonthlyRecord* found_ = nullptr;
 };
 
 RuleVariable offset(RuleVariable base, std::size_t by) {
