@@ -55,29 +55,33 @@ Result<MonthlyRuns> MonthlyRuns::create(const std::string& dir) {
   return MonthlyRuns(*std::move(file));
 }
 
-void sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch) {
+KeyOrdering sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch) {
+  if (std::is_sorted(months.begin(), months.end())) return KeyOrdering::kAlreadyInOrder;
   struct Block {
     std::size_t begin = 0;
     std::size_t end = 0;
   };
+  // A block ends where the enterprise changes or the order falls: blocks of two enterprises
+  // never overlap, whatever their ranks (ascending runs across enterprises would).
   std::vector<Block> blocks;
   std::size_t begin = 0;
   for (std::size_t i = 1; i <= months.size(); ++i) {
-    if (i < months.size() && !(months[i] < months[i - 1])) continue;
+    if (i < months.size() && months[i].rank == months[i - 1].rank && !(months[i] < months[i - 1])) {
+      continue;
+    }
     blocks.push_back({begin, i});
     begin = i;
     if (blocks.size() > months.size() / 4 + 1) {  // short blocks: a plain sort does better
       std::sort(months.begin(), months.end());
-      return;
+      return KeyOrdering::kSortedWhole;
     }
   }
-  if (blocks.size() <= 1) return;
   std::sort(blocks.begin(), blocks.end(),
             [&](const Block& a, const Block& b) { return months[a.begin] < months[b.begin]; });
   for (std::size_t b = 1; b < blocks.size(); ++b) {
     if (months[blocks[b].begin] < months[blocks[b - 1].end - 1]) {
       std::sort(months.begin(), months.end());
-      return;
+      return KeyOrdering::kSortedWhole;
     }
   }
   scratch.clear();
@@ -87,6 +91,7 @@ void sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& s
                    months.begin() + static_cast<std::ptrdiff_t>(block.end));
   }
   months.swap(scratch);
+  return KeyOrdering::kBlocksOrdered;
 }
 
 Status MonthlyRuns::add(std::vector<SpilledMonth>& months) {

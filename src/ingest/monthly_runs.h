@@ -41,13 +41,16 @@ SpilledMonth spilled(const MonthlyRecord& record, std::uint32_t rank, long line)
 // string's, so a fresh record cost an allocation and a free, 28 M of each at 500,000).
 void fill_record(MonthlyRecord& record, const SpilledMonth& month, const std::string& uscc);
 
+// How sort_by_key put a part in order.
+enum class KeyOrdering { kAlreadyInOrder, kBlocksOrdered, kSortedWhole };
+
 // Puts `months` in key order (SpilledMonth::operator<, a total order: no two share a line). A
 // part of a file that holds each enterprise's months together and in order, the usual layout, is
-// a string of sorted blocks: those are put in order by their first month and copied through
-// `scratch` (at 500,000 enterprises about 20,000 blocks sorted instead of 1.2 M records of 72
-// bytes). Blocks that overlap once in order (an enterprise in two places), or blocks of fewer than
-// four months on average, are sorted whole.
-void sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch);
+// a string of sorted blocks, one per enterprise: those are put in order by their first month and
+// copied through `scratch` (a part of 1.2 M records of 72 bytes at 500,000 enterprises holds about
+// 20,000 enterprises). Blocks that overlap once in order (an enterprise's months in two places,
+// interleaved), or blocks of fewer than four months on average, are sorted whole.
+KeyOrdering sort_by_key(std::vector<SpilledMonth>& months, std::vector<SpilledMonth>& scratch);
 
 // Move-only; not thread-safe.
 class MonthlyRuns {

@@ -1,7 +1,7 @@
 // Pass two of a streamed import (ingest/streamed_import.h): its parts, the records of a few whole
 // enterprises merged in key order, and the thread that writes one part while the importing thread
-// merges and audits the next (issue 17: merging, the records' codes and the audit took half of
-// pass two's one core, SQLite's inserts and the snapshot's cells the other half).
+// merges and audits the next (issue 17: pass two ran on one core while pass one used both;
+// docs/performance.md, sixth session, has the times).
 #pragma once
 
 #include <cstddef>

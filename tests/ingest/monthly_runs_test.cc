@@ -30,12 +30,13 @@ std::vector<std::int64_t> spilled_lines(const std::vector<SpilledMonth>& months)
   return lines;
 }
 
-// sort_by_key's order must be std::sort's, whatever the layout of the part.
-void expect_sorted_as_std_sort(std::vector<SpilledMonth> months) {
+// sort_by_key's order must be std::sort's, whatever the layout of the part; `how` is the way it
+// is expected to get there.
+void expect_sorted_as_std_sort(std::vector<SpilledMonth> months, KeyOrdering how) {
   std::vector<SpilledMonth> expected = months;
   std::sort(expected.begin(), expected.end());
   std::vector<SpilledMonth> scratch;
-  sort_by_key(months, scratch);
+  EXPECT_EQ(sort_by_key(months, scratch), how);
   EXPECT_EQ(spilled_lines(months), spilled_lines(expected));
   for (std::size_t i = 0; i < months.size(); ++i) {
     EXPECT_EQ(months[i].values[0], expected[i].values[0]) << i;
@@ -54,18 +55,24 @@ TEST(SortByKeyTest, EnterprisesTogetherInAnyOrderComeOutInKeyOrder) {
     months.insert(months.end(), block.begin(), block.end());
     line += 12;
   }
-  expect_sorted_as_std_sort(months);
+  expect_sorted_as_std_sort(months, KeyOrdering::kBlocksOrdered);
 }
 
-TEST(SortByKeyTest, AnEnterpriseInTwoPlacesAndShortBlocksAreSortedWhole) {
-  // Enterprise 7's months split around enterprise 3's: the blocks overlap once in order.
+TEST(SortByKeyTest, InterleavedMonthsOfAnEnterpriseAndShortBlocksAreSortedWhole) {
+  // Enterprise 7's months split around enterprise 3's: its later months follow its earlier ones,
+  // so the blocks still fall in order.
   std::vector<SpilledMonth> split = spilled_block(7, 6, 2);
   std::vector<SpilledMonth> other = spilled_block(3, 6, 8);
   std::vector<SpilledMonth> rest = spilled_block(7, 6, 14);
   for (SpilledMonth& m : rest) m.period += 6;
   split.insert(split.end(), other.begin(), other.end());
+  std::vector<SpilledMonth> interleaved = split;
   split.insert(split.end(), rest.begin(), rest.end());
-  expect_sorted_as_std_sort(split);
+  expect_sorted_as_std_sort(split, KeyOrdering::kBlocksOrdered);
+  // Its later months between its earlier ones: the blocks overlap once in order.
+  for (SpilledMonth& m : rest) m.period -= 3;
+  interleaved.insert(interleaved.end(), rest.begin(), rest.end());
+  expect_sorted_as_std_sort(interleaved, KeyOrdering::kSortedWhole);
   // Month after month: every block one record long.
   std::vector<SpilledMonth> by_month;
   for (int m = 0; m < 12; ++m) {
@@ -75,17 +82,17 @@ TEST(SortByKeyTest, AnEnterpriseInTwoPlacesAndShortBlocksAreSortedWhole) {
       by_month.push_back(month);
     }
   }
-  expect_sorted_as_std_sort(by_month);
+  expect_sorted_as_std_sort(by_month, KeyOrdering::kSortedWhole);
 }
 
 TEST(SortByKeyTest, SortedEmptyAndSingleParts) {
-  expect_sorted_as_std_sort(spilled_block(4, 24, 2));
-  expect_sorted_as_std_sort({});
-  expect_sorted_as_std_sort(spilled_block(4, 1, 2));
+  expect_sorted_as_std_sort(spilled_block(4, 24, 2), KeyOrdering::kAlreadyInOrder);
+  expect_sorted_as_std_sort({}, KeyOrdering::kAlreadyInOrder);
+  expect_sorted_as_std_sort(spilled_block(4, 1, 2), KeyOrdering::kAlreadyInOrder);
   // The same key twice (a duplicate row), told apart by its line.
   std::vector<SpilledMonth> twice = spilled_block(4, 1, 9);
   twice.push_back(spilled_block(4, 1, 3)[0]);
-  expect_sorted_as_std_sort(twice);
+  expect_sorted_as_std_sort(twice, KeyOrdering::kSortedWhole);
 }
 
 }  // namespace
