@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <string_view>
+#include <utility>
 
 #include "base/text.h"
 
@@ -40,37 +41,72 @@ long first_invalid_utf8_line(std::string_view text) {
   return line;
 }
 
-// glibc's iconv. GB18030 bytes never use 0x0A inside a
-// multi-byte character, so the line of a failing byte is that of the input.
+// glibc's iconv. GB18030 bytes never use 0x0A inside a multi-byte character, so the line of a
+// failing byte is that of the input.
 tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
                                                    std::string_view failure) {
+  auto converter = Gb18030Converter::open(failure);
+  if (!converter) return tl::unexpected(std::move(converter.error()));
+  std::string out;
+  if (auto done = converter->convert(bytes, TextEnd::kLast, out); !done) {
+    return tl::unexpected(std::move(done.error()));
+  }
+  return out;
+}
+
+tl::expected<Gb18030Converter, Finding> Gb18030Converter::open(std::string_view failure) {
   iconv_t cd = iconv_open("UTF-8", "GB18030");
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     return tl::unexpected(Finding{1, std::string(kEncodingColumn), "iconv has no GB18030"});
   }
-  std::string out(bytes.size() + bytes.size() / 2 + 16, '\0');
+  return Gb18030Converter(cd, failure);
+}
+
+Gb18030Converter::Gb18030Converter(Gb18030Converter&& other) noexcept
+    : descriptor_(std::exchange(other.descriptor_, nullptr)),
+      failure_(other.failure_),
+      carried_(std::move(other.carried_)),
+      lines_before_(other.lines_before_) {}
+
+Gb18030Converter::~Gb18030Converter() {
+  if (descriptor_ != nullptr) iconv_close(static_cast<iconv_t>(descriptor_));
+}
+
+tl::expected<void, Finding> Gb18030Converter::convert(std::string_view block, TextEnd end,
+                                                      std::string& out) {
+  // The carried bytes (at most 3) go before the block; only then is the block copied.
+  std::string joined;
+  std::string_view bytes = block;
+  if (!carried_.empty()) {
+    joined = carried_ + std::string(block);
+    bytes = joined;
+  }
+  auto* cd = static_cast<iconv_t>(descriptor_);
+  std::size_t out_used = out.size();
+  out.resize(out_used + bytes.size() + bytes.size() / 2 + 16);
   char* in_ptr = const_cast<char*>(bytes.data());
-  size_t in_left = bytes.size();
-  size_t out_used = 0;
+  std::size_t in_left = bytes.size();
   while (in_left > 0) {
     char* out_ptr = out.data() + out_used;
-    size_t out_left = out.size() - out_used;
-    size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+    std::size_t out_left = out.size() - out_used;
+    std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
     out_used = out.size() - out_left;
-    if (rc != static_cast<size_t>(-1)) break;
+    if (rc != static_cast<std::size_t>(-1)) break;
     if (errno == E2BIG) {
       out.resize(out.size() * 2);
       continue;
     }
-    iconv_close(cd);
-    size_t offset = bytes.size() - in_left;
+    if (errno == EINVAL && end == TextEnd::kMore) break;  // a character cut by the block's end
+    std::size_t offset = bytes.size() - in_left;
     return tl::unexpected(Finding{
-        line_of_offset(bytes, offset), std::string(kEncodingColumn),
-        fmt::format("{} (byte 0x{:02X})", failure, static_cast<unsigned char>(bytes[offset]))});
+        lines_before_ + line_of_offset(bytes, offset), std::string(kEncodingColumn),
+        fmt::format("{} (byte 0x{:02X})", failure_, static_cast<unsigned char>(bytes[offset]))});
   }
-  iconv_close(cd);
   out.resize(out_used);
-  return out;
+  const std::size_t taken = bytes.size() - in_left;
+  lines_before_ += line_of_offset(bytes, taken) - 1;
+  carried_ = std::string(bytes.substr(taken));
+  return {};
 }
 
 tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,

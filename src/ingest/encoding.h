@@ -35,6 +35,39 @@ tl::expected<DecodedText, Finding> decode_to_utf8(std::string_view bytes,
 tl::expected<std::string, Finding> convert_gb18030(std::string_view bytes,
                                                    std::string_view failure);
 
+// Whether more of a text follows the block given to Gb18030Converter::convert.
+enum class TextEnd { kMore, kLast };
+
+// GB18030 converted to UTF-8 a block at a time, so that a streamed file (monthly_stream.h) is
+// never held whole and no block has to grow to hold a long line: a character cut by a block's end
+// is carried into the next block (glibc iconv's EINVAL for an incomplete sequence). The blocks
+// joined give the output of convert_gb18030 over the whole text, and its Finding (the line
+// counted in the whole text). Move-only; not thread-safe.
+class Gb18030Converter {
+ public:
+  // Errors: a Finding on line 1 when iconv has no GB18030.
+  static tl::expected<Gb18030Converter, Finding> open(std::string_view failure);
+  Gb18030Converter(Gb18030Converter&& other) noexcept;
+  Gb18030Converter& operator=(Gb18030Converter&&) = delete;
+  Gb18030Converter(const Gb18030Converter&) = delete;
+  Gb18030Converter& operator=(const Gb18030Converter&) = delete;
+  ~Gb18030Converter();
+
+  // Appends the UTF-8 of `block`, the text's next bytes, to `out`; at most 3 bytes of a character
+  // cut at the block's end wait for the next call. With TextEnd::kLast a cut character is an
+  // error. Errors: as convert_gb18030's; after one, the converter must not be used again.
+  tl::expected<void, Finding> convert(std::string_view block, TextEnd end, std::string& out);
+
+ private:
+  Gb18030Converter(void* descriptor, std::string_view failure)
+      : descriptor_(descriptor), failure_(failure) {}
+
+  void* descriptor_;          // iconv_t
+  std::string_view failure_;  // the reason of a Finding
+  std::string carried_;       // the start of a character cut by the last block's end
+  long lines_before_ = 0;     // line feeds in the text before carried_
+};
+
 // The 1-based line of `text` on which its first byte that is not valid UTF-8 lies (the line
 // after the last when all are valid). Thread-safe.
 long first_invalid_utf8_line(std::string_view text);

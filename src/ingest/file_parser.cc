@@ -113,17 +113,11 @@ Stop parse_records(CsvReader& reader, size_t stop, HeaderState header_state,
   return Stop::kReachedEnd;
 }
 
-// The fewest bytes of a record that can be kept: a monthly or enterprise row holds an 18-character
-// USCC and more fields.
-constexpr size_t kMinKeptRecordBytes = 24;
-
-// Reserves room for as many more records as `part` has lines (an upper bound) in the vector of
+// Reserves room for as many more records as `part` can hold (most_kept_records) in the vector of
 // the file's kind and in its line numbers: a national monthly file grows to 28 million records,
-// and each doubling of the vector moved every record and held both copies at once. Never more
-// than `part` could hold records of kMinKeptRecordBytes: a file of blank lines would otherwise
-// reserve a record for every byte.
+// and each doubling of the vector moved every record and held both copies at once.
 void reserve_records(ParsedFile& file, std::string_view part) {
-  size_t more = std::min(count_byte(part, '\n') + 1, part.size() / kMinKeptRecordBytes + 1);
+  size_t more = most_kept_records(part);
   if (file.kind == FileKind::kMonthly) file.rows.monthly.reserve(file.rows.monthly.size() + more);
   if (file.kind == FileKind::kEnterprises) {
     file.rows.enterprises.reserve(file.rows.enterprises.size() + more);
@@ -233,6 +227,11 @@ bool parse_header(CsvReader& reader, ParsedFile& file) {
 }
 
 CsvLimits csv_limits_of(const ImportOptions& options) { return csv_limits(options); }
+
+size_t most_kept_records(std::string_view text) {
+  constexpr size_t kMinKeptRecordBytes = 24;
+  return std::min(count_byte(text, '\n') + 1, text.size() / kMinKeptRecordBytes + 1);
+}
 
 bool parse_records_before(CsvReader& reader, size_t stop, HeaderValidity header,
                           const ImportOptions& options, ParsedFile& file) {

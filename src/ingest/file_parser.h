@@ -24,6 +24,12 @@ bool parse_header(CsvReader& reader, ParsedFile& file);
 // The CSV bounds of `options` (ImportOptions::limits) as the reader takes them.
 CsvLimits csv_limits_of(const ImportOptions& options);
 
+// The most records `text` (a part of a file) can hold that are kept: one per line, but never more
+// than one per kMinKeptRecordBytes, the fewest bytes of a monthly or enterprise row (an
+// 18-character USCC and more fields). Room reserved for this many records is an upper bound that
+// a file of blank lines or empty records cannot inflate.
+size_t most_kept_records(std::string_view text);
+
 // Whether the header of a file was read without errors: after one with errors the records are
 // counted, not parsed (every row would be wrong).
 enum class HeaderValidity { kValid, kBroken };

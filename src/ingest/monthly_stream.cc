@@ -1,6 +1,7 @@
 #include "ingest/monthly_stream.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <thread>
 #include <utility>
@@ -31,20 +32,37 @@ std::size_t utf8_cut(std::string_view bytes) {
   return bytes.size();
 }
 
-// The first offset in [from, limit] just after a line feed whose line is not blank, so that a
-// reader skipping blank lines cannot pass it without reading the record there.
-std::optional<std::size_t> record_line_start(std::string_view text, std::size_t from,
-                                             std::size_t limit) {
-  std::size_t i = from == 0 ? 0 : from - 1;
-  while (true) {
-    i = text.find('\n', i);
-    if (i == std::string_view::npos || i + 1 > limit || i + 1 >= text.size()) return std::nullopt;
-    std::size_t start = i + 1;
-    bool blank = text[start] == '\n' ||
-                 (text[start] == '\r' && start + 1 < text.size() && text[start + 1] == '\n');
-    if (!blank && start >= from) return start;
-    i = start;
+// Whether a line starting at `start` of `text` is blank (LF or CRLF alone), which CsvReader skips.
+bool blank_line_at(std::string_view text, std::size_t start) {
+  return text[start] == '\n' ||
+         (text[start] == '\r' && start + 1 < text.size() && text[start + 1] == '\n');
+}
+
+// The last offset in (0, cut] just after a line feed whose line is not blank, so that a reader
+// skipping blank lines before it reads the record there (cut < text.size()).
+std::optional<std::size_t> last_record_line_start(std::string_view text, std::size_t cut) {
+  for (std::size_t end = cut; end > 0;) {
+    const void* found = memrchr(text.data(), '\n', end);
+    if (found == nullptr) return std::nullopt;
+    const std::size_t start =
+        static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1;
+    if (!blank_line_at(text, start)) return start;
+    end = start - 1;
   }
+  return std::nullopt;
+}
+
+// The blank lines at the start of text[0, cut): their bytes and count.
+std::pair<std::size_t, long> blank_lines_before(std::string_view text, std::size_t cut) {
+  std::size_t at = 0;
+  long lines = 0;
+  while (at < cut && blank_line_at(text, at)) {
+    const std::size_t next = at + (text[at] == '\r' ? 2 : 1);
+    if (next > cut) break;
+    at = next;
+    ++lines;
+  }
+  return {at, lines};
 }
 
 // Empties `part` but keeps the room of its monthly records and lines: a national file's parts of
@@ -124,39 +142,36 @@ Status MonthlyFileStream::decode() {
     text_size_ = size - text_begin_;
     return Status::ok();
   }
-  // GB18030, converted block by block at line feeds (which no GB18030 character contains).
+  // GB18030, converted block by block; a character cut by a block's end waits for the next
+  // block, so a block never grows to hold a long line.
   Result<SpillFile> spill = SpillFile::create(options_.spill_dir);
   if (!spill) return spill.error();
-  const std::string_view failure = forced ? kNotGb18030 : kNeitherEncoding;
-  lines_before = 0;
-  std::size_t want = kDecodeBlockBytes;
+  auto converter = Gb18030Converter::open(forced ? kNotGb18030 : kNeitherEncoding);
+  if (!converter) {
+    head_.findings.errors.push_back(std::move(converter.error()));
+    done_ = true;
+    return Status::ok();
+  }
+  std::string converted;
   for (std::uint64_t offset = 0; offset < size;) {
-    block.resize(static_cast<std::size_t>(std::min<std::uint64_t>(want, size - offset)));
+    block.resize(
+        static_cast<std::size_t>(std::min<std::uint64_t>(kDecodeBlockBytes, size - offset)));
     Result<std::size_t> read = file_.read_at(offset, block);
     if (!read) return read.error();
     if (*read == 0) break;
-    std::string_view bytes(block.data(), *read);
-    std::size_t line_feed = bytes.rfind('\n');
-    if (offset + *read < size && line_feed == std::string_view::npos) {
-      want *= 2;  // a line longer than a block: read more of it
-      continue;
-    }
-    std::string_view part = offset + *read < size ? bytes.substr(0, line_feed + 1) : bytes;
-    auto converted = convert_gb18030(part, failure);
-    if (!converted) {
-      converted.error().line += lines_before;
-      head_.findings.errors.push_back(std::move(converted.error()));
+    offset += *read;
+    converted.clear();
+    auto done = converter->convert(std::string_view(block.data(), *read),
+                                   offset < size ? TextEnd::kMore : TextEnd::kLast, converted);
+    if (!done) {
+      head_.findings.errors.push_back(std::move(done.error()));
       done_ = true;
       return Status::ok();
     }
     // A GB18030 byte order mark (84 31 95 33) decodes to U+FEFF.
-    if (offset == 0 && std::string_view(*converted).starts_with(kUtf8Bom)) {
-      converted->erase(0, kUtf8Bom.size());
-    }
-    ZHIZAO_RETURN_IF_ERROR(spill->append(*converted));
-    lines_before += static_cast<long>(count_byte(part, '\n'));
-    offset += part.size();
-    want = kDecodeBlockBytes;
+    std::string_view text = converted;
+    if (offset == *read && text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
+    ZHIZAO_RETURN_IF_ERROR(spill->append(text));
   }
   converted_.emplace(*std::move(spill));
   text_begin_ = 0;
@@ -208,7 +223,7 @@ std::size_t MonthlyFileStream::parse_part(std::string_view text, std::size_t sto
   empty_keeping_room(later);
   later.kind = part.kind;
   later.header = part.header;
-  const std::size_t later_most = count_byte(text.substr(*split, stop - *split), '\n') + 1;
+  const std::size_t later_most = most_kept_records(text.substr(*split, stop - *split));
   later.rows.monthly.reserve(later_most);
   later.lines.reserve(later_most);
   const long split_line = line_ + static_cast<long>(count_byte(text.substr(0, *split), '\n'));
@@ -238,17 +253,19 @@ Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
   part.header = head_.header;
   const std::uint64_t chunk = std::max<std::uint64_t>(1, options_.monthly_chunk_bytes);
   const std::uint64_t bound = options_.limits.max_record_bytes + 2;
-  std::uint64_t need = chunk + bound;
   std::size_t stop = 0;
   std::string_view text;
+  // The window never holds more than chunk + bound bytes: the part ends at the last record that
+  // starts by `chunk`, and blank lines are passed over here, so neither a run of blank lines nor
+  // one long line makes it grow.
   while (true) {
-    if (Status s = fill(need); !s.is_ok()) return fail(s);
+    if (Status s = fill(chunk + bound); !s.is_ok()) return fail(s);
     text = window();
-    const bool at_end = position_ + text.size() >= text_size_;
     if (text.empty()) {
       done_ = true;
       return false;
     }
+    const bool at_end = position_ + text.size() >= text_size_;
     if (at_end && text.size() <= chunk) {
       stop = text.size();
       break;
@@ -256,17 +273,28 @@ Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
     // Records that start before `stop` have their whole bound inside `text`, so the reader
     // reads them as it would read them in the whole file.
     const std::size_t limit = at_end ? text.size() : text.size() - static_cast<std::size_t>(bound);
-    std::optional<std::size_t> found = record_line_start(
-        text, static_cast<std::size_t>(std::min<std::uint64_t>(chunk, limit)), limit);
-    if (found || at_end) {
-      stop = found.value_or(text.size());
+    const std::size_t cut = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, limit));
+    if (std::optional<std::size_t> found = last_record_line_start(text, cut)) {
+      stop = *found;
       break;
     }
-    need *= 2;  // one long line, or blank lines: look further
+    if (at_end) {
+      stop = text.size();
+      break;
+    }
+    // No record starts in (0, cut]: the window starts with blank lines, or with one record (or a
+    // line longer than its bound, which the reader refuses) followed by blank lines.
+    const auto [blank_bytes, blank_lines] = blank_lines_before(text, cut);
+    if (blank_bytes == 0) {
+      stop = 1;  // just the record at the window's start
+      break;
+    }
+    position_ += blank_bytes;
+    line_ += blank_lines;
   }
-  // Room for as many records as the part has lines (an upper bound), so that the vectors do not
+  // Room for as many records as the part can hold (an upper bound), so that the vectors do not
   // grow by doubling, moving every record each time.
-  const std::size_t most = count_byte(text.substr(0, stop), '\n') + 1;
+  const std::size_t most = most_kept_records(text.substr(0, stop));
   part.rows.monthly.reserve(most);
   part.lines.reserve(most);
   const std::size_t consumed = parse_part(text, stop, part);

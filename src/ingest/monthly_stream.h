@@ -1,7 +1,8 @@
 // MonthlyFileStream: a monthly CSV file parsed part by part (issue 17: an import in bounded
 // memory), each part's records exactly as parse_file would parse them in the whole file, with the
-// same lines, findings and syntax-error stop. The file is read through a window of about
-// ImportOptions::monthly_chunk_bytes plus one record's bound (ImportOptions::limits), never whole.
+// same lines, findings and syntax-error stop. The file is read through a window of at most
+// ImportOptions::monthly_chunk_bytes plus one record's bound (ImportOptions::limits), never whole:
+// a part ends at the last record that starts within the chunk, and blank lines are passed over.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +41,10 @@ class MonthlyFileStream {
   // How far the stream is, in bytes of its text, and the text's size (for a progress bar).
   std::uint64_t position() const { return position_; }
   std::uint64_t size() const { return text_size_; }
+
+  // The bytes of text the stream holds now: never more than ImportOptions::monthly_chunk_bytes
+  // plus one record's bound (limits.max_record_bytes + 2), whatever the file's lines are.
+  std::size_t held_bytes() const { return buffer_.size(); }
 
  private:
   MonthlyFileStream(const ImportOptions& options, RegularFile file);

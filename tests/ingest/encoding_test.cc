@@ -67,5 +67,54 @@ TEST(EncodingTest, LargeInputGrowsTheOutputBuffer) {
   EXPECT_EQ(decoded->text().size(), 5000u * (12 + 1));
 }
 
+// Gb18030Converter over `bytes` cut into blocks of `block` bytes: the joined output, or the
+// first error.
+tl::expected<std::string, Finding> convert_in_blocks(std::string_view bytes, std::size_t block) {
+  auto converter = Gb18030Converter::open("not valid GB18030");
+  if (!converter) return tl::unexpected(converter.error());
+  std::string out;
+  for (std::size_t at = 0; at < bytes.size() || at == 0; at += block) {
+    std::string_view piece = bytes.substr(at, block);
+    TextEnd end = at + block >= bytes.size() ? TextEnd::kLast : TextEnd::kMore;
+    if (auto done = converter->convert(piece, end, out); !done) {
+      return tl::unexpected(done.error());
+    }
+  }
+  return out;
+}
+
+// A streamed GB18030 file is converted a block at a time (monthly_stream.h); every cut, through
+// two- and four-byte characters (€ is 0xA2E3, 𠀀 is 0x95328236) and line breaks, gives what the
+// whole text gives, errors too.
+TEST(EncodingTest, ConvertingInBlocksGivesTheWholeTextsOutputAndErrors) {
+  const std::string text = "\x84\x31\x95\x33" + std::string(kGbName) +
+                           ",\xA2\xE3\r\n\x95\x32\x82\x36" + "x\n" + std::string(kGbName);
+  const std::vector<std::string> texts = {
+      text,
+      text + "\n\x80y",      // an undecodable byte on line 4
+      "ab\n\n\x95\x32\x82",  // a four-byte character cut by the text's end, line 3
+      "",
+  };
+  for (const std::string& bytes : texts) {
+    auto whole = convert_gb18030(bytes, "not valid GB18030");
+    for (std::size_t block = 1; block <= bytes.size() + 1; ++block) {
+      SCOPED_TRACE(::testing::Message() << "blocks of " << block << " bytes of " << bytes.size());
+      auto blocks = convert_in_blocks(bytes, block);
+      ASSERT_EQ(blocks.has_value(), whole.has_value());
+      if (whole) {
+        EXPECT_EQ(*blocks, *whole);
+      } else {
+        EXPECT_EQ(blocks.error().line, whole.error().line);
+        EXPECT_EQ(blocks.error().reason, whole.error().reason);
+      }
+    }
+  }
+  EXPECT_EQ(*convert_gb18030(text, "x"), "\xEF\xBB\xBF企业名称,€\r\n𠀀x\n企业名称");
+  EXPECT_EQ(convert_gb18030(texts[1], "x").error().line, 4);
+  EXPECT_EQ(convert_gb18030(texts[1], "x").error().reason, "x (byte 0x80)");
+  EXPECT_EQ(convert_gb18030(texts[2], "x").error().line, 3);
+  EXPECT_EQ(convert_gb18030(texts[2], "x").error().reason, "x (byte 0x95)");
+}
+
 }  // namespace
 }  // namespace zhizao::detail
