@@ -13,17 +13,10 @@ using detail::SnapshotHeader;
 
 ColumnarSnapshot::ColumnarSnapshot(FileMapping mapping, const SnapshotHeader& header,
                                    Dataset tables)
-    : mapping_(std::move(mapping)), header_(header), tables_(std::move(tables)) {
-  const unsigned char* base = mapping_.data();
-  columns_.first_month = header_.first_month;
-  columns_.months = header_.months;
-  columns_.enterprises = header_.enterprises;
-  columns_.presence = reinterpret_cast<const RecordPresence*>(base + header_.presence_offset);
-  for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
-    columns_.values[c] = reinterpret_cast<const double*>(base + header_.value_offsets[c]);
-  }
-  columns_.running = reinterpret_cast<const RunningFigures*>(base + header_.running_offset);
-}
+    : mapping_(std::move(mapping)),
+      header_(header),
+      tables_(std::move(tables)),
+      columns_(detail::columns_at(header_, mapping_.data())) {}
 
 Result<std::unique_ptr<ColumnarSnapshot>> ColumnarSnapshot::open(const std::string& path) {
   Result<FileMapping> mapping = FileMapping::map(path);

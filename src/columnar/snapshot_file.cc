@@ -36,6 +36,19 @@ void lay_out(SnapshotHeader& header, std::uint64_t tables_size) {
   header.file_size = aligned(next + cells * sizeof(RunningFigures));
 }
 
+MonthlyColumns columns_at(const SnapshotHeader& header, const unsigned char* base) {
+  MonthlyColumns columns;
+  columns.first_month = header.first_month;
+  columns.months = header.months;
+  columns.enterprises = header.enterprises;
+  columns.presence = reinterpret_cast<const RecordPresence*>(base + header.presence_offset);
+  for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
+    columns.values[c] = reinterpret_cast<const double*>(base + header.value_offsets[c]);
+  }
+  columns.running = reinterpret_cast<const RunningFigures*>(base + header.running_offset);
+  return columns;
+}
+
 Status check_header(const SnapshotHeader& header, std::uint64_t file_size) {
   if (header.magic != kSnapshotMagic) return Status::corruption("not a zhizao snapshot");
   if (header.format != kSnapshotFormat || header.byte_order != kByteOrderMark) {

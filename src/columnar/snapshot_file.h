@@ -47,6 +47,10 @@ void lay_out(SnapshotHeader& header, std::uint64_t tables_size);
 // byte order, and every part inside the file. Errors: kCorruption saying what does not fit.
 Status check_header(const SnapshotHeader& header, std::uint64_t file_size);
 
+// The monthly columns and running figures of a snapshot whose file (or mapping) starts at `base`,
+// as `header` lays them out (the header already checked).
+MonthlyColumns columns_at(const SnapshotHeader& header, const unsigned char* base);
+
 // A read-only private mapping of a whole file; unmaps on destruction. Move-only.
 class FileMapping {
  public:

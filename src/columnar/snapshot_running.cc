@@ -18,15 +18,11 @@ constexpr std::size_t kEnterprisesPerRelease = 32'768;
 // Below this many enterprises a second thread costs more than it saves (as in the engine).
 constexpr std::size_t kParallelFrom = 20'000;
 
-MonthlyColumns columns_of(const SnapshotHeader& header, const unsigned char* base) {
-  MonthlyColumns columns;
-  columns.first_month = header.first_month;
-  columns.months = header.months;
-  columns.enterprises = header.enterprises;
-  columns.presence = reinterpret_cast<const RecordPresence*>(base + header.presence_offset);
-  for (std::size_t c = 0; c < kMonthlyColumnCount; ++c) {
-    columns.values[c] = reinterpret_cast<const double*>(base + header.value_offsets[c]);
-  }
+// The snapshot's columns without its running figures: the writer computes those from the
+// columns, and must not read the cells it is filling (has_running_cell).
+MonthlyColumns columns_to_fill_from(const SnapshotHeader& header, const unsigned char* base) {
+  MonthlyColumns columns = columns_at(header, base);
+  columns.running = nullptr;
   return columns;
 }
 
@@ -34,7 +30,7 @@ MonthlyColumns columns_of(const SnapshotHeader& header, const unsigned char* bas
 
 RunningFiguresWriter::RunningFiguresWriter(const SnapshotHeader& header, const Dataset& tables,
                                            unsigned char* base)
-    : columns_(columns_of(header, base)),
+    : columns_(columns_to_fill_from(header, base)),
       data_(tables, columns_),
       cells_(reinterpret_cast<RunningFigures*>(base + header.running_offset)) {}
 
