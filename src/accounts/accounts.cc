@@ -163,7 +163,8 @@ Result<std::optional<LoginGrant>> Accounts::login(const std::string& name,
 }
 
 Result<std::optional<Principal>> Accounts::authenticate(const std::string& token,
-                                                        Clock::time_point now) const {
+                                                        Clock::time_point now,
+                                                        GroupCommit* renewals) const {
   if (token.empty()) return std::optional<Principal>();
   AccountStore store(db_);
   Result<std::optional<SessionRow>> session = store.find_session(session_token_hash(token));
@@ -182,7 +183,12 @@ Result<std::optional<Principal>> Accounts::authenticate(const std::string& token
   if (!role) return std::optional<Principal>();
   Clock::time_point renewed = std::min(now + options_.idle_timeout, absolute_end);
   if (renewed - *idle_end >= kRenewStep) {
-    Status written = store.set_session_expiry(row.token_hash, format_utc(renewed));
+    const std::string expires_at = format_utc(renewed);
+    Status written = renewals == nullptr ? store.set_session_expiry(row.token_hash, expires_at)
+                                         : renewals->run(db_, [&](Database& group_db) {
+                                             return AccountStore(group_db).set_session_expiry(
+                                                 row.token_hash, expires_at);
+                                           });
     if (!written.is_ok()) return fail(written);
   }
   return std::optional<Principal>(Principal{row.user_name, *role});

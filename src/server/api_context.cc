@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "server/http_support.h"
+#include "server/write_turns.h"
 #include "store/audit_log.h"
 
 namespace zhizao::server {
@@ -24,7 +25,8 @@ http::Handler authenticated(const ServerConfig& config, std::function<void(ApiCa
                                    const Request& req, Response& res, Database& db) {
     std::string token = cookie_value(req, kSessionCookie);
     Accounts accounts(db, config.accounts);
-    Result<std::optional<Principal>> actor = accounts.authenticate(token, Clock::now());
+    Result<std::optional<Principal>> actor =
+        accounts.authenticate(token, Clock::now(), &grouped_writes(config.db_path));
     if (!actor) {
       send_status(res, actor.error());
       return;

@@ -6,6 +6,12 @@
 
 namespace zhizao::server {
 
+int try_each_millisecond(void* /*unused*/, int tries_so_far) {
+  if (tries_so_far >= kBusyTries) return 0;
+  sqlite3_sleep(1);
+  return 1;
+}
+
 DatabasePool::DatabasePool(std::string db_path, std::size_t max_idle, PooledCheckpoints checkpoints)
     : db_path_(std::move(db_path)), max_idle_(max_idle), checkpoints_(checkpoints) {}
 
@@ -24,6 +30,8 @@ Result<DatabasePool::Lease> DatabasePool::lend() {
   }
   Result<std::unique_ptr<Database>> db = Database::open(db_path_, OpenMode::kMustExist);
   if (!db) return fail(db.error());
+  // It replaces the timeout handler that Database::open set; it cannot fail on an open connection.
+  sqlite3_busy_handler((*db)->native_handle(), try_each_millisecond, nullptr);
   if (checkpoints_ == PooledCheckpoints::kLeftToCheckpointer) {
     // 0 turns the automatic checkpoint off for this connection only; it cannot fail on an open
     // connection.

@@ -26,6 +26,14 @@
 
 namespace zhizao::server {
 
+// The busy handler of the pool's connections (https://sqlite.org/c3ref/busy_handler.html): another
+// try every millisecond, `kBusyTries` tries in all (about the 10 s of store/database.cc's
+// timeout). SQLite's own timeout handler sleeps 1, 2, 5, ... and then 100 ms between tries; a
+// write that had lost a few times slept through the short gaps between the grouped writes'
+// transactions and waited seconds (docs/performance.md, "Session renewals take turns").
+inline constexpr int kBusyTries = 10'000;
+int try_each_millisecond(void* unused, int tries_so_far);
+
 // Whether a pooled connection runs SQLite's automatic checkpoints after its commits
 // (https://sqlite.org/c3ref/wal_autocheckpoint.html).
 enum class PooledCheckpoints { kAutomatic, kLeftToCheckpointer };

@@ -14,7 +14,7 @@ std::mutex& write_turns(const std::string& db_path) {
   return *turn;
 }
 
-GroupCommit& submission_commits(const std::string& db_path) {
+GroupCommit& grouped_writes(const std::string& db_path) {
   static std::mutex mutex;
   static std::map<std::string, std::unique_ptr<GroupCommit>> commits;
   std::mutex& turn = write_turns(db_path);

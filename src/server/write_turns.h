@@ -19,8 +19,10 @@ namespace zhizao::server {
 // update.
 std::mutex& write_turns(const std::string& db_path);
 
-// The submissions of the database at `db_path`, committed in groups (store/group_commit.h) under
-// write_turns(db_path): one per path for the life of the process; thread-safe.
-GroupCommit& submission_commits(const std::string& db_path);
+// The writes of the database at `db_path` that requests make all the time, committed in groups
+// (store/group_commit.h) under write_turns(db_path): submissions and session renewals (a
+// renewal made on its own met the groups in SQLite's busy handler, docs/performance.md "Session
+// renewals take turns"). One per path for the life of the process; thread-safe.
+GroupCommit& grouped_writes(const std::string& db_path);
 
 }  // namespace zhizao::server

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <future>
 #include <string>
 #include <thread>
 
@@ -168,6 +169,36 @@ TEST_F(DatabasePoolTest, AConnectionWithAutomaticCheckpointsStartsTheLogOver) {
   ASSERT_TRUE(lease.has_value());
   write_past_the_automatic_checkpoint(**lease);
   EXPECT_LT(single_integer(**lease, "PRAGMA wal_checkpoint(PASSIVE)", 1), 1200);
+}
+
+// A pooled connection's write that meets another connection's write lock waits for it, trying
+// again every millisecond (try_each_millisecond), and then succeeds.
+TEST_F(DatabasePoolTest, AWriteWaitsForAnotherConnectionsLockAndThenSucceeds) {
+  DatabasePool pool(path_, 4, PooledCheckpoints::kLeftToCheckpointer);
+  auto holder = Database::open(path_, OpenMode::kMustExist);
+  ASSERT_TRUE(holder.has_value());
+  ASSERT_EQ(exec(**holder, "CREATE TABLE t (x INTEGER)"), SQLITE_OK);
+  ASSERT_EQ(exec(**holder, "BEGIN IMMEDIATE"), SQLITE_OK);
+  ASSERT_EQ(exec(**holder, "INSERT INTO t VALUES (1)"), SQLITE_OK);
+  auto lease = pool.lend();
+  ASSERT_TRUE(lease.has_value());
+  std::promise<void> started;
+  std::future<int> written = std::async(std::launch::async, [&] {
+    started.set_value();
+    return exec(**lease, "INSERT INTO t VALUES (2)");
+  });
+  started.get_future().wait();
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the writer is waiting
+  ASSERT_EQ(exec(**holder, "COMMIT"), SQLITE_OK);
+  EXPECT_EQ(written.get(), SQLITE_OK);
+  EXPECT_EQ(single_integer(**holder, "SELECT count(*) FROM t"), 2);
+}
+
+// The handler gives up after kBusyTries tries (about 10 s), as the timeout it replaces did.
+TEST(TryEachMillisecondTest, GivesUpAfterItsTries) {
+  EXPECT_EQ(try_each_millisecond(nullptr, 0), 1);
+  EXPECT_EQ(try_each_millisecond(nullptr, kBusyTries - 1), 1);
+  EXPECT_EQ(try_each_millisecond(nullptr, kBusyTries), 0);
 }
 
 TEST_F(DatabasePoolTest, TheCheckpointerCopiesTheLogBackOnItsOwnThread) {

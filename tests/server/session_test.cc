@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/accounts.h"
 #include "accounts/session_token.h"
+#include "server/write_turns.h"
 #include "server_fixture.h"
+#include "store/account_store.h"
 
 namespace zhizao::testing {
 namespace {
@@ -98,6 +101,34 @@ TEST(SessionTest, ExpiredSessionsAre401) {
   auto response = client->Get("/api/me", TestServer::session(token));
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 401);
+}
+
+// A session's renewal is one of the server's grouped writes (server/write_turns.h), so that it
+// takes turns with the submissions instead of meeting them in SQLite's busy handler.
+TEST(SessionTest, ARenewalIsOneOfTheGroupedWrites) {
+  TestServer server;
+  auto client = server.client();
+  std::string token = server.login("city");
+  const std::string hash = session_token_hash(token);
+  // Ten minutes left: a use now moves the deadline to thirty minutes from now.
+  const std::string soon = format_utc(Clock::now() + std::chrono::minutes(10));
+  run_sql(server.db_path(),
+          "UPDATE session SET expires_at = '" + soon + "' WHERE token_hash = '" + hash + "'");
+  GroupCommit& writes = server::grouped_writes(server.db_path());
+  const long groups_before = writes.groups_committed();
+  auto response = client->Get("/api/me", TestServer::session(token));
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->status, 200);
+  EXPECT_EQ(writes.groups_committed(), groups_before + 1);
+  auto db = Database::open(server.db_path(), OpenMode::kMustExist);
+  ASSERT_TRUE(db.has_value());
+  auto stored = AccountStore(**db).find_session(hash).value();
+  ASSERT_TRUE(stored.has_value());
+  EXPECT_GT(parse_utc(stored->expires_at).value(),
+            parse_utc(soon).value() + std::chrono::minutes(15));
+  // Used again at once: nothing to renew, nothing written.
+  ASSERT_TRUE(client->Get("/api/me", TestServer::session(token)));
+  EXPECT_EQ(writes.groups_committed(), groups_before + 1);
 }
 
 TEST(SessionTest, DisablingAUserRevokesItsSessions) {
