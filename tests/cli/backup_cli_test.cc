@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
+#include "cli/cli_test_support.h"
 
 namespace zhizao::testing {
 namespace {
@@ -35,12 +36,7 @@ class BackupCliTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fresh_directory("backup");
     db_ = (dir_ / "small.db").string();
-    std::vector<std::string> args = {"import", "--db", db_, "-q"};
-    for (const char* f : {"enterprises.csv", "monthly.csv", "va_ratios.csv", "deflators.csv",
-                          "parks.csv", "chains.csv", "projects.csv", "project_progress.csv"}) {
-      args.push_back(test_data(std::string("cli/small/") + f).string());
-    }
-    RunResult imported = run_zhizao(args);
+    RunResult imported = import_into(db_, csv_files_in(test_data("cli/small"), FileOrder::kByName));
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
   }
   void TearDown() override { fs::remove_all(dir_); }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
+#include "cli/cli_test_support.h"
 
 namespace zhizao::testing {
 namespace {
@@ -19,12 +20,7 @@ class PhysicalLimitsCliTest : public ::testing::Test {
   void SetUp() override {
     dir_ = fresh_directory("physical-limits");
     db_ = (dir_ / "small.db").string();
-    std::vector<std::string> args = {"import", "--db", db_, "-q"};
-    for (const char* f : {"enterprises.csv", "monthly.csv", "va_ratios.csv", "deflators.csv",
-                          "parks.csv", "chains.csv", "projects.csv", "project_progress.csv"}) {
-      args.push_back(test_data(std::string("cli/small/") + f).string());
-    }
-    RunResult imported = run_zhizao(args);
+    RunResult imported = import_into(db_, csv_files_in(test_data("cli/small"), FileOrder::kByName));
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     // 甲 in May 2021: a sound month, then an output of 1e308 万元 in June.
     outlier_ = (dir_ / "monthly_may_june.csv").string();

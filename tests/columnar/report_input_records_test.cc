@@ -10,6 +10,7 @@
 #include "columnar/report_input.h"
 #include "columnar/snapshot.h"
 #include "demo/luoyang_demo.h"
+#include "store/temp_database.h"
 
 namespace zhizao {
 namespace {
@@ -20,10 +21,6 @@ class ReportInputRecordsTest : public ::testing::Test {
     Result<Dataset> demo = generate_luoyang_demo({});
     ASSERT_TRUE(demo.has_value()) << demo.error().message();
     demo_ = std::move(*demo);
-    db_path_ = ::testing::TempDir() + "zhizao_report_input_records_" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-               std::to_string(getpid()) + ".db";
-    remove_files();
     auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(db.has_value()) << db.error().message();
     ASSERT_TRUE((*db)->apply({{"demo", demo_}}).has_value());
@@ -34,15 +31,10 @@ class ReportInputRecordsTest : public ::testing::Test {
     ASSERT_TRUE(loaded.has_value()) << loaded.error().message();
     from_records_ = ReportInput::of_dataset(std::move(*loaded));
   }
-  void TearDown() override { remove_files(); }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".zhizao-snapshot"}) {
-      std::filesystem::remove(db_path_ + suffix);
-    }
-  }
 
   Dataset demo_;
-  std::string db_path_;
+  testing_support::TempDatabasePath temp_;
+  std::string db_path_ = temp_.path();
   ReportInput from_snapshot_;
   ReportInput from_records_;
 };

@@ -14,6 +14,7 @@
 #include "columnar/report_input.h"
 #include "columnar/snapshot.h"
 #include "demo/luoyang_demo.h"
+#include "store/temp_database.h"
 
 namespace zhizao {
 namespace {
@@ -26,23 +27,11 @@ class SnapshotCacheTest : public ::testing::Test {
     Result<Dataset> demo = generate_luoyang_demo({});
     ASSERT_TRUE(demo.has_value()) << demo.error().message();
     uscc_ = demo->enterprises.front().uscc;
-    db_path_ = ::testing::TempDir() + "zhizao_snapshot_cache_" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-               std::to_string(getpid()) + ".db";
-    remove_files();
     db_ = open_db();
     ASSERT_NE(db_, nullptr);
     ASSERT_TRUE(db_->apply({{"demo", *demo}}).has_value());
   }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".zhizao-snapshot"}) {
-      std::filesystem::remove(db_path_ + suffix);
-    }
-  }
+  void TearDown() override { db_.reset(); }
   // A connection of its own (one per thread, as Database requires).
   std::unique_ptr<Database> open_db() const {
     auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
@@ -65,7 +54,8 @@ class SnapshotCacheTest : public ::testing::Test {
     return !records.empty() && records.back().period == YearMonth{2030, 1};
   }
 
-  std::string db_path_;
+  testing_support::TempDatabasePath temp_;
+  std::string db_path_ = temp_.path();
   std::string uscc_;
   std::unique_ptr<Database> db_;
 };

@@ -12,6 +12,7 @@
 #include "engine/set_figures_of_periods.h"
 #include "engine/trend.h"
 #include "report/render.h"
+#include "store/temp_database.h"
 
 namespace zhizao {
 namespace {
@@ -26,23 +27,11 @@ class SnapshotTest : public ::testing::Test {
   static void TearDownTestSuite() { delete demo_; }
 
   void SetUp() override {
-    const ::testing::TestInfo* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    db_path_ = ::testing::TempDir() + "zhizao_columnar_" + test->name() + "_" +
-               std::to_string(getpid()) + ".db";
-    remove_files();
     auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(db.has_value()) << db.error().message();
     db_ = std::move(*db);
   }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".zhizao-snapshot"}) {
-      std::filesystem::remove(db_path_ + suffix);
-    }
-  }
+  void TearDown() override { db_.reset(); }
   void import(const Dataset& rows) {
     Result<ApplySummary> applied = db_->apply({{"test.csv", rows}});
     ASSERT_TRUE(applied.has_value()) << applied.error().message();
@@ -69,7 +58,8 @@ class SnapshotTest : public ::testing::Test {
   }
 
   static Dataset* demo_;
-  std::string db_path_;
+  testing_support::TempDatabasePath temp_;
+  std::string db_path_ = temp_.path();
   std::unique_ptr<Database> db_;
 };
 

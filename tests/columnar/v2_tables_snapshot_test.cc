@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "columnar/snapshot.h"
+#include "store/temp_database.h"
 
 namespace zhizao {
 namespace {
@@ -36,23 +37,11 @@ Dataset v2_rows() {
 class V2TablesSnapshot : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_path_ = ::testing::TempDir() + "zhizao_columnar_v2_" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-               std::to_string(getpid()) + ".db";
-    remove_files();
     auto db = Database::open(db_path_, OpenMode::kCreateIfMissing);
     ASSERT_TRUE(db.has_value()) << db.error().message();
     db_ = std::move(*db);
   }
-  void TearDown() override {
-    db_.reset();
-    remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm", ".zhizao-snapshot"}) {
-      std::filesystem::remove(db_path_ + suffix);
-    }
-  }
+  void TearDown() override { db_.reset(); }
   // The stored tables as the snapshot holds them: no monthly records.
   Dataset stored_tables() {
     Result<Dataset> loaded = db_->load();
@@ -61,7 +50,8 @@ class V2TablesSnapshot : public ::testing::Test {
     d.monthly.clear();
     return d;
   }
-  std::string db_path_;
+  testing_support::TempDatabasePath temp_;
+  std::string db_path_ = temp_.path();
   std::unique_ptr<Database> db_;
 };
 

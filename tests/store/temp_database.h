@@ -1,5 +1,5 @@
 // TempDatabasePath: a unique database file name under the test temp directory, removed (with
-// its WAL and shared-memory files) when the test ends.
+// its WAL, shared-memory and journal files and its columnar snapshot) when the test ends.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -35,7 +35,7 @@ class TempDatabasePath {
  private:
   void remove_files() {
     std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".zhizao-snapshot"}) {
       std::filesystem::remove(path_ + suffix, ignored);
     }
   }
