@@ -2,8 +2,10 @@
 // monthly_chunk_bytes, issue 17's streamed import) against the same file imported whole, each
 // into a copy of one database that already holds three enterprises and some of their months.
 // Input: one selector byte (low 6 bits + 1: the part size in bytes; bit 6: the rows are also given
-// a second time as a second monthly file, so that duplicates across files and runs meet), then the
-// monthly file's bytes, header included.
+// a second time as a second monthly file, so that duplicates across files and runs meet; bit 7: a
+// record and field bound of 64 bytes instead of 1 MiB, so that the stream's window is smaller than
+// the file and its part ends are chosen, not the file's end), then the monthly file's bytes,
+// header included.
 // Invariants (importer.h: "same findings, same stored rows and counts as without"): the same
 // errors, warnings, error count, file counts and summary; the same stored monthly records and
 // revisions (but their time); an import that was refused stores nothing. Part boundaries then fall
@@ -82,9 +84,10 @@ struct Imported {
   std::vector<zhizao::Revision> revisions;
 };
 
-// Imports `paths` into a fresh copy of the base database, in parts of `part_bytes` (0: whole).
+// Imports `paths` into a fresh copy of the base database, in parts of `part_bytes` (0: whole),
+// records and fields bounded by `record_bound` bytes (0: the default bounds).
 Imported import_copy(const std::vector<std::string>& paths, std::size_t part_bytes,
-                     const char* name) {
+                     std::size_t record_bound, const char* name) {
   Workspace& space = workspace();
   const fs::path db_path = space.dir / name;
   fs::copy_file(space.base_db, db_path, fs::copy_options::overwrite_existing);
@@ -94,6 +97,10 @@ Imported import_copy(const std::vector<std::string>& paths, std::size_t part_byt
     check(db.has_value(), "the copy opens");
     zhizao::ImportOptions options;
     options.monthly_chunk_bytes = part_bytes;
+    if (record_bound != 0) {
+      options.limits.max_record_bytes = record_bound;
+      options.limits.max_field_bytes = record_bound;
+    }
     options.spill_dir = space.dir.string();
     auto outcome = zhizao::import_files(**db, paths, options);
     check(outcome.has_value(), "the import reads and writes its files");
@@ -137,8 +144,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     write_file(paths[1], input.rest());
   }
 
-  const Imported whole = import_copy(paths, 0, "whole.db");
-  const Imported streamed = import_copy(paths, part_bytes, "streamed.db");
+  const std::size_t record_bound = (selector & 0x80) != 0 ? 64 : 0;  // 0: the default
+  const Imported whole = import_copy(paths, 0, record_bound, "whole.db");
+  const Imported streamed = import_copy(paths, part_bytes, record_bound, "streamed.db");
   const zhizao::ImportOutcome& w = whole.outcome;
   const zhizao::ImportOutcome& s = streamed.outcome;
   check(s.errors == w.errors, "the same errors, in the same order");

@@ -52,17 +52,24 @@ std::optional<std::size_t> last_record_line_start(std::string_view text, std::si
   return std::nullopt;
 }
 
-// The blank lines at the start of text[0, cut): their bytes and count.
+// The blank lines at the start of `text` that start before `cut`: their bytes and count. A CRLF
+// line that starts at cut - 1 is taken whole (the window holds a record's reach past `cut`).
 std::pair<std::size_t, long> blank_lines_before(std::string_view text, std::size_t cut) {
   std::size_t at = 0;
   long lines = 0;
   while (at < cut && blank_line_at(text, at)) {
-    const std::size_t next = at + (text[at] == '\r' ? 2 : 1);
-    if (next > cut) break;
-    at = next;
+    at += text[at] == '\r' ? 2 : 1;
     ++lines;
   }
   return {at, lines};
+}
+
+// How far past a record's start its reader may look: its window of max_record_bytes + 2 bytes
+// (CsvReader's bounded_end), and two bytes beyond, where a closing quote's CRLF is told from
+// another character; and the text must go on past the window for the reader to say "a record of
+// more than N bytes" rather than "unterminated quoted field" (csv_reader.cc, read_quoted).
+std::uint64_t record_reach(const ImportOptions& options) {
+  return std::uint64_t{options.limits.max_record_bytes} + 4;
 }
 
 // Empties `part` but keeps the room of its monthly records and lines: a national file's parts of
@@ -93,7 +100,7 @@ Result<std::unique_ptr<MonthlyFileStream>> MonthlyFileStream::open(const std::st
   head.kind = kind_from_file_name(path);
   if (Status s = stream->decode(); !s.is_ok()) return fail(s);
   if (stream->done_) return stream;
-  if (Status s = stream->fill(options.limits.max_record_bytes + 2); !s.is_ok()) return fail(s);
+  if (Status s = stream->fill(record_reach(options)); !s.is_ok()) return fail(s);
   std::string_view text = stream->window();
   CsvReader reader(text, csv_limits_of(options));
   if (!parse_header(reader, head)) {
@@ -161,8 +168,8 @@ Status MonthlyFileStream::decode() {
     if (*read == 0) break;
     offset += *read;
     converted.clear();
-    auto done = converter->convert(std::string_view(block.data(), *read),
-                                   offset < size ? TextEnd::kMore : TextEnd::kLast, converted);
+    auto done =
+        converter->convert(std::string_view(block.data(), *read), TextEnd::kMore, converted);
     if (!done) {
       head_.findings.errors.push_back(std::move(done.error()));
       done_ = true;
@@ -172,6 +179,13 @@ Status MonthlyFileStream::decode() {
     std::string_view text = converted;
     if (offset == *read && text.starts_with(kUtf8Bom)) text.remove_prefix(kUtf8Bom.size());
     ZHIZAO_RETURN_IF_ERROR(spill->append(text));
+  }
+  // The text's end, also when the file ended before its size: a character cut there is an error.
+  converted.clear();
+  if (auto done = converter->convert({}, TextEnd::kLast, converted); !done) {
+    head_.findings.errors.push_back(std::move(done.error()));
+    done_ = true;
+    return Status::ok();
   }
   converted_.emplace(*std::move(spill));
   text_begin_ = 0;
@@ -252,7 +266,7 @@ Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
   part.kind = head_.kind;
   part.header = head_.header;
   const std::uint64_t chunk = std::max<std::uint64_t>(1, options_.monthly_chunk_bytes);
-  const std::uint64_t bound = options_.limits.max_record_bytes + 2;
+  const std::uint64_t bound = record_reach(options_);
   std::size_t stop = 0;
   std::string_view text;
   // The window never holds more than chunk + bound bytes: the part ends at the last record that
@@ -282,8 +296,9 @@ Result<bool> MonthlyFileStream::next_part(ParsedFile& part) {
       stop = text.size();
       break;
     }
-    // No record starts in (0, cut]: the window starts with blank lines, or with one record (or a
-    // line longer than its bound, which the reader refuses) followed by blank lines.
+    // No record starts in (0, cut]: the window starts with blank lines (passed over here), or with
+    // one record (or a line longer than its bound, which the reader refuses) followed by blank
+    // lines; only then is the part that one record.
     const auto [blank_bytes, blank_lines] = blank_lines_before(text, cut);
     if (blank_bytes == 0) {
       stop = 1;  // just the record at the window's start

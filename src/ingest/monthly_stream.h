@@ -43,7 +43,7 @@ class MonthlyFileStream {
   std::uint64_t size() const { return text_size_; }
 
   // The bytes of text the stream holds now: never more than ImportOptions::monthly_chunk_bytes
-  // plus one record's bound (limits.max_record_bytes + 2), whatever the file's lines are.
+  // plus one record's reach (limits.max_record_bytes + 4), whatever the file's lines are.
   std::size_t held_bytes() const { return buffer_.size(); }
 
  private:
