@@ -355,7 +355,8 @@ def main():
         # 20 s run after a short warm-up would never see a renewal; at 2,000,000 enterprises the
         # warm-up took long enough that they fell inside the run, and renewals made outside the
         # server's grouped writes stalled it for seconds. Each session is set two minutes short
-        # of its renewed deadline, so the run's first request of each renews it, as in service.
+        # of its renewed deadline (the server's default idle timeout of 30 minutes, which
+        # start_server keeps), so the run's first request of each renews it, as in service.
         renew_from = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 28 * 60))
         with sqlite3.connect(db) as connection:
             connection.execute("UPDATE session SET expires_at = ? WHERE revoked = 0",

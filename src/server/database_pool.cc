@@ -6,8 +6,9 @@
 
 namespace zhizao::server {
 
-int try_each_millisecond(void* /*unused*/, int tries_so_far) {
+int try_each_millisecond(void* retries, int tries_so_far) {
   if (tries_so_far >= kBusyTries) return 0;
+  if (retries != nullptr) ++*static_cast<std::atomic<long>*>(retries);
   sqlite3_sleep(1);
   return 1;
 }
@@ -31,7 +32,7 @@ Result<DatabasePool::Lease> DatabasePool::lend() {
   Result<std::unique_ptr<Database>> db = Database::open(db_path_, OpenMode::kMustExist);
   if (!db) return fail(db.error());
   // It replaces the timeout handler that Database::open set; it cannot fail on an open connection.
-  sqlite3_busy_handler((*db)->native_handle(), try_each_millisecond, nullptr);
+  sqlite3_busy_handler((*db)->native_handle(), try_each_millisecond, &busy_retries_);
   if (checkpoints_ == PooledCheckpoints::kLeftToCheckpointer) {
     // 0 turns the automatic checkpoint off for this connection only; it cannot fail on an open
     // connection.

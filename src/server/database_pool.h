@@ -15,6 +15,7 @@
 // request waits for one.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -31,8 +32,10 @@ namespace zhizao::server {
 // timeout). SQLite's own timeout handler sleeps 1, 2, 5, ... and then 100 ms between tries; a
 // write that had lost a few times slept through the short gaps between the grouped writes'
 // transactions and waited seconds (docs/performance.md, "Session renewals take turns").
+// `retries`, when not null, is a std::atomic<long> counting the waits (DatabasePool::
+// busy_retries, for tests).
 inline constexpr int kBusyTries = 10'000;
-int try_each_millisecond(void* unused, int tries_so_far);
+int try_each_millisecond(void* retries, int tries_so_far);
 
 // Whether a pooled connection runs SQLite's automatic checkpoints after its commits
 // (https://sqlite.org/c3ref/wal_autocheckpoint.html).
@@ -68,6 +71,8 @@ class DatabasePool {
 
   // Connections now idle in the pool (for tests).
   std::size_t idle_count() const;
+  // How many times the pool's connections have waited a millisecond for a lock (for tests).
+  long busy_retries() const { return busy_retries_.load(); }
 
  private:
   void give_back(std::unique_ptr<Database> db);
@@ -76,6 +81,7 @@ class DatabasePool {
   const std::size_t max_idle_;
   const PooledCheckpoints checkpoints_;
   mutable std::mutex mutex_;
+  std::atomic<long> busy_retries_{0};
   std::vector<std::unique_ptr<Database>> idle_;
 };
 
