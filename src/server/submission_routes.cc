@@ -132,11 +132,10 @@ void post_submission(ApiCall& call, const ServerConfig& config) {
   }
   Result<SubmissionResult> result = fail(Status::internal("the submission did not run"));
   // Committed with the submissions that arrive meanwhile, in one transaction (one sync).
-  Status written =
-      grouped_writes(config.db_path).run(call.db, [&](Database& group_db) -> Status {
-        result = submit(group_db, *config.rules, workflow_actor(call.actor), *request, call.remote);
-        return result ? Status::ok() : result.error();
-      });
+  Status written = grouped_writes(config.db_path).run(call.db, [&](Database& group_db) -> Status {
+    result = submit(group_db, *config.rules, workflow_actor(call.actor), *request, call.remote);
+    return result ? Status::ok() : result.error();
+  });
   if (!written.is_ok()) result = fail(written);
   if (!result) {
     send_status(call.res, result.error());
